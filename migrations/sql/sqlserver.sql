@@ -1,0 +1,964 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditChainHead] (
+        [Id] int NOT NULL,
+        [LastSequence] bigint NOT NULL,
+        [LastHash] nchar(64) NOT NULL,
+        CONSTRAINT [PK_AuditChainHead] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_AuditChainHead_Single] CHECK ("Id" = 1)
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Sequence] bigint NOT NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [ActorUserId] nvarchar(450) NULL,
+        [ActorName] nvarchar(200) NOT NULL,
+        [Action] nvarchar(40) NOT NULL,
+        [EntityType] nvarchar(80) NOT NULL,
+        [EntityId] nvarchar(100) NOT NULL,
+        [OrganizationId] int NULL,
+        [BeforeJson] nvarchar(max) NULL,
+        [AfterJson] nvarchar(max) NULL,
+        [Reason] nvarchar(1000) NULL,
+        [PreviousHash] nchar(64) NOT NULL,
+        [Hash] nchar(64) NOT NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_AuditEntries_Sequence] CHECK ("Sequence" > 0)
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(200) NULL,
+        [Xml] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Organizations] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(200) NOT NULL,
+        [NameKey] nvarchar(200) NOT NULL,
+        [Acronym] nvarchar(40) NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [IbgeCode] nchar(7) NULL,
+        [State] nchar(2) NULL,
+        [Cnpj] nchar(14) NULL,
+        [ParentId] int NULL,
+        [Path] nvarchar(400) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Organizations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Organizations_ParentNotSelf] CHECK ("ParentId" IS NULL OR "ParentId" <> "Id"),
+        CONSTRAINT [FK_Organizations_Organizations_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [People] (
+        [Id] int NOT NULL IDENTITY,
+        [Cpf] nchar(11) NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [NameKey] nvarchar(200) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [JobTitle] nvarchar(120) NULL,
+        [RegistrationNumber] nvarchar(40) NULL,
+        [PreferredLanguage] nvarchar(8) NOT NULL,
+        [ManagerId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [AnonymizedAt] datetime2 NULL,
+        CONSTRAINT [PK_People] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_People_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_People_People_ManagerId] FOREIGN KEY ([ManagerId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Programmes] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(4000) NULL,
+        [OwnerOrganizationId] int NOT NULL,
+        [TargetMinutes] int NULL,
+        [TargetPeriod] nvarchar(32) NOT NULL,
+        [StartsOn] date NULL,
+        [EndsOn] date NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Programmes] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Programmes_Target] CHECK ("TargetMinutes" IS NULL OR "TargetMinutes" > 0),
+        CONSTRAINT [FK_Programmes_Organizations_OwnerOrganizationId] FOREIGN KEY ([OwnerOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [PersonId] int NULL,
+        [ScopeOrganizationId] int NULL,
+        [DisplayName] nvarchar(200) NOT NULL,
+        [PreferredLanguage] nvarchar(8) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Organizations_ScopeOrganizationId] FOREIGN KEY ([ScopeOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AspNetUsers_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [IdempotencyKey] nvarchar(200) NOT NULL,
+        [MessageType] nvarchar(80) NOT NULL,
+        [RecipientPersonId] int NULL,
+        [ToAddress] nvarchar(254) NOT NULL,
+        [Language] nvarchar(8) NOT NULL,
+        [PayloadJson] nvarchar(max) NOT NULL,
+        [Essential] bit NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LockedUntil] datetime2 NULL,
+        [LockedBy] nvarchar(100) NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_OutboxMessages_Attempts] CHECK ("Attempts" >= 0),
+        CONSTRAINT [FK_OutboxMessages_People_RecipientPersonId] FOREIGN KEY ([RecipientPersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Courses] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgrammeId] int NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Syllabus] nvarchar(max) NOT NULL,
+        [WorkloadMinutes] int NOT NULL,
+        [Modality] nvarchar(32) NOT NULL,
+        [MinAttendancePercent] int NOT NULL,
+        [RequiredMinutes] int NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Courses_MinAttendance] CHECK ("MinAttendancePercent" BETWEEN 0 AND 100),
+        CONSTRAINT [CK_Courses_RequiredMinutes] CHECK ("RequiredMinutes" IS NULL OR "RequiredMinutes" >= 0),
+        CONSTRAINT [CK_Courses_Workload] CHECK ("WorkloadMinutes" > 0),
+        CONSTRAINT [FK_Courses_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [ProgrammeMembers] (
+        [ProgrammeId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [JoinedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ProgrammeMembers] PRIMARY KEY ([ProgrammeId], [PersonId]),
+        CONSTRAINT [FK_ProgrammeMembers_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProgrammeMembers_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [ApiTokens] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Prefix] nvarchar(16) NOT NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NULL,
+        [LastUsedAt] datetime2 NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_ApiTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApiTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Offerings] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [ProgrammeId] int NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [Seats] int NULL,
+        [ConfirmedCount] int NOT NULL,
+        [EnrolmentOpensAt] datetime2 NULL,
+        [EnrolmentClosesAt] datetime2 NULL,
+        [ApprovalRequired] bit NOT NULL,
+        [Eligibility] nvarchar(32) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Place] nvarchar(300) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [CourseId] int NULL,
+        [Description] nvarchar(4000) NULL,
+        [ChannelUrl] nvarchar(500) NULL,
+        CONSTRAINT [PK_Offerings] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Offerings_ClassHasCourse] CHECK ("Kind" <> 'Class' OR "CourseId" IS NOT NULL),
+        CONSTRAINT [CK_Offerings_ConfirmedWithinSeats] CHECK ("ConfirmedCount" >= 0 AND ("Seats" IS NULL OR "ConfirmedCount" <= "Seats")),
+        CONSTRAINT [CK_Offerings_Dates] CHECK ("EndsOn" >= "StartsOn"),
+        CONSTRAINT [CK_Offerings_Seats] CHECK ("Seats" IS NULL OR "Seats" >= 0),
+        CONSTRAINT [CK_Offerings_Window] CHECK ("EnrolmentOpensAt" IS NULL OR "EnrolmentClosesAt" IS NULL OR "EnrolmentClosesAt" > "EnrolmentOpensAt"),
+        CONSTRAINT [FK_Offerings_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Offerings_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [EligibilityRules] (
+        [Id] int NOT NULL IDENTITY,
+        [OfferingId] int NOT NULL,
+        [OrganizationKind] nvarchar(32) NULL,
+        [OrganizationId] int NULL,
+        [SeatQuota] int NULL,
+        CONSTRAINT [PK_EligibilityRules] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_EligibilityRules_OneTarget] CHECK (("OrganizationKind" IS NULL AND "OrganizationId" IS NOT NULL) OR ("OrganizationKind" IS NOT NULL AND "OrganizationId" IS NULL)),
+        CONSTRAINT [CK_EligibilityRules_Quota] CHECK ("SeatQuota" IS NULL OR "SeatQuota" >= 0),
+        CONSTRAINT [FK_EligibilityRules_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_EligibilityRules_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Enrolments] (
+        [Id] int NOT NULL IDENTITY,
+        [OfferingId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [WaitlistPosition] int NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [ConfirmedAt] datetime2 NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedByUserId] nvarchar(450) NULL,
+        [DecisionReason] nvarchar(1000) NULL,
+        [OfferExpiresAt] datetime2 NULL,
+        [CompletedAt] datetime2 NULL,
+        [OutcomeReason] nvarchar(1000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Enrolments] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Enrolments_WaitlistOnlyWhenWaitlisted] CHECK (("Status" = 'Waitlisted' AND "WaitlistPosition" IS NOT NULL AND "WaitlistPosition" > 0) OR ("Status" <> 'Waitlisted' AND "WaitlistPosition" IS NULL)),
+        CONSTRAINT [FK_Enrolments_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Enrolments_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [OfferingInstructors] (
+        [OfferingId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        CONSTRAINT [PK_OfferingInstructors] PRIMARY KEY ([OfferingId], [PersonId]),
+        CONSTRAINT [FK_OfferingInstructors_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_OfferingInstructors_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Sessions] (
+        [Id] int NOT NULL IDENTITY,
+        [OfferingId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [CreditedMinutes] int NOT NULL,
+        [Place] nvarchar(300) NULL,
+        [StreamUrl] nvarchar(500) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ClosedAt] datetime2 NULL,
+        CONSTRAINT [PK_Sessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Sessions_Credited] CHECK ("CreditedMinutes" > 0),
+        CONSTRAINT [CK_Sessions_Times] CHECK ("EndsAt" > "StartsAt"),
+        CONSTRAINT [FK_Sessions_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [Certificates] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(32) NOT NULL,
+        [PersonId] int NOT NULL,
+        [EnrolmentId] int NULL,
+        [VerificationCode] nvarchar(40) NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [Language] nvarchar(8) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        [ValidUntil] datetime2 NULL,
+        [RevokedAt] datetime2 NULL,
+        [RevocationReason] nvarchar(1000) NULL,
+        [SupersededById] int NULL,
+        [PeriodFrom] date NULL,
+        [PeriodTo] date NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Certificates_CompletionHasEnrolment] CHECK ("Kind" <> 'Completion' OR "EnrolmentId" IS NOT NULL),
+        CONSTRAINT [CK_Certificates_RevokedHasReason] CHECK ("Status" <> 'Revoked' OR ("RevokedAt" IS NOT NULL AND "RevocationReason" IS NOT NULL)),
+        CONSTRAINT [CK_Certificates_SupersededHasSuccessor] CHECK ("Status" <> 'Superseded' OR "SupersededById" IS NOT NULL),
+        CONSTRAINT [FK_Certificates_Certificates_SupersededById] FOREIGN KEY ([SupersededById]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Enrolments_EnrolmentId] FOREIGN KEY ([EnrolmentId]) REFERENCES [Enrolments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE TABLE [AttendanceRecords] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SessionId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Minutes] int NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [RecordedByUserId] nvarchar(450) NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_AttendanceRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_AttendanceRecords_Minutes] CHECK ("Minutes" IS NULL OR "Minutes" >= 0),
+        CONSTRAINT [CK_AttendanceRecords_PartialHasMinutes] CHECK ("Status" <> 'Partial' OR "Minutes" IS NOT NULL),
+        CONSTRAINT [FK_AttendanceRecords_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AttendanceRecords_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'LastHash', N'LastSequence') AND [object_id] = OBJECT_ID(N'[AuditChainHead]'))
+        SET IDENTITY_INSERT [AuditChainHead] ON;
+    EXEC(N'INSERT INTO [AuditChainHead] ([Id], [LastHash], [LastSequence])
+    VALUES (1, N''0000000000000000000000000000000000000000000000000000000000000000'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'LastHash', N'LastSequence') AND [object_id] = OBJECT_ID(N'[AuditChainHead]'))
+        SET IDENTITY_INSERT [AuditChainHead] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApiTokens_TokenHash] ON [ApiTokens] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ApiTokens_UserId] ON [ApiTokens] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AspNetUsers_PersonId] ON [AspNetUsers] ([PersonId]) WHERE [PersonId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_ScopeOrganizationId] ON [AspNetUsers] ([ScopeOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AttendanceRecords_PersonId] ON [AttendanceRecords] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AttendanceRecords_SessionId_PersonId] ON [AttendanceRecords] ([SessionId], [PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_OccurredAt] ON [AuditEntries] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_OrganizationId] ON [AuditEntries] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AuditEntries_PreviousHash] ON [AuditEntries] ([PreviousHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AuditEntries_Sequence] ON [AuditEntries] ([Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_OneValidPerEnrolment] ON [Certificates] ([EnrolmentId]) WHERE "Status" = ''Valid'' AND "EnrolmentId" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_PersonId] ON [Certificates] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_SupersededById] ON [Certificates] ([SupersededById]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [Certificates] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Courses_Code] ON [Courses] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_ProgrammeId] ON [Courses] ([ProgrammeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_EligibilityRules_OfferingId_OrganizationId] ON [EligibilityRules] ([OfferingId], [OrganizationId]) WHERE "OrganizationId" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_EligibilityRules_OfferingId_OrganizationKind] ON [EligibilityRules] ([OfferingId], [OrganizationKind]) WHERE "OrganizationKind" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_EligibilityRules_OrganizationId] ON [EligibilityRules] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Enrolments_OfferingId_PersonId] ON [Enrolments] ([OfferingId], [PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_OfferingId_Status] ON [Enrolments] ([OfferingId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Enrolments_OfferingId_WaitlistPosition] ON [Enrolments] ([OfferingId], [WaitlistPosition]) WHERE "WaitlistPosition" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Enrolments_PersonId_Status] ON [Enrolments] ([PersonId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OfferingInstructors_PersonId] ON [OfferingInstructors] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Offerings_Code] ON [Offerings] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offerings_CourseId] ON [Offerings] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offerings_ProgrammeId] ON [Offerings] ([ProgrammeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offerings_Status_StartsOn] ON [Offerings] ([Status], [StartsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Organizations_IbgeCode] ON [Organizations] ([IbgeCode]) WHERE "IbgeCode" IS NOT NULL AND "Kind" = ''CityHall''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_NameKey] ON [Organizations] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_ParentId] ON [Organizations] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Organizations_Path] ON [Organizations] ([Path]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_IdempotencyKey] ON [OutboxMessages] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_RecipientPersonId] ON [OutboxMessages] ([RecipientPersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_Status_NextAttemptAt] ON [OutboxMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_People_Cpf] ON [People] ([Cpf]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_Email] ON [People] ([Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_ManagerId] ON [People] ([ManagerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_NameKey] ON [People] ([NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_OrganizationId_NameKey] ON [People] ([OrganizationId], [NameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeMembers_PersonId] ON [ProgrammeMembers] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Programmes_Code] ON [Programmes] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Programmes_OwnerOrganizationId] ON [Programmes] ([OwnerOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_OfferingId_StartsAt] ON [Sessions] ([OfferingId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Sessions_StartsAt] ON [Sessions] ([StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121204632_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121204632_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Core.People;
+
+namespace TrainingHub.Core.Audit;
+
+/// <summary>
+/// Writes an audit entry for every change to the audited entities, in the same transaction as the change. Appends
+/// are serialised by updating the single chain-head row first, so the chain never forks, on any database.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
+        nameof(ApiToken.TokenHash),
+    };
+
+    private List<Pending>? pending;
+    private IDbContextTransaction? ownTransaction;
+    private bool writingAudit;
+
+    private sealed record Pending(EntityEntry Entry, string Action, string? Before);
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var context = eventData.Context;
+        if (context is null || writingAudit)
+        {
+            return result;
+        }
+
+        pending = context.ChangeTracker.Entries()
+            .Where(e => IsAudited(e.Entity) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new Pending(e, e.State.ToString(), e.State == EntityState.Added ? null : Serialize(e, original: true)))
+            .Where(p => p.Action != nameof(EntityState.Modified) || p.Entry.Properties.Any(pr => pr.IsModified && !Secret.Contains(pr.Metadata.Name)))
+            .ToList();
+        if (pending.Count > 0 && context.Database.CurrentTransaction is null)
+        {
+            ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context?.ChangeTracker.Entries().Any(e => IsAudited(e.Entity) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) == true)
+        {
+            throw new InvalidOperationException("Use SaveChangesAsync: audited changes are written asynchronously.");
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not TrainingHubDbContext db || writingAudit || pending is not { Count: > 0 } work)
+        {
+            return result;
+        }
+
+        pending = null;
+        writingAudit = true;
+        try
+        {
+            // Take the chain head's row lock (a no-op update) before reading it.
+            await db.AuditChainHeads.Where(h => h.Id == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
+            var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, cancellationToken);
+            var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
+            var sequence = head.LastSequence;
+            var previous = head.LastHash;
+            foreach (var p in work)
+            {
+                var entry = new AuditEntry
+                {
+                    Sequence = ++sequence,
+                    OccurredAt = now,
+                    ActorUserId = actor.UserId,
+                    ActorName = actor.Name,
+                    Action = p.Action,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = KeyOf(p.Entry),
+                    OrganizationId = OrganizationOf(p.Entry.Entity),
+                    BeforeJson = p.Before,
+                    AfterJson = p.Action == nameof(EntityState.Deleted) ? null : Serialize(p.Entry, original: false),
+                    Reason = actor.Reason,
+                    PreviousHash = previous,
+                    Hash = "",
+                };
+                entry.Hash = AuditChain.ComputeHash(entry);
+                previous = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+
+            await db.AuditChainHeads.Where(h => h.Id == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            writingAudit = false;
+            await DisposeOwnTransactionAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!writingAudit)
+        {
+            pending = null;
+            await DisposeOwnTransactionAsync();
+        }
+    }
+
+    private async Task DisposeOwnTransactionAsync()
+    {
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.DisposeAsync();
+            ownTransaction = null;
+        }
+    }
+
+    private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or AttendanceRecord or Certificate
+        or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken;
+
+    private static int? OrganizationOf(object entity) => entity switch
+    {
+        Person p => p.OrganizationId,
+        Organization o => o.Id,
+        ApplicationUser u => u.ScopeOrganizationId,
+        _ => null,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Serialize(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            if (Secret.Contains(p.Metadata.Name))
+            {
+                continue;
+            }
+
+            var v = original ? p.OriginalValue : p.CurrentValue;
+            values[p.Metadata.Name] = v is Enum ? v.ToString() : v;
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+}

@@ -1,0 +1,27 @@
+namespace TrainingHub.Core.Catalog;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Closed,
+    Cancelled,
+}
+
+/// <summary>One dated meeting (encontro, aula, live stream) with a credited duration.</summary>
+public class Session
+{
+    public int Id { get; set; }
+    public int OfferingId { get; set; }
+    public Offering? Offering { get; set; }
+    public required string Title { get; set; }
+    public DateTime StartsAt { get; set; }
+    public DateTime EndsAt { get; set; }
+
+    /// <summary>Credited duration in minutes: what full attendance is worth.</summary>
+    public int CreditedMinutes { get; set; }
+
+    public string? Place { get; set; }
+    public string? StreamUrl { get; set; }
+    public SessionStatus Status { get; set; } = SessionStatus.Scheduled;
+    public DateTime? ClosedAt { get; set; }
+}

@@ -1,0 +1,52 @@
+using TrainingHub.Core.People;
+
+namespace TrainingHub.Core.Certificates;
+
+public enum CertificateKind
+{
+    Completion,
+    Transcript,
+}
+
+public enum CertificateStatus
+{
+    Valid,
+    Revoked,
+    Superseded,
+}
+
+/// <summary>
+/// An issued document with a verification code. Its content is a stored snapshot, so printing it again never
+/// changes it; a correction revokes or supersedes it. At most one valid certificate per enrolment.
+/// </summary>
+public class Certificate
+{
+    public int Id { get; set; }
+    public CertificateKind Kind { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+
+    /// <summary>The completed enrolment (completion certificates only).</summary>
+    public int? EnrolmentId { get; set; }
+    public Enrolment.Enrolment? Enrolment { get; set; }
+
+    /// <summary>Unguessable, in readable groups from an unambiguous alphabet; unique.</summary>
+    public required string VerificationCode { get; set; }
+
+    public CertificateStatus Status { get; set; }
+
+    /// <summary>JSON of what the document says; the renderer only draws it.</summary>
+    public required string SnapshotJson { get; set; }
+
+    public required string Language { get; set; }
+    public DateTime IssuedAt { get; set; }
+    public DateTime? ValidUntil { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+    public int? SupersededById { get; set; }
+    public Certificate? SupersededBy { get; set; }
+
+    /// <summary>Transcripts cover a period.</summary>
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrainingHub.Core.Accounts;
+
+namespace TrainingHub.Core.Data.Configurations;
+
+public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        b.Property(u => u.PreferredLanguage).HasMaxLength(8).IsRequired();
+        b.HasIndex(u => u.PersonId).IsUnique();
+        b.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.ScopeOrganization).WithMany().HasForeignKey(u => u.ScopeOrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        b.Property(t => t.Prefix).HasMaxLength(16).IsRequired();
+        b.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.Property(k => k.FriendlyName).HasMaxLength(200);
+        b.Property(k => k.Xml).IsRequired();
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Core.People;
+
+namespace TrainingHub.Core.Data;
+
+public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeMember> ProgrammeMembers => Set<ProgrammeMember>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<CourseClass> Classes => Set<CourseClass>();
+    public DbSet<WebinarSeries> WebinarSeries => Set<WebinarSeries>();
+    public DbSet<OfferingInstructor> OfferingInstructors => Set<OfferingInstructor>();
+    public DbSet<EligibilityRule> EligibilityRules => Set<EligibilityRule>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FillNameKeys();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FillNameKeys();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Derived sort/search keys are never set by hand: they follow the names they fold.</summary>
+    private void FillNameKeys()
+    {
+        foreach (var e in ChangeTracker.Entries())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            switch (e.Entity)
+            {
+                case Person p when p.NameKey != Common.NameKey.For(p.FullName):
+                    p.NameKey = Common.NameKey.For(p.FullName);
+                    break;
+                case Organization o when o.NameKey != Common.NameKey.For(o.Name):
+                    o.NameKey = Common.NameKey.For(o.Name);
+                    break;
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrainingHubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    /// <summary>All instants are UTC: SQLite hands back Kind=Unspecified, Npgsql insists on Kind=Utc.</summary>
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

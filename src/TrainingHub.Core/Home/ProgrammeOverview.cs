@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+
+namespace TrainingHub.Core.Home;
+
+public sealed record ProgrammeSummary(int Id, string Code, string Name, string Owner, int? TargetMinutes, int Offerings, int Participants, int CreditedMinutes, int ParticipantsAtTarget);
+
+public sealed record MonthHours(int Month, int CreditedMinutes);
+
+public sealed record ProgrammeOverviewModel(int Year, int PeopleInScope, int CreditedMinutes, IReadOnlyList<ProgrammeSummary> Programmes, IReadOnlyList<MonthHours> ByMonth);
+
+/// <summary>
+/// The administrator's and auditor's home: for this year, each programme with its participants and credited hours
+/// among the people in the reader's scope, and hours per month. Totals are sums of the same attendance rows.
+/// </summary>
+public static class ProgrammeOverview
+{
+    public static async Task<ProgrammeOverviewModel> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var year = SaoPaulo.Today(time).Year;
+        var (from, to) = Years.Bounds(year);
+        var people = db.People.InScope(scope).Select(p => p.Id);
+        var credited = CreditedAttendance.Query(db).Where(c => c.SessionStartsAt >= from && c.SessionStartsAt < to && people.Contains(c.PersonId));
+
+        var perPersonProgramme = await (from c in credited
+                                        join o in db.Offerings on c.OfferingId equals o.Id
+                                        where o.ProgrammeId != null
+                                        group c by new { ProgrammeId = o.ProgrammeId!.Value, c.PersonId } into g
+                                        select new { g.Key.ProgrammeId, g.Key.PersonId, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
+
+        var seated = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed };
+        var participants = await db.Enrolments.Where(e => seated.Contains(e.Status) && people.Contains(e.PersonId) && e.Offering!.ProgrammeId != null)
+            .Select(e => new { ProgrammeId = e.Offering!.ProgrammeId!.Value, e.PersonId }).Distinct()
+            .GroupBy(x => x.ProgrammeId).Select(g => new { ProgrammeId = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Code, p.Name, Owner = p.OwnerOrganization!.Name, p.TargetMinutes, Offerings = db.Offerings.Count(o => o.ProgrammeId == p.Id) })
+            .ToListAsync(ct);
+        var rows = programmes
+            .Select(p =>
+            {
+                var mine = perPersonProgramme.Where(x => x.ProgrammeId == p.Id).ToList();
+                return new ProgrammeSummary(p.Id, p.Code, p.Name, p.Owner, p.TargetMinutes, p.Offerings,
+                    participants.FirstOrDefault(x => x.ProgrammeId == p.Id)?.Count ?? 0,
+                    mine.Sum(x => x.Minutes),
+                    p.TargetMinutes is { } t ? mine.Count(x => x.Minutes >= t) : 0);
+            })
+            .Where(r => scope.IsWholeInstallation || r.Participants > 0 || r.CreditedMinutes > 0)
+            .ToList();
+
+        // Grouped by session start in the database (a few thousand rows), bucketed into local months here.
+        var instants = await credited.GroupBy(c => c.SessionStartsAt)
+            .Select(g => new { SessionStartsAt = g.Key, CreditedMinutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
+        var byMonth = Enumerable.Range(1, 12)
+            .Select(m => new MonthHours(m, instants.Where(i => SaoPaulo.ToLocal(i.SessionStartsAt).Month == m).Sum(i => i.CreditedMinutes)))
+            .ToList();
+        return new ProgrammeOverviewModel(year, await people.CountAsync(ct), byMonth.Sum(m => m.CreditedMinutes), rows, byMonth);
+    }
+}

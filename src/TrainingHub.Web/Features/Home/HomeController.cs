@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Home;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Home;
+
+public sealed class HomeViewModel
+{
+    public TraineeHomeModel? Trainee { get; init; }
+    public InstructorHomeModel? Instructor { get; init; }
+    public ProgrammeOverviewModel? Overview { get; init; }
+    public bool IsAdministrator { get; init; }
+    public bool IsAuditor { get; init; }
+    public string? ScopeName { get; init; }
+}
+
+/// <summary>The home page shows, for each role the user has, what that role works with.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var scope = User.Scope();
+        var model = new HomeViewModel
+        {
+            Trainee = scope.IsTrainee && scope.PersonId is { } p ? await TraineeHome.HandleAsync(db, p, time, ct) : null,
+            Instructor = scope.IsInstructor && scope.PersonId is { } i ? await InstructorHome.HandleAsync(db, i, time, ct) : null,
+            Overview = scope.IsAdministrator || scope.IsAuditor ? await ProgrammeOverview.HandleAsync(db, scope, time, ct) : null,
+            IsAdministrator = scope.IsAdministrator,
+            IsAuditor = scope.IsAuditor,
+            ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,
+        };
+        return View(model);
+    }
+}

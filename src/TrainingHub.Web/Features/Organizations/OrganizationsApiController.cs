@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Web.Features.Api;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Organizations;
+
+[Route("api/v1/organizations")]
+public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : ApiControllerBase
+{
+    /// <summary>Organisations in the caller's scope, filtered and paged.</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public Task<Page<OrganizationRow>> List(string? search, OrganizationKind? kind, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        ListOrganizations.HandleAsync(db, User.Scope(), new OrganizationFilter(search, kind, page, pageSize), ct);
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult> Create(CreateOrganizationRequest request, CancellationToken ct)
+    {
+        var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, request, ct);
+        return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+    }
+}

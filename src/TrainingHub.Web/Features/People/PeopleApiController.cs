@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.People;
+using TrainingHub.Web.Features.Api;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.People;
+
+[Route("api/v1/people")]
+public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : ApiControllerBase
+{
+    /// <summary>People in the caller's scope; CPF masked unless the caller may see it.</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public Task<Page<PersonRow>> List(string? search, int? organizationId, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        ListPeople.HandleAsync(db, User.Scope(), new PeopleFilter(search, organizationId, page, pageSize), ct);
+
+    /// <summary>Registers a person; an invalid or duplicate CPF is refused with a problem naming the field.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult> Create(CreatePersonRequest request, CancellationToken ct)
+    {
+        var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
+        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Core.People;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.People;
+
+public sealed record PeopleViewModel(Page<PersonRow> Page, PeopleFilter Filter, PagerModel Pager, IReadOnlyList<(int Id, string Name)> Organizations, bool CanCreate);
+
+public sealed record NewPersonViewModel(CreatePersonRequest Form, IReadOnlyList<(int Id, string Name)> Organizations);
+
+[Route("people")]
+public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<IActionResult> Index(string? search, int? organizationId, int page = 1, CancellationToken ct = default)
+    {
+        var scope = User.Scope();
+        var filter = new PeopleFilter(search, organizationId, page);
+        var result = await ListPeople.HandleAsync(db, scope, filter, ct);
+        return View(new PeopleViewModel(result, filter, PagerModel.From(result, Request), await ListOrganizations.OptionsAsync(db, scope, ct), scope.IsAdministrator));
+    }
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View(new NewPersonViewModel(new CreatePersonRequest(null, null, null, null, null, null, null, null), await ListOrganizations.OptionsAsync(db, User.Scope(), ct)));
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create([Bind(Prefix = "Form")] CreatePersonRequest form, CancellationToken ct)
+    {
+        var result = await CreatePerson.HandleAsync(db, User.Scope(), time, form, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
+            return View(new NewPersonViewModel(form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct)));
+        }
+
+        TempData["Flash"] = t["Person.Created", form.FullName ?? ""].Value;
+        return Redirect("/people");
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Web.Infrastructure;
+
+public static class HostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new(Languages.Portuguese), new(Languages.English)];
+    private const string SmartScheme = "Smart";
+
+    public static void AddTrainingHub(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var database = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<TrainingHubDbContext>((sp, o) =>
+        {
+            database.Apply(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<TrainingHubDbContext>()
+            .AddClaimsPrincipalFactory<ThClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        // Role and account changes reach signed-in users within a minute; the claims added at sign-in survive the refresh.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst(ThClaims.AuthTime) is { } authTime && ctx.NewPrincipal?.Identity is ClaimsIdentity id)
+                {
+                    id.AddClaim(new Claim(ThClaims.AuthTime, authTime.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "th.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnValidatePrincipal = SessionLimits.ValidateAsync,
+                OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
+            };
+        });
+        // AddIdentity made the cookie the default for authenticate and challenge: hand both to the selector.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+
+        services.AddSingleton<EfXmlRepository>();
+        services.AddDataProtection().SetApplicationName("TrainingHub");
+        services.AddOptions<KeyManagementOptions>().Configure<EfXmlRepository>((o, repo) => o.XmlRepository = repo);
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Languages.Portuguese);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new UserLanguageCultureProvider()];
+        });
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = "th.csrf";
+        });
+        // Accented Portuguese is written as is, not as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddScoped<TrainingHub.Web.Features.Api.CookieCsrfFilter>();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks()
+            .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+        if (!builder.Environment.IsDevelopment())
+        {
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        }
+    }
+
+    public static void UseTrainingHub(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapControllers();
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Uses the signed-in user's preferred language when no cookie or query string chose one.</summary>
+public sealed class UserLanguageCultureProvider : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var lang = httpContext.User.FindFirstValue(ThClaims.Language);
+        return Task.FromResult(Languages.IsSupported(lang) ? new ProviderCultureResult(lang) : null);
+    }
+}
+
+/// <summary>Ready when the database answers and every migration is applied.</summary>
+public sealed class MigrationsHealthCheck(TrainingHubDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        return pending.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}");
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Seeding;
+
+namespace TrainingHub.Web.Infrastructure;
+
+/// <summary>At start-up: apply migrations, make sure the roles exist, create the first administrator from configuration, and seed demo data in demo mode.</summary>
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("TrainingHub.Startup");
+        var db = sp.GetRequiredService<TrainingHubDbContext>();
+        await MigrateAsync(db, log);
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var config = app.Configuration;
+        if (config["Admin:Email"] is { Length: > 0 } email && config["Admin:Password"] is { Length: > 0 } password)
+        {
+            var outcome = await FirstAdministrator.EnsureAsync(sp, email, password, config["Admin:Name"]);
+            log.LogInformation("First administrator {Email}: {Outcome}", email, outcome);
+        }
+
+        if (config.GetValue<bool>("Demo:Enabled"))
+        {
+            var accounts = await DemoSeeder.SeedAsync(db, sp.GetRequiredService<UserManager<ApplicationUser>>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            if (accounts.Count > 0)
+            {
+                // Printed on the console on purpose: demo mode only, so that people can sign in.
+                Console.WriteLine();
+                Console.WriteLine("TrainingHub demo accounts (demo mode only):");
+                foreach (var a in accounts)
+                {
+                    Console.WriteLine($"  {a.Role,-22} {a.Email,-40} {a.Password}");
+                }
+
+                Console.WriteLine();
+            }
+        }
+    }
+
+    public static async Task MigrateAsync(TrainingHubDbContext db, ILogger log)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Applying {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync();
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while one writer writes; busy writers wait (default timeout) instead of failing.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}
+
+public static class FirstAdministrator
+{
+    /// <summary>Creates an unscoped administrator with this e-mail unless one exists; returns what happened.</summary>
+    public static async Task<string> EnsureAsync(IServiceProvider sp, string email, string password, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(sp);
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return "exists";
+        }
+
+        var db = sp.GetRequiredService<TrainingHubDbContext>();
+        var system = new ReaderScope("system", null, new HashSet<string> { Roles.Administrator }, null, null);
+        var result = await CreateAccount.HandleAsync(db, users, system, sp.GetRequiredService<TimeProvider>(),
+            new CreateAccountRequest(email, string.IsNullOrWhiteSpace(name) ? "Administrator" : name, password, Roles.Administrator, null, null, null), CancellationToken.None);
+        return result.Succeeded ? "created" : "refused: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Code} {string.Join(' ', e.Args)}"));
+    }
+}

@@ -1,0 +1,33 @@
+namespace TrainingHub.BrowserTests;
+
+/// <summary>A demo account, with what its role should see on the home page and in the navigation.</summary>
+public sealed record DemoUser(string Key, string Email, string HomeSection, IReadOnlyList<string> Navigation)
+{
+    /// <summary>The demo seeder's shared passphrase (src/TrainingHub.Core/Seeding/DemoAccounts.cs).</summary>
+    public const string Password = "Demo-Passphrase-2026";
+
+    private const string Domain = "demo.traininghub.local";
+    private static readonly string[] SignedInOnly = ["home", "tokens"];
+    private static readonly string[] Reader = ["home", "organizations", "people", "tokens"];
+    private static readonly string[] Manager = ["home", "organizations", "people", "accounts", "tokens"];
+
+    public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", SignedInOnly);
+    public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", SignedInOnly);
+    public static readonly DemoUser Administrator = new("administrator", $"admin@{Domain}", "admin-home", Manager);
+    public static readonly DemoUser Auditor = new("auditor", $"auditor@{Domain}", "auditor-home", Reader);
+    public static readonly DemoUser ScopedAdministrator = new("scoped-administrator", $"admin.prefeitura@{Domain}", "admin-home", Manager);
+
+    public static readonly IReadOnlyList<string> HomeSections = ["trainee-home", "instructor-home", "admin-home", "auditor-home"];
+
+    public static IEnumerable<TestCaseData> All() =>
+        new[] { Trainee, Instructor, Administrator, Auditor, ScopedAdministrator }.Select(u => new TestCaseData(u).SetArgDisplayNames(u.Key));
+
+    public static IEnumerable<TestCaseData> AllInBothLanguages() =>
+        from u in new[] { Trainee, Instructor, Administrator, Auditor, ScopedAdministrator }
+        from lang in Languages
+        select new TestCaseData(u, lang).SetArgDisplayNames(u.Key, lang);
+
+    public static readonly IReadOnlyList<string> Languages = ["pt-BR", "en"];
+
+    public override string ToString() => Key;
+}

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host on a real database: a fresh SQLite file, or a fresh database on the PostgreSQL server that
+/// test.sh starts (TH_TEST_POSTGRES). Migrations, roles, demo data and the first administrator come from the
+/// app's own start-up.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "it-admin@test.traininghub.local";
+    public const string AdminPassword = "integration admin passphrase";
+
+    public TestApp(string provider)
+    {
+        Provider = provider;
+        if (provider == "Sqlite")
+        {
+            Directory = Path.Combine(Path.GetTempPath(), "th-it-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(Directory);
+            ConnectionString = $"Data Source={Path.Combine(Directory, "th.db")}";
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable("TH_TEST_POSTGRES");
+            if (string.IsNullOrEmpty(server))
+            {
+                Assert.Ignore("TH_TEST_POSTGRES is not set: run ./test.sh, which starts a PostgreSQL server for these tests.");
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = "th_it_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
+        }
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+    public string? Directory { get; }
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Admin:Name", "IT Admin");
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<TrainingHubDbContext, Task<T>> work)
+    {
+        await using var scope = Scope();
+        return await work(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == "Postgres")
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" };
+            var db = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+            await using var conn = new NpgsqlConnection(server.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else if (Directory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app per provider for the whole run (start-up seeds demo data once).</summary>
+[SetUpFixture]
+public sealed class Apps
+{
+    private static readonly Dictionary<string, TestApp> Started = [];
+
+    public static TestApp For(string provider)
+    {
+        lock (Started)
+        {
+            if (!Started.TryGetValue(provider, out var app))
+            {
+                app = new TestApp(provider);
+                _ = app.Server; // start now: migrations and seeding happen here
+                Started[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAll()
+    {
+        foreach (var app in Started.Values)
+        {
+            await app.DisposeAsync();
+        }
+
+        Started.Clear();
+    }
+}
+
+/// <summary>Base of every integration fixture: runs once on SQLite and once on PostgreSQL.</summary>
+[TestFixture("Sqlite")]
+[TestFixture("Postgres")]
+public abstract class OnBothDatabases(string provider)
+{
+    protected string ProviderName { get; } = provider;
+    protected TestApp App { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public void StartApp() => App = Apps.For(ProviderName);
+
+    [TearDown]
+    public void ResetClock() => App.Clock.Offset = TimeSpan.Zero;
+
+    protected Browser NewBrowser() => new(App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
