@@ -170,11 +170,12 @@ public static class BulkSeeder
 
         private async Task WriteOrganizationsAsync(CancellationToken ct)
         {
-            var table = BulkTable.For(db, typeof(Organization), "Id", "Name", "Acronym", "Kind", "State", "ParentId", "Path", "IsActive", "CreatedAt");
+            var table = BulkTable.For(db, typeof(Organization), "Id", "Name", "NameKey", "Acronym", "Kind", "State", "ParentId", "Path", "IsActive", "CreatedAt");
             await using var writer = await writers.OpenAsync(connection, table, ct);
             var root = organizationBase + 1;
             var tag = root.ToString(CultureInfo.InvariantCulture);
-            await WriteAsync(writer, ct, root, $"Estado Sintético {tag} (benchmark)", $"ES{tag}", nameof(OrganizationKind.StateAgency), "MG", null, $"/{root}/", true, now);
+            var rootName = $"Estado Sintético {tag} (benchmark)";
+            await WriteAsync(writer, ct, root, rootName, NameKey.For(rootName), $"ES{tag}", nameof(OrganizationKind.StateAgency), "MG", null, $"/{root}/", true, now);
             for (var i = 1; i < Organizations; i++)
             {
                 var id = root + i;
@@ -185,7 +186,8 @@ public static class BulkSeeder
                     8 => (OrganizationKind.MunicipalChamber, "Câmara Sintética"),
                     _ => (OrganizationKind.Council, "Conselho Sintético"),
                 };
-                await WriteAsync(writer, ct, id, $"{name} {tag}-{i:D3}", null, kind.ToString(), "MG", root, $"/{root}/{id}/", true, now);
+                var fullName = $"{name} {tag}-{i:D3}";
+                await WriteAsync(writer, ct, id, fullName, NameKey.For(fullName), null, kind.ToString(), "MG", root, $"/{root}/{id}/", true, now);
             }
 
             await writer.CompleteAsync(ct);
@@ -196,7 +198,7 @@ public static class BulkSeeder
         {
             var cpfs = await ExistingCpfsAsync(ct);
             var names = new BulkNames();
-            var table = BulkTable.For(db, typeof(People.Person), "Id", "Cpf", "FullName", "Email", "OrganizationId", "JobTitle",
+            var table = BulkTable.For(db, typeof(People.Person), "Id", "Cpf", "FullName", "NameKey", "Email", "OrganizationId", "JobTitle",
                 "RegistrationNumber", "PreferredLanguage", "ManagerId", "CreatedAt");
             await using var writer = await writers.OpenAsync(connection, table, ct);
             long counter = personBase;
@@ -214,7 +216,7 @@ public static class BulkSeeder
                 while (!cpfs.Add(cpf));
 
                 var (fullName, email) = names.For(id);
-                await WriteAsync(writer, ct, (int)id, cpf, fullName, email, (int)organization, JobTitles[k % JobTitles.Length],
+                await WriteAsync(writer, ct, (int)id, cpf, fullName, NameKey.For(fullName), email, (int)organization, JobTitles[k % JobTitles.Length],
                     string.Create(CultureInfo.InvariantCulture, $"B{id:D8}"), k % 20 == 7 ? Languages.English : Languages.Portuguese,
                     manager is null ? null : (object)(int)manager.Value, now);
                 if ((k + 1) % 100_000 == 0)

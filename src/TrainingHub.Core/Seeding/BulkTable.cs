@@ -30,7 +30,8 @@ public sealed class BulkTable
 
     /// <summary>
     /// Maps <paramref name="properties"/> of <paramref name="clrType"/> (or of a type derived from it, for
-    /// table-per-hierarchy columns such as a discriminator or a subtype's foreign key) to their columns.
+    /// table-per-hierarchy columns such as a discriminator or a subtype's foreign key) to their columns. When more than
+    /// one property is asked for (a row load, not a key lookup), every required column without a default must be among them.
     /// </summary>
     public static BulkTable For(DbContext db, Type clrType, params string[] properties)
     {
@@ -51,6 +52,17 @@ public sealed class BulkTable
                 property.GetColumnName(store) ?? throw new ArgumentException($"{clrType.Name}.{name} has no column in {table}.", nameof(properties)),
                 Nullable.GetUnderlyingType(valueType) ?? valueType,
                 mapping.StoreType));
+        }
+
+        // Fail loudly when the model gains a required column the bulk load does not fill.
+        var missing = entity.GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredProperties())
+            .Where(p => !p.IsNullable && p.ValueGenerated == ValueGenerated.Never && p.GetDefaultValueSql() is null && p.GetDefaultValue() is null)
+            .Select(p => p.Name)
+            .Except(properties, StringComparer.Ordinal)
+            .ToList();
+        if (properties.Length > 1 && missing.Count > 0)
+        {
+            throw new InvalidOperationException($"A bulk load of {table} would leave required column(s) {string.Join(", ", missing)} empty: update the bulk seeder.");
         }
 
         return new BulkTable(table, schema, columns);

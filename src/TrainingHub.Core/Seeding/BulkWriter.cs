@@ -22,27 +22,37 @@ public interface IBulkTableWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// The provider-neutral writer: parameterised multi-row INSERT statements (up to <see cref="RowsPerStatement"/>
-/// rows each), the same command object reused for every full batch, committed every
-/// <see cref="RowsPerTransaction"/> rows. Works on SQLite and PostgreSQL.
+/// The provider-neutral writer: parameterised INSERT statements through <see cref="DbCommand"/>, the same command
+/// reused (and prepared) for every full batch, committed every <see cref="RowsPerTransaction"/> rows. Works on SQLite
+/// and PostgreSQL.
 /// </summary>
-public sealed class InsertBatchWriterFactory(bool sqliteValues) : IBulkWriterFactory
+/// <param name="sqlite">
+/// SQLite: values are bound as EF Core's SQLite provider stores them (dates as ISO text), and each statement inserts
+/// one row: Microsoft.Data.Sqlite binds parameters by name, which makes wide multi-row statements several times
+/// slower than a prepared single-row INSERT repeated inside the transaction (measured: 600 000 rows in 25 s of CPU
+/// with 500 rows per statement, 3.5 s with one). Other providers: 500 rows per statement, which saves round trips.
+/// </param>
+public sealed class InsertBatchWriterFactory(bool sqlite) : IBulkWriterFactory
 {
     /// <summary>Keeps well below SQLite's 32 766 and PostgreSQL's 65 535 parameters per statement.</summary>
     private const int MaxParameters = 30_000;
 
-    public int RowsPerStatement { get; init; } = 500;
+    public int RowsPerStatement { get; init; } = sqlite ? 1 : 500;
     public int RowsPerTransaction { get; init; } = 100_000;
+
+    /// <summary>Prepare the full-batch statement on the server once per table (a PostgreSQL prepared statement).</summary>
+    public bool Prepare { get; init; } = !sqlite;
 
     public Task<IBulkTableWriter> OpenAsync(DbConnection connection, BulkTable table, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(table);
         var rows = Math.Max(1, Math.Min(RowsPerStatement, MaxParameters / table.Columns.Count));
-        return Task.FromResult<IBulkTableWriter>(new Writer(connection, table, rows, RowsPerTransaction, sqliteValues));
+        return Task.FromResult<IBulkTableWriter>(new Writer(connection, table, rows, RowsPerTransaction, sqlite, Prepare));
     }
 
-    private sealed class Writer(DbConnection connection, BulkTable table, int rowsPerStatement, int rowsPerTransaction, bool sqliteValues) : IBulkTableWriter
+    private sealed class Writer(DbConnection connection, BulkTable table, int rowsPerStatement, int rowsPerTransaction, bool sqliteValues, bool prepare)
+        : IBulkTableWriter
     {
         private readonly int width = table.Columns.Count;
         private DbCommand? full;
@@ -101,7 +111,7 @@ public sealed class InsertBatchWriterFactory(bool sqliteValues) : IBulkWriterFac
             if (buffered == rowsPerStatement)
             {
                 full!.Transaction = transaction;
-                if (!prepared && Environment.GetEnvironmentVariable("PREP") == "1")
+                if (!prepared && prepare)
                 {
                     await full.PrepareAsync(ct);
                     prepared = true;

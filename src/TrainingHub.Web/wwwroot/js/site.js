@@ -10,7 +10,7 @@ if (window.Chart) {
     new window.Chart(canvas, {
       type: spec.type || 'bar',
       data: { labels: spec.labels, datasets: [{ label: spec.label, data: spec.data, backgroundColor: '#0b5394' }] },
-      options: { responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } }
+      options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } }
     });
   });
 }
