@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
@@ -17,38 +16,10 @@ public static class CreatePerson
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(r);
         var errors = new List<FieldError>();
-        var cpf = Cpf.Normalize(r.Cpf);
-        if (string.IsNullOrWhiteSpace(r.Cpf))
-        {
-            errors.Add(new(nameof(r.Cpf), "Cpf.Required"));
-        }
-        else if (cpf is null || !Cpf.IsValid(cpf))
-        {
-            errors.Add(new(nameof(r.Cpf), "Cpf.Invalid", r.Cpf));
-        }
-
-        var name = r.FullName?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            errors.Add(new(nameof(r.FullName), "Person.NameRequired"));
-        }
-        else if (name.Length > 200)
-        {
-            errors.Add(new(nameof(r.FullName), "Field.TooLong", 200));
-        }
-
-        var email = r.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out _))
-        {
-            errors.Add(new(nameof(r.Email), "Email.Invalid"));
-        }
-
-        var language = string.IsNullOrWhiteSpace(r.PreferredLanguage) ? Languages.Portuguese : r.PreferredLanguage;
-        if (!Languages.IsSupported(language))
-        {
-            errors.Add(new(nameof(r.PreferredLanguage), "Language.Unsupported", language));
-        }
-
+        var cpf = PersonValidation.Cpf(r.Cpf, nameof(r.Cpf), errors);
+        var name = PersonValidation.FullName(r.FullName, nameof(r.FullName), errors);
+        var email = PersonValidation.Email(r.Email, nameof(r.Email), errors);
+        var language = PersonValidation.Language(r.PreferredLanguage, nameof(r.PreferredLanguage), errors);
         if (r.OrganizationId is not { } orgId || !await db.Organizations.InScope(scope).AnyAsync(o => o.Id == orgId, ct))
         {
             errors.Add(new(nameof(r.OrganizationId), "Organization.NotFound"));
@@ -75,9 +46,9 @@ public static class CreatePerson
             FullName = name!,
             Email = email!,
             OrganizationId = r.OrganizationId!.Value,
-            JobTitle = Trim(r.JobTitle, 120),
-            RegistrationNumber = Trim(r.RegistrationNumber, 40),
-            PreferredLanguage = language,
+            JobTitle = PersonValidation.Optional(r.JobTitle, PersonValidation.JobTitleMax),
+            RegistrationNumber = PersonValidation.Optional(r.RegistrationNumber, PersonValidation.RegistrationMax),
+            PreferredLanguage = language!,
             ManagerId = r.ManagerId,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -99,11 +70,5 @@ public static class CreatePerson
         }
 
         return Result<int>.Ok(person.Id);
-    }
-
-    private static string? Trim(string? value, int max)
-    {
-        var t = value?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
     }
 }

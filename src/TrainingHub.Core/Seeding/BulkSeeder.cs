@@ -20,6 +20,10 @@ public sealed record BulkSeedResult(int People, long AttendanceRows, TimeSpan El
 /// EF change tracking and the audit interceptor, so the audit chain records none of them. Never use this on a
 /// database whose audit trail matters.
 /// </para>
+/// <para>
+/// Not atomic: each table is committed in chunks of about 100 000 rows, so a failed run leaves what it committed.
+/// On PostgreSQL the identity sequences are moved past the explicit ids afterwards and the big tables analysed.
+/// </para>
 /// </summary>
 public static class BulkSeeder
 {

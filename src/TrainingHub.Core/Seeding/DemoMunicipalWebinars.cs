@@ -9,7 +9,7 @@ namespace TrainingHub.Core.Seeding;
 /// </summary>
 internal static class DemoMunicipalWebinars
 {
-    private const string Channel = "https://www.youtube.com/@escoladegoverno-demo";
+    private const string Channel = "https://aovivo.example.mg.gov.br/escola-de-governo";
 
     public static void Build(DemoWorld world, DemoMinas minas)
     {
@@ -37,7 +37,7 @@ internal static class DemoMunicipalWebinars
         {
             Code = $"MA-WEBSERIE-{year}",
             Title = $"Websérie Municipalismo Ativo {year}",
-            Description = "Encontros on-line mensais, de julho a dezembro, transmitidos ao vivo. A programação de cada mês é " +
+            Description = "Encontros on-line mensais, de julho a dezembro, transmitidos ao vivo no canal da Escola de Governo. A programação de cada mês é " +
                           "divulgada no início do mês. Para gestores e profissionais das prefeituras participantes do programa.",
             ChannelUrl = Channel,
             Programme = programme,

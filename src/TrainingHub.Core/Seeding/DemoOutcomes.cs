@@ -12,6 +12,7 @@ namespace TrainingHub.Core.Seeding;
 /// </summary>
 internal static class DemoOutcomes
 {
+    /// <summary>Share of people who attend poorly wherever they enrol (most of their classes end failed).</summary>
     public const double WeakShare = 0.07;
 
     private static readonly string[] ExcuseNotes =

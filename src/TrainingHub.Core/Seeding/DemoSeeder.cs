@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
 
 namespace TrainingHub.Core.Seeding;
 
@@ -15,7 +16,11 @@ namespace TrainingHub.Core.Seeding;
 /// </summary>
 public static class DemoSeeder
 {
-    /// <summary>Seeds the demo and returns its sign-in accounts; an empty list when the database already holds data.</summary>
+    /// <summary>
+    /// Seeds the demo and returns its sign-in accounts; an empty list when the database already holds data. Saves in
+    /// a handful of batches through <paramref name="db"/> (audited) and clears its change tracker before creating the accounts
+    /// with <paramref name="users"/>; the four roles must exist.
+    /// </summary>
     public static async Task<IReadOnlyList<DemoAccount>> SeedAsync(TrainingHubDbContext db, UserManager<ApplicationUser> users, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,6 +40,7 @@ public static class DemoSeeder
         DemoSeiOnboarding.Build(world, minas);
         DemoInstitute.Build(world);
         world.AccountPeople["instructor"] = minas.Instructor;
+        DemoUpcoming.Build(world);
         world.AccountPeople["admin"] = minas.Coordinator;
         world.AccountPeople["admin.prefeitura"] = world.Staff(world.ScopedCityHall!, 5, DemoMinas.CityHallTitles);
         foreach (var person in world.AccountPeople.Values)
@@ -44,13 +50,13 @@ public static class DemoSeeder
 
         var (enrolments, attendance) = DemoOutcomes.Resolve(world);
 
-        // A handful of saves: organisations (twice, as the materialised path needs the generated ids), people,
-        // catalogue, enrolments with attendance. Each goes through the audit interceptor.
+        // A handful of saves, each through the audit interceptor: organisations (then their materialised paths, which
+        // need the generated ids; parents come before children in the list), people, catalogue, enrolments with attendance.
         db.Organizations.AddRange(world.Organizations);
         await db.SaveChangesAsync(ct);
         foreach (var organization in world.Organizations)
         {
-            organization.Path = $"{organization.Parent?.Path ?? "/"}{organization.Id}/";
+            organization.Path = OrganizationPaths.For(organization.Id, organization.Parent?.Path);
         }
 
         await db.SaveChangesAsync(ct);

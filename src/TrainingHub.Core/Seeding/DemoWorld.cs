@@ -3,7 +3,6 @@ using Bogus;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Organizations;
-using TrainingHub.Core.People;
 using BogusGender = Bogus.DataSets.Name.Gender;
 using Person = TrainingHub.Core.People.Person;
 
@@ -18,11 +17,35 @@ internal sealed class DemoWorld
 {
     public const int Seed = 20240318;
 
+    /// <summary>Surnames often written with a particle ("da Silva", "dos Santos", "de Souza").</summary>
+    private static readonly Dictionary<string, string> Particles = new(StringComparer.Ordinal)
+    {
+        ["Silva"] = "da",
+        ["Costa"] = "da",
+        ["Cruz"] = "da",
+        ["Conceição"] = "da",
+        ["Rocha"] = "da",
+        ["Paz"] = "da",
+        ["Santos"] = "dos",
+        ["Reis"] = "dos",
+        ["Anjos"] = "dos",
+        ["Souza"] = "de",
+        ["Oliveira"] = "de",
+        ["Almeida"] = "de",
+        ["Andrade"] = "de",
+        ["Araújo"] = "de",
+        ["Carvalho"] = "de",
+        ["Jesus"] = "de",
+        ["Lima"] = "de",
+        ["Freitas"] = "de",
+        ["Moraes"] = "de",
+        ["Castro"] = "de",
+    };
+
     private readonly HashSet<string> cpfs = new(StringComparer.Ordinal);
     private readonly HashSet<string> emails = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<Organization, string> domains = [];
     private readonly Dictionary<Organization, List<Person>> staff = [];
-    private readonly HashSet<Person> women = [];
     private readonly Dictionary<Person, int> ordinals = [];
     private int nextCnpjBase = 16_110_000;
 
@@ -103,12 +126,7 @@ internal sealed class DemoWorld
             last = Faker.Name.LastName();
         }
 
-        var connector = Faker.Random.Int(0, 9) switch
-        {
-            0 => " de ",
-            1 => " dos ",
-            _ => " ",
-        };
+        var connector = Particles.TryGetValue(last, out var particle) && Faker.Random.Bool(0.4f) ? $" {particle} " : " ";
         var person = new Person
         {
             Cpf = NewCpf(),
@@ -121,11 +139,6 @@ internal sealed class DemoWorld
             Manager = manager,
             CreatedAt = PlannedAt,
         };
-        if (female)
-        {
-            women.Add(person);
-        }
-
         ordinals[person] = People.Count;
         People.Add(person);
         return person;
@@ -151,8 +164,6 @@ internal sealed class DemoWorld
 
         return list[index];
     }
-
-    public bool IsWoman(Person person) => women.Contains(person);
 
     public Session Session(Offering offering, string title, DateOnly day, TimeOnly start, int durationMinutes, int creditedMinutes,
         string? place, string? streamUrl)

@@ -33,6 +33,8 @@ public static class HostSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
+        services.AddHostedService<SeatOfferExpiry>();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {
             database.Apply(o);
@@ -124,6 +126,7 @@ public static class HostSetup
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             })
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddAntiforgery(o =>

@@ -8,10 +8,11 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
 
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] SignedInOnly = ["home", "tokens"];
-    private static readonly string[] Reader = ["home", "organizations", "people", "tokens"];
-    private static readonly string[] Manager = ["home", "organizations", "people", "accounts", "tokens"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "tokens"];
+    private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "tokens"];
+    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"];
 
-    public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", SignedInOnly);
+    public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);
     public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", SignedInOnly);
     public static readonly DemoUser Administrator = new("administrator", $"admin@{Domain}", "admin-home", Manager);
     public static readonly DemoUser Auditor = new("auditor", $"auditor@{Domain}", "auditor-home", Reader);

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications;
+
+namespace TrainingHub.Core.Catalog;
+
+/// <summary>Who hears about a cancellation: everyone enrolled and not yet out (confirmed, waitlisted, awaiting approval).</summary>
+internal static class CancellationNotices
+{
+    public static async Task<int> QueueAsync(TrainingHubDbContext db, int offeringId, string messageType, Func<int, string> key, object payload, DateTime now, CancellationToken ct)
+    {
+        var people = await db.Enrolments.AsNoTracking()
+            .Where(e => e.OfferingId == offeringId
+                && (e.Status == EnrolmentStatus.Confirmed || e.Status == EnrolmentStatus.Waitlisted || e.Status == EnrolmentStatus.AwaitingApproval)
+                && e.Person!.AnonymizedAt == null)
+            .OrderBy(e => e.PersonId)
+            .Select(e => new { e.PersonId, e.Person!.Email, e.Person.PreferredLanguage })
+            .ToListAsync(ct);
+        var queued = 0;
+        foreach (var p in people)
+        {
+            if (await Outbox.QueueAsync(db, messageType, p.PersonId, p.Email, p.PreferredLanguage, key(p.PersonId), payload, essential: true, now, ct))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+}

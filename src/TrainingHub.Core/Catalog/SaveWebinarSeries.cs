@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+
+namespace TrainingHub.Core.Catalog;
+
+/// <summary>A webinar series (websérie) as a form or API client sends it.</summary>
+public sealed record SeriesRequest(
+    int? ProgrammeId, string? Code, string? Title, string? Description, string? ChannelUrl, DateOnly? StartsOn, DateOnly? EndsOn, int? Seats, string? Place,
+    DateTime? EnrolmentOpensAt, DateTime? EnrolmentClosesAt, bool? ApprovalRequired, [property: JsonConverter(typeof(JsonStringEnumConverter))] OfferingStatus? Status,
+    IReadOnlyList<int>? InstructorIds, [property: JsonConverter(typeof(JsonStringEnumConverter))] Eligibility? Eligibility, [property: JsonConverter(typeof(EnumNamesConverter<OrganizationKind>))] IReadOnlyList<OrganizationKind>? OrganizationKinds,
+    IReadOnlyList<EligibleOrganization>? Organizations) : IOfferingRequest;
+
+/// <summary>
+/// Creates a webinar series (id null) or changes one. A scoped administrator must place it in a programme of their
+/// scope. Nothing is saved on a field error.
+/// </summary>
+public static class SaveWebinarSeries
+{
+    public static async Task<Result<int>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int? id, SeriesRequest r, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(r);
+        WebinarSeries? existing = null;
+        if (id is { } seriesId)
+        {
+            existing = await db.WebinarSeries.InScope(scope).Include(c => c.Instructors).Include(c => c.EligibilityRules).SingleOrDefaultAsync(c => c.Id == seriesId, ct);
+            if (existing is null)
+            {
+                return Result<int>.Fail("", OfferingFields.NotFound);
+            }
+        }
+
+        var errors = new List<FieldError>();
+        if (r.ProgrammeId is { } programmeId)
+        {
+            if (!await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programmeId, ct))
+            {
+                errors.Add(new(nameof(r.ProgrammeId), "Catalog.ProgrammeNotFound"));
+            }
+        }
+        else if (!scope.IsWholeInstallation)
+        {
+            errors.Add(new(nameof(r.ProgrammeId), "Catalog.ProgrammeRequired"));
+        }
+
+        var description = CatalogInput.Optional(errors, nameof(r.Description), r.Description, 4000);
+        var channel = CatalogInput.Optional(errors, nameof(r.ChannelUrl), r.ChannelUrl, 500);
+        if (channel is not null && !CatalogInput.IsHttpUrl(channel))
+        {
+            errors.Add(new(nameof(r.ChannelUrl), "Catalog.UrlInvalid"));
+        }
+
+        await OfferingFields.ValidateAsync(db, scope, id, r.ProgrammeId, r, errors, ct);
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        var target = existing ?? db.WebinarSeries.Add(new WebinarSeries { Code = "", Title = "", CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;
+        OfferingFields.Apply(target, r);
+        target.ProgrammeId = r.ProgrammeId;
+        target.Description = description;
+        target.ChannelUrl = channel;
+        return await OfferingFields.SaveAsync(db, target, target.Code, ct);
+    }
+}

@@ -1,0 +1,31 @@
+namespace TrainingHub.Core.Imports;
+
+/// <summary>A problem with one cell (or a whole line, when <see cref="Column"/> is empty): the line as the editor shows it.</summary>
+public sealed record ImportRowError(int Line, string Column, string Code, object[] Args);
+
+/// <summary>
+/// What an import does (preview) or did (commit). Counts cover the rows without errors; <see cref="Committed"/> is
+/// true only when everything was written.
+/// </summary>
+public sealed record ImportReport
+{
+    public required string Format { get; init; }
+    public char? Separator { get; init; }
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+    public int Rows { get; init; }
+    public int NewPeople { get; init; }
+    public int UpdatedPeople { get; init; }
+    public int UnchangedPeople { get; init; }
+    public int EnrolmentsToCreate { get; init; }
+    public int AlreadyEnrolled { get; init; }
+    public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
+
+    /// <summary>Rows with at least one error.</summary>
+    public int RowsWithErrors => Errors.Select(e => e.Line).Distinct().Count();
+
+    public bool Committed { get; init; }
+    public int Confirmed { get; init; }
+    public int Waitlisted { get; init; }
+    public int AwaitingApproval { get; init; }
+}

@@ -1,0 +1,91 @@
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Common;
+
+namespace TrainingHub.Core.Seeding;
+
+/// <summary>
+/// Offerings that are always ahead of today, whatever the date the demo starts: two extra classes of the strategy
+/// network with enrolment open now (one with a single seat left, one full with a waitlist) and an open monthly
+/// webinar series. They give the trainee catalogue something to enrol in.
+/// </summary>
+internal static class DemoUpcoming
+{
+    public static void Build(DemoWorld world)
+    {
+        var network = world.Programmes.Single(p => p.Code == "REDE-ESTRATEGIA");
+        var members = network.Members.Select(m => m.Person!).Where(p => p != world.AccountPeople["trainee"]).ToList();
+        var courses = world.Courses.Where(c => c.Programme == network).Take(2).ToList();
+        var today = DateOnly.FromDateTime(SaoPaulo.ToLocal(world.Now));
+        var opens = world.Now.AddDays(-10);
+        var place = "Cidade Administrativa Presidente Tancredo Neves — Prédio Minas, 12º andar, sala de capacitação";
+
+        for (var k = 0; k < courses.Count; k++)
+        {
+            var course = courses[k];
+            var first = NextWeekday(today.AddDays(70 + (14 * k)), DayOfWeek.Tuesday);
+            var sessions = Math.Max(1, course.WorkloadMinutes / 240);
+            var seats = k == 0 ? 12 : 6;
+            var offering = new CourseClass
+            {
+                Code = $"{course.Code}-EXTRA-{first:yyyyMM}",
+                Title = $"{course.Title} — Turma extra {first:MM/yyyy}",
+                Course = course,
+                Programme = network,
+                StartsOn = first,
+                EndsOn = first.AddDays(7 * (sessions - 1)),
+                Seats = seats,
+                EnrolmentOpensAt = opens,
+                EnrolmentClosesAt = DemoWorld.Utc(first.AddDays(-5), new TimeOnly(23, 59)),
+                Eligibility = Eligibility.ProgrammeMembers,
+                Place = place,
+            };
+            for (var s = 0; s < sessions; s++)
+            {
+                world.Session(offering, $"Encontro {s + 1}", first.AddDays(7 * s), new TimeOnly(14, 0), 240, 240, place, null);
+            }
+
+            DemoWorld.Teach(offering, world.AccountPeople["instructor"]);
+            var plan = world.Plan(offering);
+            var taken = k == 0 ? seats - 1 : seats + 3;
+            // First come, first served: request times in order, seats to the earliest.
+            var times = Enumerable.Range(0, taken).Select(_ => world.RequestTime(opens, 0, 7)).Order().ToList();
+            foreach (var (person, i) in members.Skip(40 * k).Take(taken).Select((p, i) => (p, i)))
+            {
+                plan.Add(person, i < seats ? EnrolmentIntent.Seat : EnrolmentIntent.Waitlist, times[i]);
+            }
+        }
+
+        // An open monthly webinar: anyone may join, no seat limit.
+        var start = NextWeekday(today.AddDays(20), DayOfWeek.Wednesday);
+        var series = new WebinarSeries
+        {
+            Code = $"WEBINAR-GESTAO-{start:yyyyMM}",
+            Title = "Webinário aberto: Gestão pública orientada a resultados",
+            Description = "Série mensal aberta a servidores de todos os órgãos e municípios, transmitida ao vivo. Cada encontro credita as horas assistidas.",
+            ChannelUrl = "https://video.example.mg.gov.br/gestao-resultados",
+            StartsOn = start,
+            EndsOn = start.AddMonths(2),
+            EnrolmentOpensAt = opens,
+            Eligibility = Eligibility.Everyone,
+            Place = "On-line (ao vivo)",
+        };
+        for (var m = 0; m < 3; m++)
+        {
+            world.Session(series, $"Encontro {m + 1}: resultados na prática", start.AddMonths(m), new TimeOnly(10, 0), 90, 90, null,
+                "https://video.example.mg.gov.br/gestao-resultados/ao-vivo");
+        }
+
+        world.Plan(series);
+    }
+
+    private static DateOnly NextWeekday(DateOnly from, DayOfWeek day)
+    {
+        var d = from;
+        while (d.DayOfWeek != day)
+        {
+            d = d.AddDays(1);
+        }
+
+        return d;
+    }
+}

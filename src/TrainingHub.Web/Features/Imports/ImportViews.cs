@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Imports;
+
+namespace TrainingHub.Web.Features.Imports;
+
+public sealed record ImportErrorView(int Line, string Column, string Code, string Message);
+
+/// <summary>An import's report as the pages and the API show it: counts, and every row error translated.</summary>
+public sealed record ImportReportView(
+    Guid ImportId, string FileName, bool Committed, string Format, int Rows, int NewPeople, int UpdatedPeople, int UnchangedPeople,
+    int EnrolmentsToCreate, int AlreadyEnrolled, int Confirmed, int Waitlisted, int AwaitingApproval, int RowsWithErrors,
+    IReadOnlyList<string> Columns, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<ImportErrorView> Errors)
+{
+    public static ImportReportView From(Guid id, string fileName, ImportReport r, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(id, fileName, r.Committed, r.Format, r.Rows, r.NewPeople, r.UpdatedPeople, r.UnchangedPeople, r.EnrolmentsToCreate, r.AlreadyEnrolled,
+            r.Confirmed, r.Waitlisted, r.AwaitingApproval, r.RowsWithErrors, r.Columns, r.IgnoredColumns,
+            r.Errors.Select(e => new ImportErrorView(e.Line, e.Column, e.Code, ImportText.Message(e.Code, e.Args, t))).ToList());
+    }
+}
+
+public sealed record ImportIndexViewModel(IReadOnlyList<string> Errors);
+
+public sealed record ImportPreviewViewModel(ImportReportView Report, Page<ImportErrorView> Errors, PagerModel Pager, bool CommitFailed);
+
+public sealed record EnrolOrganizationForm(int? OfferingId, int? OrganizationId, bool IncludeSubOrganizations);
+
+public sealed record EnrolOrganizationViewModel(
+    EnrolOrganizationForm Form, IReadOnlyList<(int Id, string Name)> Offerings, IReadOnlyList<(int Id, string Name)> Organizations,
+    EnrolOrganizationReport? Result, IReadOnlyList<(string Reason, int Count)> IneligibleReasons);
+
+public static class ImportText
+{
+    /// <summary>Translates a message key; arguments that are message keys themselves (an eligibility reason) are translated first.</summary>
+    public static string Message(string code, object[] args, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var translated = args.Select(a => a is string s && t[s] is { ResourceNotFound: false } inner ? inner.Value : a).ToArray();
+        return t[code, translated].Value;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Imports;
+using TrainingHub.Web.Features.Api;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Imports;
+
+public sealed record CommitImportBody(Guid ImportId);
+
+public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false);
+
+/// <summary>
+/// The import over HTTP: POST a file (multipart, field "file") to preview it and get an import id; POST the id to
+/// commit. Both answer with the same report; row errors come with line, column and message (422 when the commit
+/// wrote nothing because of them).
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : ApiControllerBase
+{
+    private string Uploads => ImportUploads.DirectoryFor(env, config);
+
+    [HttpPost("api/v1/imports/preview")]
+    [Consumes("multipart/form-data")]
+    [RequestSizeLimit(ParseImportFile.MaxBytes + (256 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = ParseImportFile.MaxBytes + (256 * 1024))]
+    public async Task<ActionResult<ImportReportView>> Preview(IFormFile? file, CancellationToken ct)
+    {
+        var (content, error) = await ImportRequests.ReadAsync(file, ct);
+        if (error is not null)
+        {
+            return this.Problem([error], t);
+        }
+
+        var result = await PreviewImport.HandleAsync(db, User.Scope(), time, content!, ct);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Errors, t);
+        }
+
+        var id = await ImportUploads.SaveAsync(Uploads, User.Scope().UserId, file!.FileName, content!, time, ct);
+        return ImportReportView.From(id, Path.GetFileName(file.FileName), result.Value!, t);
+    }
+
+    [HttpPost("api/v1/imports/commit")]
+    public async Task<ActionResult<ImportReportView>> Commit(CommitImportBody body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (await ImportUploads.LoadAsync(Uploads, body.ImportId, User.Scope().UserId, ct) is not { } upload)
+        {
+            return this.Problem([new("ImportId", "Import.Expired")], t);
+        }
+
+        var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Errors, t);
+        }
+
+        var report = ImportReportView.From(body.ImportId, upload.FileName, result.Value!, t);
+        if (!report.Committed)
+        {
+            return UnprocessableEntity(report);
+        }
+
+        ImportUploads.Delete(Uploads, body.ImportId);
+        return report;
+    }
+
+    [HttpPost("api/v1/offerings/{id:int}/enrol-organization")]
+    public async Task<ActionResult<EnrolOrganizationReport>> EnrolOrganization(int id, EnrolOrganizationBody body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time, new EnrolOrganizationRequest(id, body.OrganizationId, body.IncludeSubOrganizations), ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+    }
+}

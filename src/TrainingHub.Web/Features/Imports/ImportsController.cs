@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Imports;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Imports;
+
+/// <summary>Upload → preview (counts and row errors, nothing written) → commit (all or nothing); and enrolling a whole organisation.</summary>
+[Route("imports")]
+[Authorize(Policy = Policies.Administrator)]
+public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const int ErrorsPerPage = 50;
+
+    private string Uploads => ImportUploads.DirectoryFor(env, config);
+
+    [HttpGet("")]
+    public IActionResult Index() => View(new ImportIndexViewModel([]));
+
+    [HttpPost("")]
+    [RequestSizeLimit(ParseImportFile.MaxBytes + (256 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = ParseImportFile.MaxBytes + (256 * 1024))]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        var (content, error) = await ImportRequests.ReadAsync(file, ct);
+        if (error is not null)
+        {
+            return View(nameof(Index), new ImportIndexViewModel([FieldErrors.Message(error, t)]));
+        }
+
+        var parsed = ParseImportFile.Handle(content!);
+        if (!parsed.Succeeded)
+        {
+            return View(nameof(Index), new ImportIndexViewModel(parsed.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
+        }
+
+        var id = await ImportUploads.SaveAsync(Uploads, User.Scope().UserId, file!.FileName, content!, time, ct);
+        return Redirect($"/imports/{id:N}");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Preview(Guid id, int page = 1, CancellationToken ct = default)
+    {
+        if (await ImportUploads.LoadAsync(Uploads, id, User.Scope().UserId, ct) is not { } upload)
+        {
+            return View(nameof(Index), new ImportIndexViewModel([t["Import.Expired"].Value]));
+        }
+
+        var result = await PreviewImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
+        return result.Succeeded
+            ? View(PreviewModel(ImportReportView.From(id, upload.FileName, result.Value!, t), page, commitFailed: false))
+            : View(nameof(Index), new ImportIndexViewModel(result.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
+    }
+
+    [HttpPost("{id:guid}/commit")]
+    public async Task<IActionResult> Commit(Guid id, CancellationToken ct)
+    {
+        if (await ImportUploads.LoadAsync(Uploads, id, User.Scope().UserId, ct) is not { } upload)
+        {
+            return View(nameof(Index), new ImportIndexViewModel([t["Import.Expired"].Value]));
+        }
+
+        var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
+        if (!result.Succeeded)
+        {
+            return View(nameof(Index), new ImportIndexViewModel(result.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
+        }
+
+        var report = ImportReportView.From(id, upload.FileName, result.Value!, t);
+        if (!report.Committed)
+        {
+            return View(nameof(Preview), PreviewModel(report, 1, commitFailed: true));
+        }
+
+        ImportUploads.Delete(Uploads, id);
+        return View("Done", report);
+    }
+
+    [HttpGet("enrol-organization")]
+    public async Task<IActionResult> EnrolOrganization(int? offeringId, CancellationToken ct) =>
+        View(await EnrolModelAsync(new EnrolOrganizationForm(offeringId, null, false), null, ct));
+
+    [HttpPost("enrol-organization")]
+    public async Task<IActionResult> EnrolOrganization([Bind(Prefix = "Form")] EnrolOrganizationForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time,
+            new EnrolOrganizationRequest(form.OfferingId ?? 0, form.OrganizationId ?? 0, form.IncludeSubOrganizations), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
+        }
+
+        return View(await EnrolModelAsync(form, result.Value, ct));
+    }
+
+    private ImportPreviewViewModel PreviewModel(ImportReportView report, int page, bool commitFailed)
+    {
+        var (number, _) = Page<ImportErrorView>.Clamp(page, ErrorsPerPage);
+        var errors = new Page<ImportErrorView>(report.Errors.Skip((number - 1) * ErrorsPerPage).Take(ErrorsPerPage).ToList(), number, ErrorsPerPage, report.Errors.Count);
+        return new ImportPreviewViewModel(report, errors, PagerModel.From(errors, Request), commitFailed);
+    }
+
+    private async Task<EnrolOrganizationViewModel> EnrolModelAsync(EnrolOrganizationForm form, EnrolOrganizationReport? result, CancellationToken ct) =>
+        new(form, await EnrolOrganizationOptions.OpenOfferingsAsync(db, time, ct), await ListOrganizations.OptionsAsync(db, User.Scope(), ct), result,
+            result?.IneligibleReasons.Select(r => (t[r.Key].Value, r.Value)).ToList() ?? []);
+}
+
+/// <summary>What the page and the API share about reading an uploaded file.</summary>
+public static class ImportRequests
+{
+    /// <summary>The file's bytes, or the error that stops it before any parsing (missing, too large).</summary>
+    public static async Task<(byte[]? Content, FieldError? Error)> ReadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, new FieldError("File", "Import.NoFile"));
+        }
+
+        if (file.Length > ParseImportFile.MaxBytes)
+        {
+            return (null, new FieldError("File", "Import.TooLarge", ParseImportFile.MaxBytes / (1024 * 1024)));
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return (buffer.ToArray(), null);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Playwright;
+using TrainingHub.Core.Common;
+
+namespace TrainingHub.BrowserTests.Imports;
+
+/// <summary>The administrator uploads a CSV with one bad row through the real page and reads the preview's errors.</summary>
+public sealed class ImportScreensTests : BrowserTest
+{
+    [TestCase("pt-BR")]
+    [TestCase("en")]
+    public async Task An_administrator_uploads_a_csv_with_one_bad_row_and_the_preview_names_its_line_and_column(string lang)
+    {
+        await UseLanguageAsync(lang);
+        await OpenHomeAsAsync(DemoUser.Administrator);
+        await Page.Locator("[data-nav=imports]").ClickAsync();
+        await Expect(Page.GetByTestId("format-help")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "imports-upload", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+
+        // An organisation the administrator manages, named as the enrol-an-organisation form lists it.
+        await Page.GotoAsync("/imports/enrol-organization");
+        var organization = (await Page.Locator("#Form_OrganizationId option:nth-child(2)").TextContentAsync())!.Trim();
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "imports-enrol-organization", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+
+        string NewCpf() => Cpf.Format(Cpf.FromBase(RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture)));
+        var csv = "cpf;nome;email;orgao;cargo\n" +
+            $"{NewCpf()};Teste Importação Um;um.{Guid.NewGuid():N}@example.gov.br;\"{organization}\";\"Analista; TI\"\n" +
+            $"123.456.789-00;Teste Importação Dois;dois.{Guid.NewGuid():N}@example.gov.br;\"{organization}\";\n" +
+            $"{NewCpf()};Teste Importação Três;tres.{Guid.NewGuid():N}@example.gov.br;\"{organization}\";\n";
+        await Page.GotoAsync("/imports");
+        await Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "pessoas.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await Page.Locator("main form[action='/imports'] button[type=submit]").ClickAsync();
+        await Expect(Page.GetByTestId("row-errors")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("rows-with-errors")).ToHaveTextAsync("1");
+        await Expect(Page.GetByTestId("new-people")).ToHaveTextAsync("2");
+        var row = Page.Locator("[data-testid=row-errors] tbody tr[data-line='3']");
+        await Expect(row).ToContainTextAsync("cpf");
+        await Expect(row).ToContainTextAsync(lang == "en" ? "CPF \"123.456.789-00\" is not valid" : "O CPF \"123.456.789-00\" é inválido");
+        await Expect(Page.GetByTestId("commit")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "imports-preview-errors", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+using TrainingHub.IntegrationTests.Infrastructure;
+
+namespace TrainingHub.IntegrationTests.Enrolment;
+
+/// <summary>No overselling, ever: 200 simultaneous requests for 50 seats, then cancellations racing new enrolments.</summary>
+public sealed class SeatsUnderLoadTests(string provider) : OnBothDatabases(provider)
+{
+    [Test]
+    public async Task Two_hundred_simultaneous_requests_for_fifty_seats_confirm_exactly_fifty_and_queue_the_rest_in_arrival_order()
+    {
+        var offeringId = await Arrange.ClassAsync(App, seats: 50);
+        var people = await Arrange.PeopleAsync(App, 200);
+        using var api = await AdminApiAsync();
+
+        var responses = await Task.WhenAll(people.Select(p => api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = p })));
+        responses.Where(r => r.StatusCode != HttpStatusCode.OK).Select(r => r.StatusCode).ShouldBeEmpty("every request is answered without error");
+
+        var rows = await EnrolmentsAsync(offeringId);
+        rows.Count.ShouldBe(200, "no duplicates");
+        var confirmed = rows.Where(r => r.Status == EnrolmentStatus.Confirmed).ToList();
+        var waitlisted = rows.Where(r => r.Status == EnrolmentStatus.Waitlisted).OrderBy(r => r.WaitlistPosition).ToList();
+        confirmed.Count.ShouldBe(50);
+        waitlisted.Count.ShouldBe(150);
+        waitlisted.Select(r => r.WaitlistPosition!.Value).ShouldBe(Enumerable.Range(1, 150));
+        waitlisted.Select(r => r.RequestedAt).ShouldBeInOrder(SortDirection.Ascending, "positions follow arrival");
+        waitlisted[0].RequestedAt.ShouldBeGreaterThanOrEqualTo(confirmed.Max(r => r.RequestedAt), "seats went to the first to arrive");
+        (await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId).Select(o => o.ConfirmedCount).SingleAsync())).ShouldBe(50);
+        var messages = await App.WithDbAsync(db => db.OutboxMessages.Where(m => people.Contains(m.RecipientPersonId!.Value)).Select(m => m.MessageType).ToListAsync());
+        messages.Count(m => m == "EnrolmentConfirmed").ShouldBe(50);
+        messages.Count(m => m == "EnrolmentWaitlisted").ShouldBe(150);
+
+        // Ten cancellations race ten new enrolments: seats stay at fifty, the waitlist moves up in order.
+        var leaving = confirmed.Take(10).Select(r => r.Id).ToList();
+        var newcomers = await Arrange.PeopleAsync(App, 10);
+        var race = leaving.Select(id => api.PostAsync(new Uri($"/api/v1/enrolments/{id}/cancel", UriKind.Relative), null))
+            .Concat(newcomers.Select(p => api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = p })));
+        (await Task.WhenAll(race)).Where(r => r.StatusCode != HttpStatusCode.OK).ShouldBeEmpty();
+
+        var after = await EnrolmentsAsync(offeringId);
+        after.Count(r => r.Status == EnrolmentStatus.Confirmed).ShouldBe(50);
+        (await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId).Select(o => o.ConfirmedCount).SingleAsync())).ShouldBe(50);
+        var promoted = waitlisted.Take(10).Select(r => r.Id).ToHashSet();
+        after.Where(r => promoted.Contains(r.Id)).ShouldAllBe(r => r.Status == EnrolmentStatus.Confirmed, "the first ten on the waitlist got the freed seats");
+        after.Where(r => waitlisted.Skip(10).Select(w => w.Id).Contains(r.Id)).ShouldAllBe(r => r.Status == EnrolmentStatus.Waitlisted);
+        var late = after.Where(r => newcomers.Contains(r.PersonId)).ToList();
+        late.ShouldAllBe(r => r.Status == EnrolmentStatus.Waitlisted && r.WaitlistPosition > 150, "newcomers queue behind everyone already waiting");
+        after.Where(r => leaving.Contains(r.Id)).ShouldAllBe(r => r.Status == EnrolmentStatus.Cancelled);
+    }
+
+    [Test]
+    public async Task The_database_refuses_a_fifty_first_confirmed_seat_even_if_the_code_were_wrong()
+    {
+        var offeringId = await Arrange.ClassAsync(App, seats: 1);
+        var people = await Arrange.PeopleAsync(App, 1);
+        using var api = await AdminApiAsync();
+        (await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = people[0] })).EnsureSuccessStatusCode();
+        await App.WithDbAsync(async db =>
+        {
+            await Should.ThrowAsync<DbUpdateException>(async () =>
+            {
+                var o = await db.Offerings.SingleAsync(x => x.Id == offeringId);
+                o.ConfirmedCount++;
+                await db.SaveChangesAsync();
+            });
+            return true;
+        });
+    }
+
+    private async Task<List<TrainingHub.Core.Enrolment.Enrolment>> EnrolmentsAsync(int offeringId) =>
+        await App.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId).ToListAsync());
+
+    private async Task<HttpClient> AdminApiAsync()
+    {
+        await using var scope = App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
+        var userId = await db.Users.Where(u => u.Email == TestApp.AdminEmail).Select(u => u.Id).SingleAsync();
+        var token = (await IssueApiToken.HandleAsync(db, userId, "load", 1, App.Clock, CancellationToken.None)).Value!.Token;
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.Timeout = TimeSpan.FromMinutes(2);
+        return client;
+    }
+}
