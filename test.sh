@@ -83,7 +83,7 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     c = ET.parse(path).getroot().find(".//{*}ResultSummary/{*}Counters")
     if c is None: continue
     p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    s += int(c.get("notExecuted", 0))
+    s += int(c.get("total", 0)) - int(c.get("executed", 0))
 print(p, f, s)
 PY
 )

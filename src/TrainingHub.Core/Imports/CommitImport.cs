@@ -44,7 +44,7 @@ public static class CommitImport
         try
         {
             var ids = await UpsertPeopleAsync(db, time, plan, ct);
-            int confirmed = 0, waitlisted = 0, awaiting = 0, already = 0;
+            var tally = new EnrolmentTally();
             var failures = new List<ImportRowError>();
             foreach (var row in plan.Enrolments)
             {
@@ -56,21 +56,7 @@ public static class CommitImport
                     continue;
                 }
 
-                switch (result.Value!)
-                {
-                    case { AlreadyEnrolled: true }:
-                        already++;
-                        break;
-                    case { Status: EnrolmentStatus.Confirmed }:
-                        confirmed++;
-                        break;
-                    case { Status: EnrolmentStatus.Waitlisted }:
-                        waitlisted++;
-                        break;
-                    default:
-                        awaiting++;
-                        break;
-                }
+                tally.Add(result.Value!);
             }
 
             var report = plan.Report();
@@ -84,11 +70,11 @@ public static class CommitImport
             return Result<ImportReport>.Ok(report with
             {
                 Committed = true,
-                Confirmed = confirmed,
-                Waitlisted = waitlisted,
-                AwaitingApproval = awaiting,
-                EnrolmentsToCreate = report.EnrolmentsToCreate - already,
-                AlreadyEnrolled = report.AlreadyEnrolled + already,
+                Confirmed = tally.Confirmed,
+                Waitlisted = tally.Waitlisted,
+                AwaitingApproval = tally.AwaitingApproval,
+                EnrolmentsToCreate = report.EnrolmentsToCreate - tally.AlreadyEnrolled,
+                AlreadyEnrolled = report.AlreadyEnrolled + tally.AlreadyEnrolled,
             });
         }
         catch (DbUpdateException)

@@ -73,7 +73,8 @@ public static class EnrolOrganization
             }
         }
 
-        int confirmed = 0, waitlisted = 0, awaiting = 0, skipped = people.Count(p => enrolled.Contains(p.PersonId));
+        var tally = new EnrolmentTally();
+        var skippedBefore = people.Count(p => enrolled.Contains(p.PersonId));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         // All or nothing: a failed save ends the whole transaction, so per-save savepoints would only cost round trips.
@@ -88,25 +89,11 @@ public static class EnrolOrganization
                 return Result<EnrolOrganizationReport>.Fail(result.Errors);
             }
 
-            switch (result.Value!)
-            {
-                case { AlreadyEnrolled: true }:
-                    skipped++;
-                    break;
-                case { Status: EnrolmentStatus.Confirmed }:
-                    confirmed++;
-                    break;
-                case { Status: EnrolmentStatus.Waitlisted }:
-                    waitlisted++;
-                    break;
-                default:
-                    awaiting++;
-                    break;
-            }
+            tally.Add(result.Value!);
         }
 
         await tx.CommitAsync(ct);
-        return Result<EnrolOrganizationReport>.Ok(new EnrolOrganizationReport(people.Count, confirmed, waitlisted, awaiting, skipped, reasons.Values.Sum(), reasons));
+        return Result<EnrolOrganizationReport>.Ok(new EnrolOrganizationReport(people.Count, tally.Confirmed, tally.Waitlisted, tally.AwaitingApproval, skippedBefore + tally.AlreadyEnrolled, reasons.Values.Sum(), reasons));
     }
 }
 

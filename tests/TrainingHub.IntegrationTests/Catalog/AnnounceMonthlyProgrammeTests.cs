@@ -48,13 +48,7 @@ public sealed class AnnounceMonthlyProgrammeTests(string provider) : OnBothDatab
             return true;
         });
 
-        using var api = App.CreateClient();
-        await using (var scope = App.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-            var adminId = await db.Users.Where(u => u.Email == TestApp.AdminEmail).Select(u => u.Id).SingleAsync();
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await IssueApiToken.HandleAsync(db, adminId, "announce", 1, App.Clock, CancellationToken.None)).Value!.Token);
-        }
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
 
         var first = await api.PostAsJsonAsync($"/api/v1/webinar-series/{seriesId}/announce", new { year = local.Year, month = local.Month });
         first.StatusCode.ShouldBe(HttpStatusCode.OK);

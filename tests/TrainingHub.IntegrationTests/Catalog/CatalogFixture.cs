@@ -35,20 +35,7 @@ public abstract class CatalogFixture(string provider) : OnBothDatabases(provider
         return email;
     }
 
-    protected async Task<HttpClient> ApiAsync(string email)
-    {
-        string token;
-        await using (var scope = App.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            token = (await IssueApiToken.HandleAsync(db, userId, "tests", 1, App.Clock, CancellationToken.None)).Value!.Token;
-        }
-
-        var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    protected Task<HttpClient> ApiAsync(string email) => App.ApiClientAsync(email);
 
     protected Task<HttpClient> AdminApiAsync() => ApiAsync(TestApp.AdminEmail);
 

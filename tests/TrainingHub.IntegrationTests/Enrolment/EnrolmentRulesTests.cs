@@ -38,16 +38,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         return (email, personId);
     }
 
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        await using var scope = App.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var token = (await IssueApiToken.HandleAsync(db, userId, "rules", 1, App.Clock, CancellationToken.None)).Value!.Token;
-        var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> ApiAsync(string email) => App.ApiClientAsync(email);
 
     private static async Task<string> ProblemAsync(HttpResponseMessage r)
     {

@@ -77,15 +77,5 @@ public sealed class SeatsUnderLoadTests(string provider) : OnBothDatabases(provi
     private async Task<List<TrainingHub.Core.Enrolment.Enrolment>> EnrolmentsAsync(int offeringId) =>
         await App.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId).ToListAsync());
 
-    private async Task<HttpClient> AdminApiAsync()
-    {
-        await using var scope = App.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-        var userId = await db.Users.Where(u => u.Email == TestApp.AdminEmail).Select(u => u.Id).SingleAsync();
-        var token = (await IssueApiToken.HandleAsync(db, userId, "load", 1, App.Clock, CancellationToken.None)).Value!.Token;
-        var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.Timeout = TimeSpan.FromMinutes(2);
-        return client;
-    }
+    private Task<HttpClient> AdminApiAsync() => App.ApiClientAsync(TestApp.AdminEmail);
 }

@@ -111,11 +111,7 @@ public static class ImportKit
         var db = sp.GetRequiredService<TrainingHubDbContext>();
         (await CreateAccount.HandleAsync(db, sp.GetRequiredService<UserManager<ApplicationUser>>(), Root, app.Clock,
             new CreateAccountRequest(email, "Import Admin", "import admin passphrase", Roles.Administrator, organizationId, null, null), CancellationToken.None)).Succeeded.ShouldBeTrue();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var token = (await IssueApiToken.HandleAsync(db, userId, "imports", 1, app.Clock, CancellationToken.None)).Value!.Token;
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (email, client);
+        return (email, await app.ApiClientAsync(email));
     }
 
     public static MultipartFormDataContent Multipart(byte[] file, string fileName, IDictionary<string, string>? fields = null)

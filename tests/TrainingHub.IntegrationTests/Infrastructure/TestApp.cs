@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrainingHub.Core.Data;
@@ -56,6 +57,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    /// <summary>An API client that acts as the account with this e-mail, through a fresh personal API token.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email)
+    {
+        string token;
+        await using (var scope = Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            token = (await TrainingHub.Core.Accounts.IssueApiToken.HandleAsync(db, userId, "tests", 1, Clock, CancellationToken.None)).Value!.Token;
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.Timeout = TimeSpan.FromMinutes(2);
+        return client;
+    }
 
     public async Task<T> WithDbAsync<T>(Func<TrainingHubDbContext, Task<T>> work)
     {

@@ -67,8 +67,7 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
     [Test]
     public async Task The_api_refuses_a_bad_cpf_with_a_problem_naming_the_field_in_english()
     {
-        using var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(TestApp.AdminEmail));
+        using var client = await App.ApiClientAsync(TestApp.AdminEmail);
         var org = await AnyOrganizationAsync(OrganizationKind.StateAgency);
         var response = await client.PostAsJsonAsync("/api/v1/people?culture=en", new { cpf = "529.982.247-24", fullName = "Ana", email = "ana@example.gov.br", organizationId = org });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -98,8 +97,7 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
                 new CreateAccountRequest(email, "Scoped", "scoped admin passphrase", Roles.Administrator, mine, null, null), CancellationToken.None)).Succeeded.ShouldBeTrue();
         }
 
-        using var client = App.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(email));
+        using var client = await App.ApiClientAsync(email);
         using var page = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/people?pageSize=200", UriKind.Relative)));
         var items = page.RootElement.GetProperty("items").EnumerateArray().ToList();
         items.ShouldNotBeEmpty();
@@ -135,12 +133,4 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
         });
     }
 
-    private async Task<string> TokenForAsync(string email)
-    {
-        await using var scope = App.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        var token = await IssueApiToken.HandleAsync(db, userId, "tests", 1, App.Clock, CancellationToken.None);
-        return token.Value!.Token;
-    }
 }
