@@ -4,9 +4,10 @@ using TrainingHub.Core.Common;
 namespace TrainingHub.Core.Seeding;
 
 /// <summary>
-/// Offerings that are always ahead of today, whatever the date the demo starts: two extra classes of the strategy
-/// network with enrolment open now (one with a single seat left, one full with a waitlist) and an open monthly
-/// webinar series. They give the trainee catalogue something to enrol in.
+/// Offerings that are always ahead of today, whatever the date the demo starts: three extra classes of the strategy
+/// network with enrolment open now (one with a single seat left, one full with a waitlist, one where managers approve
+/// each request, with requests waiting) and an open monthly webinar series. They give the trainee catalogue something
+/// to enrol in and the approvals page something to decide.
 /// </summary>
 internal static class DemoUpcoming
 {
@@ -14,7 +15,9 @@ internal static class DemoUpcoming
     {
         var network = world.Programmes.Single(p => p.Code == "REDE-ESTRATEGIA");
         var members = network.Members.Select(m => m.Person!).Where(p => p != world.AccountPeople["trainee"]).ToList();
-        var courses = world.Courses.Where(c => c.Programme == network).Take(2).ToList();
+        var courses = world.Courses.Where(c => c.Programme == network).Take(3).ToList();
+        // Per class: seats, seat holders, waiting for approval; the third class needs the manager's approval.
+        (int Seats, int Seated, int Awaiting)[] shapes = [(12, 11, 0), (6, 9, 0), (20, 5, 3)];
         var today = DateOnly.FromDateTime(SaoPaulo.ToLocal(world.Now));
         var opens = world.Now.AddDays(-10);
         var place = "Cidade Administrativa Presidente Tancredo Neves — Prédio Minas, 12º andar, sala de capacitação";
@@ -24,7 +27,7 @@ internal static class DemoUpcoming
             var course = courses[k];
             var first = NextWeekday(today.AddDays(70 + (14 * k)), DayOfWeek.Tuesday);
             var sessions = Math.Max(1, course.WorkloadMinutes / 240);
-            var seats = k == 0 ? 12 : 6;
+            var (seats, seated, awaiting) = shapes[k];
             var offering = new CourseClass
             {
                 Code = $"{course.Code}-EXTRA-{first:yyyyMM}",
@@ -37,6 +40,7 @@ internal static class DemoUpcoming
                 EnrolmentOpensAt = opens,
                 EnrolmentClosesAt = DemoWorld.Utc(first.AddDays(-5), new TimeOnly(23, 59)),
                 Eligibility = Eligibility.ProgrammeMembers,
+                ApprovalRequired = awaiting > 0,
                 Place = place,
             };
             for (var s = 0; s < sessions; s++)
@@ -46,12 +50,13 @@ internal static class DemoUpcoming
 
             DemoWorld.Teach(offering, world.AccountPeople["instructor"]);
             var plan = world.Plan(offering);
-            var taken = k == 0 ? seats - 1 : seats + 3;
-            // First come, first served: request times in order, seats to the earliest.
-            var times = Enumerable.Range(0, taken).Select(_ => world.RequestTime(opens, 0, 7)).Order().ToList();
-            foreach (var (person, i) in members.Skip(40 * k).Take(taken).Select((p, i) => (p, i)))
+            // First come, first served: request times in order, seats to the earliest, then the waitlist; requests
+            // awaiting approval come last.
+            var times = Enumerable.Range(0, seated + awaiting).Select(_ => world.RequestTime(opens, 0, 7)).Order().ToList();
+            foreach (var (person, i) in members.Skip(40 * k).Take(seated + awaiting).Select((p, i) => (p, i)))
             {
-                plan.Add(person, i < seats ? EnrolmentIntent.Seat : EnrolmentIntent.Waitlist, times[i]);
+                var intent = i >= seated ? EnrolmentIntent.AwaitApproval : i < seats ? EnrolmentIntent.Seat : EnrolmentIntent.Waitlist;
+                plan.Add(person, intent, times[i]);
             }
         }
 

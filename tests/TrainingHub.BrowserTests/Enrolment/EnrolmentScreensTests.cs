@@ -40,4 +40,16 @@ public sealed class EnrolmentScreensTests : BrowserTest
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "enrolments-roster", lang);
         await Axe.AssertNoSeriousViolationsAsync(Page);
     }
+
+    [TestCase("pt-BR")]
+    [TestCase("en")]
+    public async Task An_administrator_reviews_the_enrolments_awaiting_approval(string lang)
+    {
+        await UseLanguageAsync(lang);
+        await OpenHomeAsAsync(DemoUser.Administrator);
+        await Page.GotoAsync("/enrolments/approvals");
+        await Expect(Page.Locator("main h1")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "enrolments-approvals", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+    }
 }

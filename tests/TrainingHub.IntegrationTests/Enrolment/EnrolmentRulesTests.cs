@@ -163,6 +163,31 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
     }
 
     [Test]
+    public async Task A_manager_sees_what_waits_for_them_on_the_home_page_and_decides_on_the_approvals_page()
+    {
+        var (managerEmail, managerId) = await TraineeAsync();
+        var (_, report) = await TraineeAsync(managerId: managerId);
+        var offeringId = await Arrange.ClassAsync(App, 10, o => o.ApprovalRequired = true);
+        await using (var scope = App.Scope())
+        {
+            var self = new ReaderScope("u" + report, report, new HashSet<string> { Roles.Trainee }, null, null);
+            await EnrolInOffering.HandleAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), self, App.Clock, new EnrolRequest(offeringId), CancellationToken.None);
+        }
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(managerEmail, "trainee passphrase 123");
+        var (_, home) = await browser.GetPageAsync("/");
+        home.QuerySelector("[data-testid=pending-approvals]")!.TextContent.ShouldContain("1 pedido(s)");
+        var (_, page) = await browser.GetPageAsync("/enrolments/approvals");
+        page.QuerySelectorAll("[data-testid=approvals] tbody tr").Length.ShouldBe(1);
+        var id = await App.WithDbAsync(db => db.Enrolments.Where(e => e.OfferingId == offeringId && e.PersonId == report).Select(e => e.Id).SingleAsync());
+        (await browser.SubmitAsync("/enrolments/approvals", $"/enrolments/{id}/decide", new Dictionary<string, string?> { ["approve"] = "true" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Status).SingleAsync())).ShouldBe(EnrolmentStatus.Confirmed);
+        (await browser.GetPageAsync("/enrolments/approvals")).Html.QuerySelector("[data-testid=no-approvals]").ShouldNotBeNull();
+    }
+
+    [Test]
     public async Task An_organisation_quota_sends_its_extra_people_to_the_waitlist_while_others_still_get_seats()
     {
         var orgs = await App.WithDbAsync(db => db.Organizations.Where(o => o.Kind == OrganizationKind.CityHall).OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync());

@@ -62,6 +62,11 @@ public sealed class EnrolmentsController(TrainingHubDbContext db, TimeProvider t
         return Redirect($"/enrolments/offering/{id}");
     }
 
+    /// <summary>What waits for the reader's decision: the people they manage, or (administrators) everyone in scope.</summary>
+    [HttpGet("approvals")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Approvals(CancellationToken ct) => View(await ListPendingApprovals.HandleAsync(db, User.Scope(), ct));
+
     /// <summary>Approve or reject (the person's manager or an administrator in scope).</summary>
     [HttpPost("{id:int}/decide")]
     [Authorize(Policy = Policies.SignedIn)]

@@ -14,6 +14,7 @@ public sealed class HomeViewModel
     public bool IsAdministrator { get; init; }
     public bool IsAuditor { get; init; }
     public string? ScopeName { get; init; }
+    public int PendingApprovals { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
@@ -30,6 +31,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) :
             Instructor = scope.IsInstructor && scope.PersonId is { } i ? await InstructorHome.HandleAsync(db, i, time, ct) : null,
             Overview = scope.IsAdministrator || scope.IsAuditor ? await ProgrammeOverview.HandleAsync(db, scope, time, ct) : null,
             IsAdministrator = scope.IsAdministrator,
+            PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
             ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,
         };
