@@ -17,13 +17,14 @@ internal static class CancellationNotices
             .OrderBy(e => e.PersonId)
             .Select(e => new { e.PersonId, e.Person!.Email, e.Person.PreferredLanguage })
             .ToListAsync(ct);
+        // One look-up for every key, not one per person: a series can have thousands enrolled.
+        var keys = people.Select(p => key(p.PersonId)).ToList();
+        var done = (await db.OutboxMessages.Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
         var queued = 0;
-        foreach (var p in people)
+        foreach (var p in people.Where(p => !done.Contains(key(p.PersonId))))
         {
-            if (await Outbox.QueueAsync(db, messageType, p.PersonId, p.Email, p.PreferredLanguage, key(p.PersonId), payload, essential: true, now, ct))
-            {
-                queued++;
-            }
+            Outbox.Add(db, messageType, p.PersonId, p.Email, p.PreferredLanguage, key(p.PersonId), payload, essential: true, now);
+            queued++;
         }
 
         return queued;
