@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# TrainingHub's one test command: installs and starts what the tests need (PostgreSQL, Chromium, poppler),
+# TrainingHub's one test command: installs and starts what the tests need (PostgreSQL, maildev, Chromium, poppler),
 # runs every test project on SQLite and PostgreSQL, stops what it started, and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -23,12 +23,18 @@ if [ ${#need[@]} -gt 0 ]; then
   [ -x "$PG_BIN/postgres" ] || PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/postgres | tail -1)")
 fi
 
-# --- PostgreSQL on a private data directory and port, stopped on exit ------------------------------------------
+# --- PostgreSQL on a private data directory and port, and maildev, both stopped on exit ---------------------------
 PGDATA="$RUN/pgdata"
+MAILDEV_PID=
 stop_all() {
   if [ -f "$PGDATA/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
   fi
+  if [ -n "$MAILDEV_PID" ]; then
+    kill "$MAILDEV_PID" 2>/dev/null || true
+    wait "$MAILDEV_PID" 2>/dev/null || true
+  fi
+  return 0
 }
 trap stop_all EXIT
 log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
@@ -38,8 +44,26 @@ runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w 
   -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PGDATA -c fsync=off -c max_connections=300" start >/dev/null
 export TH_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Include Error Detail=true"
 
+# --- maildev: a real SMTP server with an HTTP API, on loopback (npm, no install scripts needed) -------------------
+SMTP_PORT=${TH_SMTP_PORT:-2525}
+MAILDEV_WEB_PORT=${TH_MAILDEV_WEB_PORT:-2580}
+log "starting maildev on 127.0.0.1:$SMTP_PORT (SMTP) and :$MAILDEV_WEB_PORT (HTTP)"
+if npm install --prefix "$RUN/maildev" maildev@2.2.1 --ignore-scripts --no-audit --no-fund --loglevel=error >"$RUN/maildev-install.log" 2>&1; then
+  node "$RUN/maildev/node_modules/maildev/bin/maildev" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --silent >"$RUN/maildev.log" 2>&1 &
+  MAILDEV_PID=$!
+  for _ in $(seq 1 50); do
+    curl -fs "http://127.0.0.1:$MAILDEV_WEB_PORT/email" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  export TH_TEST_SMTP_PORT=$SMTP_PORT TH_TEST_MAILDEV_URL="http://127.0.0.1:$MAILDEV_WEB_PORT"
+else
+  echo "maildev did not install (see $RUN/maildev-install.log): the SMTP tests will be skipped and the run fails"
+  tail -5 "$RUN/maildev-install.log"; MAILDEV_MISSING=1
+fi
+
 # --- build, schema checks, tests --------------------------------------------------------------------------------
 failed_steps=0
+[ -n "${MAILDEV_MISSING:-}" ] && failed_steps=$((failed_steps + 1))
 log "restore and build (warnings are errors)"
 dotnet tool restore >/dev/null
 dotnet build TrainingHub.sln -c Release -warnaserror 2>&1 | tail -3 || failed_steps=$((failed_steps + 1))

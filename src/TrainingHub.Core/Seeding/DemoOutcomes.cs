@@ -214,11 +214,7 @@ internal static class DemoOutcomes
         var enoughMinutes = course.RequiredMinutes is not { } required || credited >= required;
         enrolment.CompletedAt = at;
         enrolment.Status = enoughShare && enoughMinutes ? EnrolmentStatus.Completed : EnrolmentStatus.Failed;
-        enrolment.OutcomeReason = (enoughShare, enoughMinutes) switch
-        {
-            (true, true) => string.Create(CultureInfo.InvariantCulture, $"attendance {percent} % ≥ {course.MinAttendancePercent} %"),
-            (false, _) => string.Create(CultureInfo.InvariantCulture, $"attendance {percent} % < {course.MinAttendancePercent} %"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"attended {credited / 60.0:0.#} h < {course.RequiredMinutes / 60.0:0.#} h required"),
-        };
+        // The neutral form the screens translate (see Attendance/EvaluateCompletion.cs).
+        enrolment.OutcomeReason = new Attendance.CompletionReason(percent, course.MinAttendancePercent, credited, course.RequiredMinutes) { AttendanceMet = enoughShare }.ToString();
     }
 }

@@ -34,7 +34,7 @@ public static class HostSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
-        services.AddHostedService<SeatOfferExpiry>();
+        builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {
             database.Apply(o);

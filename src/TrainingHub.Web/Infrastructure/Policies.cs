@@ -12,6 +12,7 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     public const string Auditor = nameof(Auditor);
     public const string AdministratorOrAuditor = nameof(AdministratorOrAuditor);
+    public const string InstructorOrAdministrator = nameof(InstructorOrAdministrator);
 
     public static void Add(AuthorizationOptions o)
     {
@@ -22,6 +23,7 @@ public static class Policies
         o.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         o.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
         o.AddPolicy(AdministratorOrAuditor, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
+        o.AddPolicy(InstructorOrAdministrator, p => p.RequireRole(Roles.Instructor, Roles.Administrator));
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -8,15 +8,18 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
 
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] SignedInOnly = ["home", "tokens"];
-    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "tokens"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "tokens"];
-    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"];
+    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"];
+
+    // An organisation's administrator does not see the installation-wide outbox.
+    private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"];
 
     public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);
     public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", SignedInOnly);
     public static readonly DemoUser Administrator = new("administrator", $"admin@{Domain}", "admin-home", Manager);
     public static readonly DemoUser Auditor = new("auditor", $"auditor@{Domain}", "auditor-home", Reader);
-    public static readonly DemoUser ScopedAdministrator = new("scoped-administrator", $"admin.prefeitura@{Domain}", "admin-home", Manager);
+    public static readonly DemoUser ScopedAdministrator = new("scoped-administrator", $"admin.prefeitura@{Domain}", "admin-home", ScopedManager);
 
     public static readonly IReadOnlyList<string> HomeSections = ["trainee-home", "instructor-home", "admin-home", "auditor-home"];
 

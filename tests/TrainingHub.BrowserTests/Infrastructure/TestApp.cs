@@ -82,6 +82,7 @@ public sealed class TestApp
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:ConnectionString", connectionString);
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("Admin:Email", "");
             builder.UseSetting("Admin:Password", "");
         }

@@ -151,10 +151,10 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
     {
         foreach (var (role, expected) in new[]
         {
-            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "tokens" }),
+            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
             (Roles.Instructor, ["home", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);

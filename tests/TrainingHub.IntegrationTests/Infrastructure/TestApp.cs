@@ -53,6 +53,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Admin:Name", "IT Admin");
+        // The scheduler stays off: tests drive the use cases (the dispatcher among them) themselves.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("TH_TEST_SMTP_PORT") ?? "2525");
+        builder.UseSetting("App:PublicUrl", "https://traininghub.test");
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Core.Attendance;
+
+public sealed record CloseSessionOutcome(DateTime ClosedAt, bool AlreadyClosed, int EnrolmentsEvaluated);
+
+/// <summary>
+/// Closes a held session: from now on attendance changes need a reason. When it is the last open session of a class,
+/// every seated enrolment is evaluated for completion. Closing twice changes nothing.
+/// </summary>
+public static class CloseSession
+{
+    public static async Task<Result<CloseSessionOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int sessionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!await RosterAccess.MayRecordAsync(db, scope, sessionId, ct))
+        {
+            return Result<CloseSessionOutcome>.Fail("SessionId", "Attendance.SessionNotFound");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        // Conditional update: of two concurrent closes only one does the work.
+        var updated = await db.Sessions.Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Closed).SetProperty(s => s.ClosedAt, now), ct);
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.OfferingId, s.Status, s.ClosedAt }).SingleAsync(ct);
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return Result<CloseSessionOutcome>.Fail("SessionId", "Attendance.SessionCancelled");
+        }
+
+        var evaluated = updated > 0 ? await EvaluateCompletion.HandleAsync(db, time, session.OfferingId, ct) : 0;
+        await tx.CommitAsync(ct);
+        return Result<CloseSessionOutcome>.Ok(new CloseSessionOutcome(session.ClosedAt ?? now, updated == 0, evaluated));
+    }
+}

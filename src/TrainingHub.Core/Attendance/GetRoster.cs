@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+
+namespace TrainingHub.Core.Attendance;
+
+public sealed record RosterRow(int PersonId, string FullName, string Cpf, string Organization, EnrolmentStatus Enrolment,
+    AttendanceStatus? Status, int? Minutes, int CreditedMinutes, int ClassCreditedMinutes);
+
+/// <summary>The class so far: held (closed) sessions, their minutes, and the share of them the seated people attended.</summary>
+public sealed record RosterClassSummary(int HeldSessions, int PlannedSessions, int HeldMinutes, int Seated, int CreditedMinutes, int AttendancePercent, int Completed, int Failed);
+
+public sealed record RosterModel(int SessionId, string Title, int OfferingId, string Offering, bool IsWebinar, DateTime StartsAt, DateTime EndsAt,
+    int SessionMinutes, SessionStatus Status, DateTime? ClosedAt, IReadOnlyList<RosterRow> Rows, RosterClassSummary Summary);
+
+/// <summary>A session's roster: everyone holding a seat in its offering, with what was recorded for them.</summary>
+public static class GetRoster
+{
+    public static async Task<RosterModel?> HandleAsync(TrainingHubDbContext db, ReaderScope scope, int sessionId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!await RosterAccess.MayRecordAsync(db, scope, sessionId, ct))
+        {
+            return null;
+        }
+
+        var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
+            .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
+            .SingleAsync(ct);
+        var seated = RosterAccess.Seated;
+        var credited = CreditedAttendance.Query(db);
+        var closedInClass = db.Sessions.Where(x => x.OfferingId == s.OfferingId && x.Status == SessionStatus.Closed).Select(x => x.Id);
+        var people = await db.Enrolments.AsNoTracking()
+            .Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
+            .OrderBy(e => e.Person!.FullName).ThenBy(e => e.PersonId)
+            .Select(e => new
+            {
+                e.PersonId,
+                e.Person!.FullName,
+                e.Person.Cpf,
+                Organization = e.Person.Organization!.Name,
+                e.Status,
+                Record = db.AttendanceRecords.Where(a => a.SessionId == sessionId && a.PersonId == e.PersonId).Select(a => new { a.Status, a.Minutes }).FirstOrDefault(),
+                Credited = credited.Where(c => c.SessionId == sessionId && c.PersonId == e.PersonId).Sum(c => c.CreditedMinutes),
+                ClassCredited = credited.Where(c => c.PersonId == e.PersonId && closedInClass.Contains(c.SessionId)).Sum(c => c.CreditedMinutes),
+            })
+            .ToListAsync(ct);
+        var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf), p.Organization, p.Status,
+            p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited)).ToList();
+
+        var sessions = await db.Sessions.AsNoTracking().Where(x => x.OfferingId == s.OfferingId && x.Status != SessionStatus.Cancelled)
+            .Select(x => new { x.Status, x.CreditedMinutes }).ToListAsync(ct);
+        var held = sessions.Where(x => x.Status == SessionStatus.Closed).ToList();
+        var heldMinutes = held.Sum(x => x.CreditedMinutes);
+        var classCredited = rows.Sum(r => r.ClassCreditedMinutes);
+        var possible = (long)heldMinutes * rows.Count;
+        var summary = new RosterClassSummary(held.Count, sessions.Count, heldMinutes, rows.Count, classCredited,
+            possible == 0 ? 0 : (int)(classCredited * 100L / possible),
+            rows.Count(r => r.Enrolment == EnrolmentStatus.Completed), rows.Count(r => r.Enrolment == EnrolmentStatus.Failed));
+        return new RosterModel(s.Id, s.Title, s.OfferingId, s.Offering, s.IsWebinar, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Status, s.ClosedAt, rows, summary);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Core.Notifications;
+
+/// <summary>How the dispatcher works: batch, lease, retries and where unsubscribe links point.</summary>
+public sealed record DispatchSettings(
+    int MaxAttempts = 8,
+    int BatchSize = 50,
+    int LeaseSeconds = 300,
+    int MaxBackoffMinutes = 240,
+    string? PublicUrl = null,
+    string MessageIdDomain = "traininghub.local");
+
+public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered);
+
+/// <summary>
+/// Delivers due outbox rows. Each row is claimed with a conditional UPDATE that only matches a row still due (pending
+/// and due, or sending with an expired lease), so two instances never hold the same row; the claimant sends it, then
+/// marks it sent, or schedules a retry with exponential backoff, or dead-letters it (permanent refusal, unknown type,
+/// or too many attempts). Delivery is at least once: a process killed after sending and before marking sends again
+/// when the lease expires, with the same Message-ID (derived from the idempotency key) so the resend is recognisable.
+/// </summary>
+public static class DispatchOutbox
+{
+    public static async Task<DispatchOutcome> HandleAsync(TrainingHubDbContext db, IEmailSender sender, TimeProvider time, DispatchSettings settings, string instanceId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settings);
+        var now = Now(time);
+        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return new DispatchOutcome(0, 0, 0, 0);
+        }
+
+        // The claim: only rows still due at the moment of the UPDATE change hands; a row another instance took in between
+        // no longer matches (PostgreSQL re-checks the condition on the locked row, SQLite serialises writers).
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id)
+                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.LockedBy, instanceId)
+                .SetProperty(m => m.LockedUntil, leaseUntil)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        var mine = await db.OutboxMessages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.LockedBy == instanceId && m.LockedUntil == leaseUntil)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .ToListAsync(ct);
+
+        int sent = 0, retried = 0, dead = 0;
+        string? unavailable = null;
+        foreach (var m in mine)
+        {
+            if (unavailable is not null)
+            {
+                // The server is down: the rest of the batch waits for the next attempt without knocking again.
+                await RetryAsync(db, m, settings, Now(time), unavailable, instanceId, ct);
+                retried++;
+                continue;
+            }
+
+            var email = Compose(m, settings);
+            if (email is null)
+            {
+                await DeadLetterAsync(db, m, $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                dead++;
+                continue;
+            }
+
+            try
+            {
+                await sender.SendAsync(email, ct);
+            }
+            catch (EmailSendException ex) when (ex.Permanent)
+            {
+                await DeadLetterAsync(db, m, "Refused permanently: " + ex.Message, instanceId, ct);
+                dead++;
+                continue;
+            }
+            catch (EmailSendException ex)
+            {
+                if (ex.ServerUnavailable)
+                {
+                    unavailable = ex.Message;
+                }
+
+                if (await RetryAsync(db, m, settings, Now(time), ex.Message, instanceId, ct))
+                {
+                    retried++;
+                }
+                else
+                {
+                    dead++;
+                }
+
+                continue;
+            }
+
+            await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, OutboxStatus.Sent)
+                    .SetProperty(x => x.SentAt, Now(time))
+                    .SetProperty(x => x.LockedBy, (string?)null)
+                    .SetProperty(x => x.LockedUntil, (DateTime?)null)
+                    .SetProperty(x => x.LastError, (string?)null), ct);
+            sent++;
+        }
+
+        return new DispatchOutcome(mine.Count, sent, retried, dead);
+    }
+
+    /// <summary>The email for a row, or null when its type has no template.</summary>
+    public static EmailMessage? Compose(OutboxMessage m, DispatchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(settings);
+        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language);
+        if (rendered is null)
+        {
+            return null;
+        }
+
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-TrainingHub-Message"] = m.MessageType };
+        if (!m.Essential && !string.IsNullOrWhiteSpace(settings.PublicUrl))
+        {
+            headers["List-Unsubscribe"] = $"<{settings.PublicUrl.TrimEnd('/')}/unsubscribe?m={m.Id.ToString(CultureInfo.InvariantCulture)}>";
+        }
+
+        return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers);
+    }
+
+    /// <summary>The same key always gives the same Message-ID, so a resend after a crash is recognisable as the same email.</summary>
+    public static string MessageId(string idempotencyKey, string domain)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey ?? "")))[..32];
+        return $"<outbox.{hash}@{domain}>";
+    }
+
+    /// <summary>Minutes to wait after the given attempt: 1, 2, 4, 8 … up to the cap.</summary>
+    public static TimeSpan Backoff(int attempts, int maxMinutes) =>
+        TimeSpan.FromMinutes(Math.Min(maxMinutes, Math.Pow(2, Math.Clamp(attempts - 1, 0, 20))));
+
+    private static async Task<bool> RetryAsync(TrainingHubDbContext db, OutboxMessage m, DispatchSettings settings, DateTime now, string error, string instanceId, CancellationToken ct)
+    {
+        if (m.Attempts >= settings.MaxAttempts)
+        {
+            await DeadLetterAsync(db, m, $"Gave up after {m.Attempts} attempts: {error}", instanceId, ct);
+            return false;
+        }
+
+        var next = now + Backoff(m.Attempts, settings.MaxBackoffMinutes);
+        await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, OutboxStatus.Pending)
+                .SetProperty(x => x.NextAttemptAt, next)
+                .SetProperty(x => x.LastError, Trim(error))
+                .SetProperty(x => x.LockedBy, (string?)null)
+                .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+        return true;
+    }
+
+    private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, string reason, string instanceId, CancellationToken ct) =>
+        db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, OutboxStatus.DeadLetter)
+                .SetProperty(x => x.LastError, Trim(reason))
+                .SetProperty(x => x.LockedBy, (string?)null)
+                .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+
+    private static string Trim(string s) => s.Length <= 2000 ? s : s[..2000];
+
+    /// <summary>Millisecond precision, so the lease written is the lease read back on every database.</summary>
+    private static DateTime Now(TimeProvider time)
+    {
+        var t = time.GetUtcNow().UtcDateTime;
+        return new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,18 @@
+namespace TrainingHub.Core.Notifications;
+
+/// <summary>Settings under <c>Smtp</c>: where mail goes, as whom, and how often a message is tried.</summary>
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 25;
+    public bool StartTls { get; set; }
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "no-reply@traininghub.local";
+    public string FromName { get; set; } = "TrainingHub";
+
+    /// <summary>Attempts before a message goes to the dead-letter state.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public int TimeoutSeconds { get; set; } = 30;
+}

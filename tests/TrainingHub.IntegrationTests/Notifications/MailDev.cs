@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TrainingHub.IntegrationTests.Notifications;
+
+/// <summary>
+/// The maildev SMTP server test.sh starts (TH_TEST_SMTP_PORT, TH_TEST_MAILDEV_URL): what it received, read over its
+/// HTTP API. Tests skip, saying why, when it is not running.
+/// </summary>
+public sealed class MailDev : IDisposable
+{
+    private readonly HttpClient http;
+
+    private MailDev(int smtpPort, string url)
+    {
+        SmtpPort = smtpPort;
+        http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public int SmtpPort { get; }
+
+    public static MailDev Require()
+    {
+        var port = Environment.GetEnvironmentVariable("TH_TEST_SMTP_PORT");
+        var url = Environment.GetEnvironmentVariable("TH_TEST_MAILDEV_URL");
+        if (string.IsNullOrEmpty(port) || string.IsNullOrEmpty(url))
+        {
+            Assert.Ignore("TH_TEST_SMTP_PORT / TH_TEST_MAILDEV_URL are not set: run ./test.sh, which starts a maildev SMTP server for these tests.");
+        }
+
+        return new MailDev(int.Parse(port!, System.Globalization.CultureInfo.InvariantCulture), url!);
+    }
+
+    public async Task ClearAsync() => (await http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
+
+    /// <summary>Every email received for this address.</summary>
+    public async Task<List<JsonElement>> ForAsync(string address)
+    {
+        var all = await http.GetFromJsonAsync<JsonElement>("email");
+        return all.EnumerateArray()
+            .Where(e => e.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+    }
+
+    public void Dispose() => http.Dispose();
+}

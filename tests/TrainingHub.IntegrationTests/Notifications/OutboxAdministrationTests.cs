@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+using TrainingHub.IntegrationTests.Infrastructure;
+
+namespace TrainingHub.IntegrationTests.Notifications;
+
+/// <summary>The outbox page and API (whole-installation administrators only), and the scheduler running the dispatcher.</summary>
+public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases(provider)
+{
+    private const string ScopedAdmin = "admin.prefeitura@demo.traininghub.local";
+
+    [Test]
+    public async Task The_api_lists_retries_and_cancels_and_refuses_what_does_not_apply()
+    {
+        var (id, email) = await QueueAsync("NoSuchMessage", OutboxStatus.DeadLetter);
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+
+        var list = await api.GetFromJsonAsync<JsonElement>($"/api/v1/outbox?status=DeadLetter&search={Uri.EscapeDataString(email)}");
+        var item = list.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        item.GetProperty("id").GetInt64().ShouldBe(id);
+        item.GetProperty("status").GetString().ShouldBe("DeadLetter");
+
+        var retried = await api.PostAsync(new Uri($"/api/v1/outbox/{id}/retry", UriKind.Relative), null);
+        retried.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Pending");
+        var row = await RowAsync(id);
+        row.ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Pending), r => r.Attempts.ShouldBe(0));
+
+        (await api.PostAsync(new Uri($"/api/v1/outbox/{id}/cancel", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Cancelled);
+        var again = await api.PostAsync(new Uri($"/api/v1/outbox/{id}/cancel", UriKind.Relative), null);
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("pendentes");
+        (await api.PostAsync(new Uri("/api/v1/outbox/999999999/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var scoped = await App.ApiClientAsync(ScopedAdmin);
+        (await scoped.GetAsync(new Uri("/api/v1/outbox", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await scoped.PostAsync(new Uri($"/api/v1/outbox/{id}/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task The_page_shows_jobs_filters_details_and_retries_a_dead_letter()
+    {
+        var (id, email) = await QueueAsync("NoSuchMessage", OutboxStatus.DeadLetter);
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+
+        var (status, page) = await browser.GetPageAsync($"/admin/outbox?status=DeadLetter&search={Uri.EscapeDataString(email)}&culture=en");
+        status.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelectorAll("table[data-testid=jobs] tr[data-job]").Select(r => r.GetAttribute("data-job")).ShouldBe(["DispatchOutbox", "ExpireSeatOffers"]);
+        page.QuerySelector("[data-testid=scheduler-off]").ShouldNotBeNull();
+        page.QuerySelectorAll("table[data-testid=outbox] tr[data-id]").Select(r => r.GetAttribute("data-id")).ShouldBe([id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        var (_, details) = await browser.GetPageAsync($"/admin/outbox/{id}");
+        details.QuerySelector("[data-field=last-error]")!.TextContent.ShouldContain("Unknown message type 'NoSuchMessage'");
+        details.QuerySelector("[data-testid=payload]")!.TextContent.ShouldContain("\"x\": 1");
+        details.QuerySelectorAll("form[method=post]").ShouldAllBe(f => f.QuerySelector("input[name=__RequestVerificationToken]") != null);
+
+        (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/retry", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Pending);
+        (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/cancel", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Cancelled);
+
+        using var scoped = NewBrowser();
+        await scoped.SignInAsync(ScopedAdmin, "Demo-Passphrase-2026");
+        var (_, home) = await scoped.GetPageAsync("/");
+        home.QuerySelector("a[data-nav=outbox]").ShouldBeNull();
+        (await scoped.GetPageAsync("/admin/outbox")).Status.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task With_the_scheduler_on_the_dispatch_job_delivers_and_the_page_shows_its_runs()
+    {
+        using var mail = MailDev.Require();
+        await using var scheduled = App.WithWebHostBuilder(b => b
+            .UseSetting("Jobs:Enabled", "true")
+            .UseSetting("Jobs:DispatchOutbox:IntervalSeconds", "1")
+            .UseSetting("Smtp:Port", mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        _ = scheduled.Server;
+        var (_, email) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+
+        List<JsonElement> received = [];
+        for (var i = 0; i < 100 && received.Count == 0; i++)
+        {
+            await Task.Delay(200);
+            received = await mail.ForAsync(email);
+        }
+
+        received.ShouldHaveSingleItem().GetProperty("subject").GetString().ShouldBe("Inscrição confirmada: Curso de Teste");
+
+        using var browser = new Browser(scheduled.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (_, page) = await browser.GetPageAsync("/admin/outbox");
+        page.QuerySelector("[data-testid=scheduler-off]").ShouldBeNull();
+        var job = page.QuerySelector("tr[data-job=DispatchOutbox]")!;
+        job.TextContent.ShouldContain("every 1 s");
+        job.QuerySelectorAll("td")[3].TextContent.ShouldNotBe("—");
+    }
+
+    private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)
+    {
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        return await App.WithDbAsync(async db =>
+        {
+            var email = await db.People.Where(p => p.Id == person).Select(p => p.Email).SingleAsync();
+            var payload = new { x = 1, person = "Pessoa", offering = "Curso de Teste", offeringCode = "CT-1", startsOn = "2026-05-01", endsOn = "2026-05-30" };
+            Outbox.Add(db, type, person, email, Languages.Portuguese, "it-admin:" + Guid.NewGuid(), payload, essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            var id = await db.OutboxMessages.Where(m => m.RecipientPersonId == person).Select(m => m.Id).SingleAsync();
+            if (status == OutboxStatus.DeadLetter)
+            {
+                await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.DeadLetter).SetProperty(m => m.Attempts, 1)
+                    .SetProperty(m => m.LastError, "Unknown message type 'NoSuchMessage': no template renders it."));
+            }
+
+            return (id, email);
+        });
+    }
+
+    private Task<OutboxMessage> RowAsync(long id) => App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+}

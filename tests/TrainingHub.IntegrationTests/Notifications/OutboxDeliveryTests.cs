@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+using TrainingHub.IntegrationTests.Infrastructure;
+
+namespace TrainingHub.IntegrationTests.Notifications;
+
+/// <summary>
+/// The outbox dispatcher against a real SMTP server (maildev): what arrives, in both languages; refusals, a server that
+/// is down, two dispatchers at once and a crashed sender's lease.
+/// </summary>
+public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provider)
+{
+    private MailDev mail = null!;
+
+    [SetUp]
+    public async Task StartMail()
+    {
+        mail = MailDev.Require();
+        await mail.ClearAsync();
+    }
+
+    [TearDown]
+    public void StopMail() => mail?.Dispose();
+
+    [Test]
+    public async Task An_enrolment_arrives_in_portuguese_and_in_english_with_accents_intact()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10, o => o.Title = "Gestão de Contratos Públicos — Ação " + Guid.NewGuid().ToString("N")[..6]);
+        var title = await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId).Select(o => o.Title).SingleAsync());
+        var people = await Arrange.PeopleAsync(App, 2);
+        await SetPersonAsync(people[0], "João Conceição", Languages.Portuguese);
+        await SetPersonAsync(people[1], "Ana Müller", Languages.English);
+        await EnrolAsync(offeringId, people[0]);
+        await EnrolAsync(offeringId, people[1]);
+
+        await DispatchAsync();
+
+        var pt = (await mail.ForAsync(await EmailOfAsync(people[0]))).ShouldHaveSingleItem();
+        pt.GetProperty("subject").GetString().ShouldBe("Inscrição confirmada: " + title);
+        var ptText = pt.GetProperty("text").GetString()!;
+        ptText.ShouldContain("Olá, João Conceição.");
+        ptText.ShouldContain("Sua inscrição em " + title + " está confirmada.");
+        ptText.ShouldContain("Período: ");
+        var ptHtml = pt.GetProperty("html").GetString()!;
+        ptHtml.ShouldContain("<html lang=\"pt-BR\">");
+        ptHtml.ShouldContain("Olá, João Conceição.");
+        ptHtml.ShouldContain("Gestão de Contratos Públicos — Ação");
+        pt.GetProperty("from")[0].GetProperty("address").GetString().ShouldBe("cursos@traininghub.test");
+        pt.GetProperty("from")[0].GetProperty("name").GetString().ShouldBe("Escola de Governo — Capacitação");
+
+        var en = (await mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        en.GetProperty("subject").GetString().ShouldBe("Enrolment confirmed: " + title);
+        en.GetProperty("text").GetString()!.ShouldContain("Hello, Ana Müller.");
+        en.GetProperty("html").GetString()!.ShouldContain("<html lang=\"en\">");
+        en.GetProperty("html").GetString()!.ShouldContain("Your seat is confirmed");
+
+        // The Message-ID comes from the idempotency key: a resend after a crash carries the same one.
+        var key = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientPersonId == people[0]).Select(m => m.IdempotencyKey).SingleAsync());
+        pt.GetProperty("messageId").GetString()!.Trim('<', '>').ShouldBe(DispatchOutbox.MessageId(key, "traininghub.test").Trim('<', '>'));
+        (await StatusesAsync(people)).ShouldAllBe(s => s == OutboxStatus.Sent);
+    }
+
+    [Test]
+    public async Task A_refused_address_is_dead_lettered_with_the_reason_while_the_next_message_is_delivered()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var people = await Arrange.PeopleAsync(App, 2);
+        // The server refuses this recipient (5xx): consecutive dots are not a valid address for it.
+        var refused = $"\"refused..{Guid.NewGuid():N}\"@example.gov.br";
+        await App.WithDbAsync(async db =>
+        {
+            await db.People.Where(p => p.Id == people[0]).ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, refused));
+            return true;
+        });
+        await EnrolAsync(offeringId, people[0]);
+        await EnrolAsync(offeringId, people[1]);
+
+        await DispatchAsync();
+
+        var dead = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientPersonId == people[0]));
+        dead.Status.ShouldBe(OutboxStatus.DeadLetter);
+        dead.Attempts.ShouldBe(1);
+        dead.LastError.ShouldNotBeNull();
+        dead.LastError.ShouldContain("Refused permanently");
+        (await mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        (await StatusesAsync([people[1]])).ShouldAllBe(s => s == OutboxStatus.Sent);
+    }
+
+    [Test]
+    public async Task An_unknown_message_type_is_dead_lettered_saying_so()
+    {
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        var email = await EmailOfAsync(person);
+        await App.WithDbAsync(async db =>
+        {
+            Outbox.Add(db, "NoSuchMessage", person, email, Languages.Portuguese, "it-unknown:" + Guid.NewGuid(), new { x = 1 }, essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var row = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientPersonId == person));
+        row.Status.ShouldBe(OutboxStatus.DeadLetter);
+        row.LastError!.ShouldContain("Unknown message type 'NoSuchMessage'");
+        (await mail.ForAsync(email)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_non_essential_message_carries_a_list_unsubscribe_header()
+    {
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        var email = await EmailOfAsync(person);
+        var payload = new
+        {
+            seriesId = 1,
+            series = "Webinários de Inovação",
+            channelUrl = "https://video.example.gov.br/canal",
+            year = 2026,
+            month = 3,
+            sessions = new[] { new { title = "Gestão de riscos", startsAt = new DateTime(2026, 3, 10, 17, 0, 0, DateTimeKind.Utc), endsAt = new DateTime(2026, 3, 10, 18, 0, 0, DateTimeKind.Utc), creditedMinutes = 60, streamUrl = (string?)null, place = "Auditório" } },
+        };
+        await App.WithDbAsync(async db =>
+        {
+            Outbox.Add(db, "SeriesMonthlyProgramme", person, email, Languages.Portuguese, "it-programme:" + Guid.NewGuid(), payload, essential: false, App.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var received = (await mail.ForAsync(email)).ShouldHaveSingleItem();
+        received.GetProperty("subject").GetString().ShouldBe("Webinários de Inovação: programação de março 2026");
+        received.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.ShouldStartWith("<https://traininghub.test/unsubscribe?m=");
+        received.GetProperty("text").GetString()!.ShouldContain("10/03/2026 14:00: Gestão de riscos — Auditório");
+    }
+
+    [Test]
+    public async Task With_the_server_down_messages_wait_and_go_out_once_when_it_is_back()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var people = await Arrange.PeopleAsync(App, 3);
+        foreach (var p in people)
+        {
+            await EnrolAsync(offeringId, p);
+        }
+
+        await DispatchAsync(port: ClosedPort());
+
+        var rows = await RowsAsync(people);
+        rows.ShouldAllBe(r => r.Status == OutboxStatus.Pending && r.Attempts == 1 && r.LockedBy == null);
+        rows.ShouldAllBe(r => r.NextAttemptAt > App.Clock.GetUtcNow().UtcDateTime);
+        rows.ShouldAllBe(r => r.LastError != null && r.LastError.Contains("unavailable"));
+
+        // Not due yet: a run against the working server sends nothing of these.
+        await DispatchAsync();
+        foreach (var p in people)
+        {
+            (await mail.ForAsync(await EmailOfAsync(p))).ShouldBeEmpty();
+        }
+
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await DispatchAsync();
+        await DispatchAsync();
+        foreach (var p in people)
+        {
+            (await mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
+        }
+
+        (await RowsAsync(people)).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.SentAt != null && r.Attempts == 2);
+    }
+
+    [Test]
+    public async Task Two_dispatchers_at_once_deliver_each_message_exactly_once()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 50);
+        var people = await Arrange.PeopleAsync(App, 12);
+        foreach (var p in people)
+        {
+            await EnrolAsync(offeringId, p);
+        }
+
+        var outcomes = await Task.WhenAll(DispatchAsync(instance: "it-a", batch: 4), DispatchAsync(instance: "it-b", batch: 4), DispatchAsync(instance: "it-a2", batch: 100), DispatchAsync(instance: "it-b2", batch: 100));
+        outcomes.Sum(o => o.DeadLettered).ShouldBe(0);
+        await DispatchAsync();
+
+        foreach (var p in people)
+        {
+            (await mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
+        }
+
+        (await RowsAsync(people)).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.Attempts == 1);
+    }
+
+    [Test]
+    public async Task A_crashed_senders_expired_lease_is_picked_up_again()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var people = await Arrange.PeopleAsync(App, 2);
+        await EnrolAsync(offeringId, people[0]);
+        await EnrolAsync(offeringId, people[1]);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(async db =>
+        {
+            // One lease expired a minute ago (its sender died); the other is still held by a live sender.
+            await db.OutboxMessages.Where(m => m.RecipientPersonId == people[0]).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.LockedBy, "crashed-host:1")
+                .SetProperty(m => m.LockedUntil, now.AddMinutes(-1)).SetProperty(m => m.Attempts, 1));
+            return await db.OutboxMessages.Where(m => m.RecipientPersonId == people[1]).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.LockedBy, "live-host:1")
+                .SetProperty(m => m.LockedUntil, now.AddMinutes(4)).SetProperty(m => m.Attempts, 1));
+        });
+
+        await DispatchAsync();
+
+        (await mail.ForAsync(await EmailOfAsync(people[0]))).Count.ShouldBe(1);
+        (await mail.ForAsync(await EmailOfAsync(people[1]))).ShouldBeEmpty();
+        var rows = await RowsAsync(people);
+        rows.Single(r => r.RecipientPersonId == people[0]).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sent), r => r.Attempts.ShouldBe(2));
+        rows.Single(r => r.RecipientPersonId == people[1]).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sending), r => r.LockedBy.ShouldBe("live-host:1"));
+    }
+
+    private async Task<DispatchOutcome> DispatchAsync(int? port = null, string instance = "it-dispatcher", int batch = 1000)
+    {
+        await using var scope = App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
+        var settings = new DispatchSettings(MaxAttempts: 8, BatchSize: batch, LeaseSeconds: 300, PublicUrl: "https://traininghub.test", MessageIdDomain: "traininghub.test");
+        return await DispatchOutbox.HandleAsync(db, new SmtpEmailSender(Options.Create(smtp)), App.Clock, settings, instance, CancellationToken.None);
+    }
+
+    private async Task EnrolAsync(int offeringId, int personId)
+    {
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var response = await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<bool> SetPersonAsync(int personId, string name, string language) => App.WithDbAsync(async db =>
+        await db.People.Where(p => p.Id == personId).ExecuteUpdateAsync(s => s.SetProperty(p => p.FullName, name).SetProperty(p => p.PreferredLanguage, language)) == 1);
+
+    private Task<string> EmailOfAsync(int personId) => App.WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Email).SingleAsync());
+
+    private Task<List<OutboxMessage>> RowsAsync(IReadOnlyCollection<int> people) =>
+        App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value)).ToListAsync());
+
+    private async Task<List<OutboxStatus>> StatusesAsync(IReadOnlyCollection<int> people) => (await RowsAsync(people)).Select(r => r.Status).ToList();
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+}
