@@ -962,3 +962,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121220616_EmailPreferences'
+)
+BEGIN
+    ALTER TABLE [People] ADD [ReceivesOptionalEmails] bit NOT NULL DEFAULT CAST(1 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121220616_EmailPreferences'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121220616_EmailPreferences', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

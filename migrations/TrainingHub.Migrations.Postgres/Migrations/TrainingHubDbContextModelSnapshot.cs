@@ -1182,6 +1182,11 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<bool>("ReceivesOptionalEmails")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

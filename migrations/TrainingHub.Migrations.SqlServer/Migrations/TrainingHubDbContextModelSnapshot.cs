@@ -1185,6 +1185,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<bool>("ReceivesOptionalEmails")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");

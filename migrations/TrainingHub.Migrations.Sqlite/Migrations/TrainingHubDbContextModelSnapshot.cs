@@ -1145,6 +1145,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ReceivesOptionalEmails")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("RegistrationNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

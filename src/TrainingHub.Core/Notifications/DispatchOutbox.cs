@@ -13,9 +13,10 @@ public sealed record DispatchSettings(
     int LeaseSeconds = 300,
     int MaxBackoffMinutes = 240,
     string? PublicUrl = null,
-    string MessageIdDomain = "traininghub.local");
+    string MessageIdDomain = "traininghub.local",
+    IUnsubscribeTokens? Unsubscribe = null);
 
-public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered);
+public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
 
 /// <summary>
 /// Delivers due outbox rows. Each row is claimed with a conditional UPDATE that only matches a row still due (pending
@@ -58,10 +59,23 @@ public static class DispatchOutbox
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .ToListAsync(ct);
 
-        int sent = 0, retried = 0, dead = 0;
+        // People who opted out of optional messages: their non-essential rows are cancelled, never sent.
+        var optionalTo = mine.Where(m => !m.Essential && m.RecipientPersonId is not null).Select(m => m.RecipientPersonId!.Value).Distinct().ToList();
+        var optedOut = optionalTo.Count == 0
+            ? []
+            : (await db.People.AsNoTracking().Where(p => optionalTo.Contains(p.Id) && !p.ReceivesOptionalEmails).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+
+        int sent = 0, retried = 0, dead = 0, cancelled = 0;
         string? unavailable = null;
         foreach (var m in mine)
         {
+            if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
+            {
+                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, ct);
+                cancelled++;
+                continue;
+            }
+
             if (unavailable is not null)
             {
                 // The server is down: the rest of the batch waits for the next attempt without knocking again.
@@ -117,27 +131,47 @@ public static class DispatchOutbox
             sent++;
         }
 
-        return new DispatchOutcome(mine.Count, sent, retried, dead);
+        return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled);
     }
+
+    public const string OptedOut = "Recipient opted out of optional messages";
 
     /// <summary>The email for a row, or null when its type has no template.</summary>
     public static EmailMessage? Compose(OutboxMessage m, DispatchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(settings);
-        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language);
+        var unsubscribe = UnsubscribeUrl(m, settings);
+        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe);
         if (rendered is null)
         {
             return null;
         }
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-TrainingHub-Message"] = m.MessageType };
-        if (!m.Essential && !string.IsNullOrWhiteSpace(settings.PublicUrl))
+        if (unsubscribe is not null)
         {
-            headers["List-Unsubscribe"] = $"<{settings.PublicUrl.TrimEnd('/')}/unsubscribe?m={m.Id.ToString(CultureInfo.InvariantCulture)}>";
+            headers["List-Unsubscribe"] = $"<{unsubscribe}>";
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
         }
 
         return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers);
+    }
+
+    /// <summary>
+    /// The one-click unsubscribe link of a non-essential message to a known person (person id and a token only the
+    /// application can make), or null: essential messages, unknown recipients or no public URL or token maker.
+    /// </summary>
+    public static string? UnsubscribeUrl(OutboxMessage m, DispatchSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (m.Essential || m.RecipientPersonId is not { } person || settings.Unsubscribe is null || string.IsNullOrWhiteSpace(settings.PublicUrl))
+        {
+            return null;
+        }
+
+        return $"{settings.PublicUrl.TrimEnd('/')}/unsubscribe?p={person.ToString(CultureInfo.InvariantCulture)}&t={Uri.EscapeDataString(settings.Unsubscribe.Create(person))}";
     }
 
     /// <summary>The same key always gives the same Message-ID, so a resend after a crash is recognisable as the same email.</summary>
@@ -171,9 +205,12 @@ public static class DispatchOutbox
     }
 
     private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, string reason, string instanceId, CancellationToken ct) =>
+        FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, ct);
+
+    private static Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, CancellationToken ct) =>
         db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Status, OutboxStatus.DeadLetter)
+                .SetProperty(x => x.Status, status)
                 .SetProperty(x => x.LastError, Trim(reason))
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);

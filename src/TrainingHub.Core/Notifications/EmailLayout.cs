@@ -12,7 +12,7 @@ public sealed record RenderedEmail(string Subject, string Html, string Text);
 /// <summary>Plain, accessible HTML (lang attribute, headings, a definition list, no images) and the same content as text.</summary>
 public static class EmailLayout
 {
-    public static RenderedEmail Render(EmailContent c, string language, string? footer)
+    public static RenderedEmail Render(EmailContent c, string language, string? footer, (string Text, string Url)? unsubscribe = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         var html = new StringBuilder();
@@ -45,6 +45,12 @@ public static class EmailLayout
             html.Append("<hr>\n<p style=\"font-size:0.85em;color:#555\">").Append(Enc(footer)).Append("</p>\n");
         }
 
+        if (unsubscribe is { } u)
+        {
+            html.Append("<p style=\"font-size:0.85em;color:#555\">").Append(Enc(u.Text)).Append(" <a href=\"").Append(Enc(u.Url)).Append("\">")
+                .Append(Enc(u.Url)).Append("</a></p>\n");
+        }
+
         html.Append("</body>\n</html>\n");
 
         var text = new StringBuilder();
@@ -69,12 +75,21 @@ public static class EmailLayout
             text.Append("\n--\n").Append(footer).Append('\n');
         }
 
+        if (unsubscribe is { } t)
+        {
+            text.Append(t.Text).Append(' ').Append(t.Url).Append('\n');
+        }
+
         return new RenderedEmail(c.Subject, html.ToString(), text.ToString());
     }
 
     public static string Footer(string language) => language == Languages.English
         ? "TrainingHub — this is an automatic message; please do not reply."
         : "TrainingHub — esta é uma mensagem automática; não responda.";
+
+    public static string UnsubscribeText(string language) => language == Languages.English
+        ? "Optional message: to stop receiving messages like this one (enrolment and certificate messages keep coming), open"
+        : "Mensagem opcional: para deixar de receber mensagens como esta (as de inscrição e certificados continuam), acesse";
 
     /// <summary>Escapes markup only; accented letters stay as they are (the body is UTF-8).</summary>
     private static string Enc(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)

@@ -33,8 +33,8 @@ public static class EmailTemplates
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;
 
-    /// <summary>The rendered email, or null when no template knows this message type.</summary>
-    public static RenderedEmail? Render(string messageType, string payloadJson, string language)
+    /// <summary>The rendered email, or null when no template knows this message type. An unsubscribe link (non-essential messages only) goes in the footer.</summary>
+    public static RenderedEmail? Render(string messageType, string payloadJson, string language, string? unsubscribeUrl = null)
     {
         if (!Templates.TryGetValue(messageType, out var template))
         {
@@ -43,7 +43,8 @@ public static class EmailTemplates
 
         var en = language == Languages.English;
         var content = template(EmailPayload.Parse(payloadJson), en);
-        return EmailLayout.Render(content, en ? Languages.English : Languages.Portuguese, EmailLayout.Footer(en ? Languages.English : Languages.Portuguese));
+        var lang = en ? Languages.English : Languages.Portuguese;
+        return EmailLayout.Render(content, lang, EmailLayout.Footer(lang), unsubscribeUrl is null ? null : (EmailLayout.UnsubscribeText(lang), unsubscribeUrl));
     }
 
     // ---- enrolment ----------------------------------------------------------------------------------------------

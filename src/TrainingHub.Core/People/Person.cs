@@ -21,6 +21,9 @@ public class Person
     public string? RegistrationNumber { get; set; }
     public string PreferredLanguage { get; set; } = Common.Languages.Portuguese;
 
+    /// <summary>False when the person opted out of non-essential messages (programmes, digests); essential ones always go.</summary>
+    public bool ReceivesOptionalEmails { get; set; } = true;
+
     /// <summary>The person's manager (chefia): may approve enrolments and is told about repeated absence.</summary>
     public int? ManagerId { get; set; }
     public Person? Manager { get; set; }

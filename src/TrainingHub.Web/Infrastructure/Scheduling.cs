@@ -29,7 +29,8 @@ public static class Scheduling
         var config = builder.Configuration;
         services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value));
+        services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
+        services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with { Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>() });
         var enabled = config.GetValue("Jobs:Enabled", true);
         services.AddSingleton(new SchedulerState(enabled));
         services.AddSingleton<JobResults>();

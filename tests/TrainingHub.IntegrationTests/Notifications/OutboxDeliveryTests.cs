@@ -136,7 +136,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
 
         var received = (await mail.ForAsync(email)).ShouldHaveSingleItem();
         received.GetProperty("subject").GetString().ShouldBe("Webinários de Inovação: programação de março 2026");
-        received.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.ShouldStartWith("<https://traininghub.test/unsubscribe?m=");
+        received.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.ShouldStartWith($"<https://traininghub.test/unsubscribe?p={person}&t=");
         received.GetProperty("text").GetString()!.ShouldContain("10/03/2026 14:00: Gestão de riscos — Auditório");
     }
 
@@ -230,7 +230,8 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
         var smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
-        var settings = new DispatchSettings(MaxAttempts: 8, BatchSize: batch, LeaseSeconds: 300, PublicUrl: "https://traininghub.test", MessageIdDomain: "traininghub.test");
+        var settings = new DispatchSettings(MaxAttempts: 8, BatchSize: batch, LeaseSeconds: 300, PublicUrl: "https://traininghub.test", MessageIdDomain: "traininghub.test",
+            Unsubscribe: App.Services.GetRequiredService<IUnsubscribeTokens>());
         return await DispatchOutbox.HandleAsync(db, new SmtpEmailSender(Options.Create(smtp)), App.Clock, settings, instance, CancellationToken.None);
     }
 

@@ -20,6 +20,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.JobTitle).HasMaxLength(120);
         b.Property(p => p.RegistrationNumber).HasMaxLength(40);
         b.Property(p => p.PreferredLanguage).HasMaxLength(8).IsRequired();
+
+        // The sentinel is true (the CLR default here), so an explicit false is always written on insert.
+        b.Property(p => p.ReceivesOptionalEmails).IsRequired().HasDefaultValue(true).HasSentinel(true);
         b.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
     }
