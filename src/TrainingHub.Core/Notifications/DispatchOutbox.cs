@@ -33,8 +33,10 @@ public static class DispatchOutbox
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(settings);
-        var now = Now(time);
-        var leaseUntil = now.AddSeconds(settings.LeaseSeconds);
+        // Due-ness compares at full precision (a row queued a fraction of a millisecond ago is due); the lease instant is
+        // cut to whole milliseconds so that reading it back for the equality below is exact on every database.
+        var now = time.GetUtcNow().UtcDateTime;
+        var leaseUntil = Now(time).AddSeconds(settings.LeaseSeconds);
         var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)

@@ -122,15 +122,17 @@ public sealed class Apps
 {
     private static readonly Dictionary<string, TestApp> Started = [];
 
-    public static TestApp For(string provider)
+    /// <param name="isolation">A name for fixtures that need a database of their own (say, an outbox no other test fills).</param>
+    public static TestApp For(string provider, string? isolation = null)
     {
+        var key = isolation is null ? provider : $"{provider}:{isolation}";
         lock (Started)
         {
-            if (!Started.TryGetValue(provider, out var app))
+            if (!Started.TryGetValue(key, out var app))
             {
                 app = new TestApp(provider);
                 _ = app.Server; // start now: migrations and seeding happen here
-                Started[provider] = app;
+                Started[key] = app;
             }
 
             return app;
@@ -157,8 +159,11 @@ public abstract class OnBothDatabases(string provider)
     protected string ProviderName { get; } = provider;
     protected TestApp App { get; private set; } = null!;
 
+    /// <summary>Null: share the provider's app with most fixtures; a name: a separate app and database.</summary>
+    protected virtual string? Isolation => null;
+
     [OneTimeSetUp]
-    public void StartApp() => App = Apps.For(ProviderName);
+    public void StartApp() => App = Apps.For(ProviderName, Isolation);
 
     [TearDown]
     public void ResetClock() => App.Clock.Offset = TimeSpan.Zero;

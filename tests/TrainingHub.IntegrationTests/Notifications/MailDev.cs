@@ -31,10 +31,28 @@ public sealed class MailDev : IDisposable
         return new MailDev(int.Parse(port!, System.Globalization.CultureInfo.InvariantCulture), url!);
     }
 
-    public async Task ClearAsync() => (await http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
 
     /// <summary>Every email received for this address.</summary>
-    public async Task<List<JsonElement>> ForAsync(string address)
+    /// <summary>
+    /// The messages maildev holds for the address. maildev stores a message a moment after the SMTP exchange ends, so
+    /// this waits (up to 10 s) until <paramref name="expected"/> have arrived, then a little longer to let any unwanted
+    /// extra (a duplicate, a message that should not exist) show up too.
+    /// </summary>
+    public async Task<List<JsonElement>> ForAsync(string address, int expected = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var found = await ReadAsync(address);
+        while (found.Count < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            found = await ReadAsync(address);
+        }
+
+        await Task.Delay(300);
+        return await ReadAsync(address);
+    }
+
+    private async Task<List<JsonElement>> ReadAsync(string address)
     {
         var all = await http.GetFromJsonAsync<JsonElement>("email");
         return all.EnumerateArray()

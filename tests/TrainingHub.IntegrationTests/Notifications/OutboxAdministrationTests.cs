@@ -14,6 +14,9 @@ namespace TrainingHub.IntegrationTests.Notifications;
 /// <summary>The outbox page and API (whole-installation administrators only), and the scheduler running the dispatcher.</summary>
 public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases(provider)
 {
+    /// <summary>An outbox no other fixture fills: each test dispatches everything that is due.</summary>
+    protected override string? Isolation => "notifications";
+
     private const string ScopedAdmin = "admin.prefeitura@demo.traininghub.local";
 
     [Test]
