@@ -15,21 +15,8 @@ namespace TrainingHub.IntegrationTests.Notifications;
 /// The outbox dispatcher against a real SMTP server (maildev): what arrives, in both languages; refusals, a server that
 /// is down, two dispatchers at once and a crashed sender's lease.
 /// </summary>
-public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provider)
+public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
 {
-    /// <summary>An outbox no other fixture fills: each test dispatches everything that is due.</summary>
-    protected override string? Isolation => "notifications";
-
-    private MailDev mail = null!;
-
-    // maildev is never emptied between tests: its "delete all" removes files asynchronously and could take a message
-    // arriving meanwhile with it. Every test writes to addresses of its own instead.
-    [SetUp]
-    public void StartMail() => mail = MailDev.Require();
-
-    [TearDown]
-    public void StopMail() => mail?.Dispose();
-
     [Test]
     public async Task An_enrolment_arrives_in_portuguese_and_in_english_with_accents_intact()
     {
@@ -43,7 +30,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
 
         await DispatchAsync();
 
-        var pt = (await mail.ForAsync(await EmailOfAsync(people[0]))).ShouldHaveSingleItem();
+        var pt = (await Mail.ForAsync(await EmailOfAsync(people[0]))).ShouldHaveSingleItem();
         pt.GetProperty("subject").GetString().ShouldBe("Inscrição confirmada: " + title);
         var ptText = pt.GetProperty("text").GetString()!;
         ptText.ShouldContain("Olá, João Conceição.");
@@ -56,7 +43,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         pt.GetProperty("from")[0].GetProperty("address").GetString().ShouldBe("cursos@traininghub.test");
         pt.GetProperty("from")[0].GetProperty("name").GetString().ShouldBe("Escola de Governo — Capacitação");
 
-        var en = (await mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        var en = (await Mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
         en.GetProperty("subject").GetString().ShouldBe("Enrolment confirmed: " + title);
         en.GetProperty("text").GetString()!.ShouldContain("Hello, Ana Müller.");
         en.GetProperty("html").GetString()!.ShouldContain("<html lang=\"en\">");
@@ -90,7 +77,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         dead.Attempts.ShouldBe(1);
         dead.LastError.ShouldNotBeNull();
         dead.LastError.ShouldContain("Refused permanently");
-        (await mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        (await Mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
         (await StatusesAsync([people[1]])).ShouldAllBe(s => s == OutboxStatus.Sent);
     }
 
@@ -110,7 +97,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         var row = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientPersonId == person));
         row.Status.ShouldBe(OutboxStatus.DeadLetter);
         row.LastError!.ShouldContain("Unknown message type 'NoSuchMessage'");
-        (await mail.ForAsync(email, expected: 0)).ShouldBeEmpty();
+        (await Mail.ForAsync(email, expected: 0)).ShouldBeEmpty();
     }
 
     [Test]
@@ -135,7 +122,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
 
         await DispatchAsync();
 
-        var received = (await mail.ForAsync(email)).ShouldHaveSingleItem();
+        var received = (await Mail.ForAsync(email)).ShouldHaveSingleItem();
         received.GetProperty("subject").GetString().ShouldBe("Webinários de Inovação: programação de março 2026");
         received.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.ShouldStartWith($"<https://traininghub.test/unsubscribe?p={person}&t=");
         received.GetProperty("text").GetString()!.ShouldContain("10/03/2026 14:00: Gestão de riscos — Auditório");
@@ -162,7 +149,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         await DispatchAsync();
         foreach (var p in people)
         {
-            (await mail.ForAsync(await EmailOfAsync(p), expected: 0)).ShouldBeEmpty();
+            (await Mail.ForAsync(await EmailOfAsync(p), expected: 0)).ShouldBeEmpty();
         }
 
         App.Clock.Advance(TimeSpan.FromMinutes(2));
@@ -170,7 +157,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
         await DispatchAsync();
         foreach (var p in people)
         {
-            (await mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
+            (await Mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
         }
 
         (await RowsAsync(people)).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.SentAt != null && r.Attempts == 2);
@@ -192,7 +179,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
 
         foreach (var p in people)
         {
-            (await mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
+            (await Mail.ForAsync(await EmailOfAsync(p))).Count.ShouldBe(1);
         }
 
         (await RowsAsync(people)).ShouldAllBe(r => r.Status == OutboxStatus.Sent && r.Attempts == 1);
@@ -219,8 +206,8 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
 
         await DispatchAsync();
 
-        (await mail.ForAsync(await EmailOfAsync(people[0]))).Count.ShouldBe(1);
-        (await mail.ForAsync(await EmailOfAsync(people[1]), expected: 0)).ShouldBeEmpty();
+        (await Mail.ForAsync(await EmailOfAsync(people[0]))).Count.ShouldBe(1);
+        (await Mail.ForAsync(await EmailOfAsync(people[1]), expected: 0)).ShouldBeEmpty();
         var rows = await RowsAsync(people);
         rows.Single(r => r.RecipientPersonId == people[0]).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sent), r => r.Attempts.ShouldBe(2));
         rows.Single(r => r.RecipientPersonId == people[1]).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sending), r => r.LockedBy.ShouldBe("live-host:1"));
@@ -230,7 +217,7 @@ public sealed class OutboxDeliveryTests(string provider) : OnBothDatabases(provi
     {
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? Mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
         var settings = new DispatchSettings(MaxAttempts: 8, BatchSize: batch, LeaseSeconds: 300, PublicUrl: "https://traininghub.test", MessageIdDomain: "traininghub.test",
             Unsubscribe: App.Services.GetRequiredService<IUnsubscribeTokens>());
         return await DispatchOutbox.HandleAsync(db, new SmtpEmailSender(Options.Create(smtp)), App.Clock, settings, instance, CancellationToken.None);

@@ -16,21 +16,8 @@ namespace TrainingHub.IntegrationTests.Notifications;
 /// Opting out of optional messages: the dispatcher skips them (essential ones still go), the one-click unsubscribe
 /// link in the email works only with its own token, and a signed-in person sets both preferences on a page.
 /// </summary>
-public sealed class PreferencesTests(string provider) : OnBothDatabases(provider)
+public sealed class PreferencesTests(string provider) : MailFixture(provider)
 {
-    /// <summary>An outbox no other fixture fills: each test dispatches everything that is due.</summary>
-    protected override string? Isolation => "notifications";
-
-    private MailDev mail = null!;
-
-    // maildev is never emptied between tests: its "delete all" removes files asynchronously and could take a message
-    // arriving meanwhile with it. Every test writes to addresses of its own instead.
-    [SetUp]
-    public void StartMail() => mail = MailDev.Require();
-
-    [TearDown]
-    public void StopMail() => mail?.Dispose();
-
     [Test]
     public async Task An_opted_out_person_gets_no_optional_email_but_still_gets_an_essential_one()
     {
@@ -43,7 +30,7 @@ public sealed class PreferencesTests(string provider) : OnBothDatabases(provider
         var outcome = await DispatchAsync();
 
         outcome.Cancelled.ShouldBeGreaterThanOrEqualTo(1);
-        var received = (await mail.ForAsync(email)).ShouldHaveSingleItem();
+        var received = (await Mail.ForAsync(email)).ShouldHaveSingleItem();
         received.GetProperty("subject").GetString().ShouldBe("Inscrição confirmada: Curso de Teste");
         received.GetProperty("headers").TryGetProperty("list-unsubscribe", out _).ShouldBeFalse();
         received.GetProperty("text").GetString()!.ShouldNotContain("/unsubscribe");
@@ -62,7 +49,7 @@ public sealed class PreferencesTests(string provider) : OnBothDatabases(provider
 
         await DispatchAsync();
 
-        var received = (await mail.ForAsync(email)).ShouldHaveSingleItem();
+        var received = (await Mail.ForAsync(email)).ShouldHaveSingleItem();
         var headers = received.GetProperty("headers");
         headers.GetProperty("list-unsubscribe-post").GetString().ShouldBe("List-Unsubscribe=One-Click");
         var header = headers.GetProperty("list-unsubscribe").GetString()!;
@@ -177,7 +164,7 @@ public sealed class PreferencesTests(string provider) : OnBothDatabases(provider
     {
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
+        var smtp = new SmtpOptions { Host = "127.0.0.1", Port = Mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
         // The app's own settings (public URL, unsubscribe tokens), with this test's SMTP server.
         var settings = App.Services.GetRequiredService<DispatchSettings>() with { BatchSize = 1000 };
         return await DispatchOutbox.HandleAsync(db, new SmtpEmailSender(Options.Create(smtp)), App.Clock, settings, "it-preferences", CancellationToken.None);
