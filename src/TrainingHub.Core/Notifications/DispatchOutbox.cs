@@ -14,7 +14,8 @@ public sealed record DispatchSettings(
     int MaxBackoffMinutes = 240,
     string? PublicUrl = null,
     string MessageIdDomain = "traininghub.local",
-    IUnsubscribeTokens? Unsubscribe = null);
+    IUnsubscribeTokens? Unsubscribe = null,
+    IReadOnlyList<IOutboxAttachmentSource>? AttachmentSources = null);
 
 public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
 
@@ -92,6 +93,19 @@ public static class DispatchOutbox
                 await DeadLetterAsync(db, m, $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
                 dead++;
                 continue;
+            }
+
+            var (files, problem) = await OutboxAttachments.ResolveAsync(db, m, settings.AttachmentSources ?? [], ct);
+            if (problem is not null)
+            {
+                await DeadLetterAsync(db, m, problem, instanceId, ct);
+                dead++;
+                continue;
+            }
+
+            if (files.Count > 0)
+            {
+                email = email with { Attachments = [.. email.Attachments ?? [], .. files] };
             }
 
             try

@@ -7,7 +7,11 @@ public sealed record EmailMessage(
     string Html,
     string Text,
     string MessageId,
-    IReadOnlyDictionary<string, string> Headers);
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an email (a certificate PDF, a calendar invitation, a report).</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>The one way out for email. The SMTP implementation is <see cref="SmtpEmailSender"/>.</summary>
 public interface IEmailSender

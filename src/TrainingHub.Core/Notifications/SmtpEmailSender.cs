@@ -39,6 +39,15 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
         };
         mail.To.Add(to);
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.Html, Encoding.UTF8, "text/html"));
+        foreach (var file in message.Attachments ?? [])
+        {
+            var attachment = new Attachment(new MemoryStream(file.Content, writable: false), new System.Net.Mime.ContentType(file.ContentType));
+            attachment.ContentDisposition!.FileName = file.FileName;
+            attachment.NameEncoding = Encoding.UTF8;
+            attachment.Name = file.FileName;
+            mail.Attachments.Add(attachment);
+        }
+
         mail.Headers.Add("Message-ID", message.MessageId);
         foreach (var (name, value) in message.Headers)
         {

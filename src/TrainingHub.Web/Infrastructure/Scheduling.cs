@@ -30,7 +30,11 @@ public static class Scheduling
         services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
-        services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with { Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>() });
+        services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with
+        {
+            Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>(),
+            AttachmentSources = [.. sp.GetServices<IOutboxAttachmentSource>()],
+        });
         var enabled = config.GetValue("Jobs:Enabled", true);
         services.AddSingleton(new SchedulerState(enabled));
         services.AddSingleton<JobResults>();

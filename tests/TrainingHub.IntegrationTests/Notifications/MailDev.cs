@@ -31,8 +31,6 @@ public sealed class MailDev : IDisposable
         return new MailDev(int.Parse(port!, System.Globalization.CultureInfo.InvariantCulture), url!);
     }
 
-
-    /// <summary>Every email received for this address.</summary>
     /// <summary>
     /// The messages maildev holds for the address. maildev stores a message a moment after the SMTP exchange ends, so
     /// this waits (up to 10 s) until <paramref name="expected"/> have arrived, then a little longer to let any unwanted
@@ -59,6 +57,10 @@ public sealed class MailDev : IDisposable
             .Where(e => e.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
+
+    /// <summary>The bytes of one attachment of a received message, exactly as they arrived.</summary>
+    public Task<byte[]> AttachmentAsync(JsonElement message, string fileName) =>
+        http.GetByteArrayAsync($"email/{message.GetProperty("id").GetString()}/attachment/{Uri.EscapeDataString(fileName)}");
 
     public void Dispose() => http.Dispose();
 }

@@ -213,13 +213,53 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         rows.Single(r => r.RecipientPersonId == people[1]).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sending), r => r.LockedBy.ShouldBe("live-host:1"));
     }
 
-    private async Task<DispatchOutcome> DispatchAsync(int? port = null, string instance = "it-dispatcher", int batch = 1000)
+    [Test]
+    public async Task An_attachment_named_in_the_payload_arrives_byte_identical_and_an_unknown_kind_is_dead_lettered_saying_so()
+    {
+        var people = await Arrange.PeopleAsync(App, 2);
+        var content = new byte[70_000];
+        new Random(7).NextBytes(content);
+        var source = new FixedFile("test-file", "Certificado — João.pdf", content);
+        await App.WithDbAsync(async db =>
+        {
+            foreach (var (person, kind) in new[] { (people[0], "test-file"), (people[1], "no-such-kind") })
+            {
+                var p = await db.People.SingleAsync(x => x.Id == person);
+                await Outbox.QueueAsync(db, "EnrolmentConfirmed", p, $"attachment-test:{person}",
+                    new { person = p.FullName, offering = "Turma", offeringCode = "T-1", startsOn = "2026-03-02", endsOn = "2026-03-20", attachments = new[] { new OutboxAttachment(kind, "1") } },
+                    essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var outcome = await DispatchAsync(sources: [source]);
+
+        outcome.Sent.ShouldBe(1);
+        var mail = (await Mail.ForAsync(await EmailOfAsync(people[0]))).ShouldHaveSingleItem();
+        var attachment = mail.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();
+        attachment.GetProperty("contentType").GetString().ShouldBe("application/pdf");
+        (await Mail.AttachmentAsync(mail, attachment.GetProperty("generatedFileName").GetString()!)).ShouldBe(content);
+        var dead = (await RowsAsync([people[1]])).ShouldHaveSingleItem();
+        dead.Status.ShouldBe(OutboxStatus.DeadLetter);
+        dead.LastError.ShouldBe("No attachment source for kind 'no-such-kind'.");
+    }
+
+    private sealed class FixedFile(string kind, string name, byte[] content) : IOutboxAttachmentSource
+    {
+        public string Kind => kind;
+
+        public Task<EmailAttachment?> LoadAsync(TrainingHubDbContext db, string key, CancellationToken ct) =>
+            Task.FromResult<EmailAttachment?>(new EmailAttachment(name, "application/pdf", content));
+    }
+
+    private async Task<DispatchOutcome> DispatchAsync(int? port = null, string instance = "it-dispatcher", int batch = 1000, IReadOnlyList<IOutboxAttachmentSource>? sources = null)
     {
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
         var smtp = new SmtpOptions { Host = "127.0.0.1", Port = port ?? Mail.SmtpPort, From = "cursos@traininghub.test", FromName = "Escola de Governo — Capacitação", TimeoutSeconds = 10 };
         var settings = new DispatchSettings(MaxAttempts: 8, BatchSize: batch, LeaseSeconds: 300, PublicUrl: "https://traininghub.test", MessageIdDomain: "traininghub.test",
-            Unsubscribe: App.Services.GetRequiredService<IUnsubscribeTokens>());
+            Unsubscribe: App.Services.GetRequiredService<IUnsubscribeTokens>(), AttachmentSources: sources);
         return await DispatchOutbox.HandleAsync(db, new SmtpEmailSender(Options.Create(smtp)), App.Clock, settings, instance, CancellationToken.None);
     }
 
