@@ -8,7 +8,7 @@ namespace TrainingHub.Core.Notifications;
 /// and English. Every type the application queues has a template here; an unknown type returns null and the
 /// dispatcher dead-letters the row, saying so.
 /// </summary>
-public static class EmailTemplates
+public static partial class EmailTemplates
 {
     private delegate EmailContent Template(EmailPayload p, bool en);
 
