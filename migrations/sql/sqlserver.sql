@@ -983,3 +983,93 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    ALTER TABLE [AttendanceRecords] ADD [CheckedInAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    ALTER TABLE [AttendanceRecords] ADD [ConfirmedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    CREATE TABLE [CheckInFailures] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PersonId] int NOT NULL,
+        [SessionId] int NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_CheckInFailures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckInFailures_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    CREATE TABLE [CheckInWindows] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SessionId] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Secret] varbinary(64) NOT NULL,
+        [CodeSeconds] int NOT NULL,
+        [OpensAt] datetime2 NOT NULL,
+        [ClosesAt] datetime2 NOT NULL,
+        [OpenedByUserId] nvarchar(450) NULL,
+        [ClosedByUserId] nvarchar(450) NULL,
+        CONSTRAINT [PK_CheckInWindows] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_CheckInWindows_CodeSeconds] CHECK ("CodeSeconds" > 0),
+        CONSTRAINT [CK_CheckInWindows_Period] CHECK ("ClosesAt" >= "OpensAt"),
+        CONSTRAINT [FK_CheckInWindows_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    CREATE INDEX [IX_CheckInFailures_PersonId_At] ON [CheckInFailures] ([PersonId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    CREATE INDEX [IX_CheckInWindows_ClosesAt] ON [CheckInWindows] ([ClosesAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    CREATE INDEX [IX_CheckInWindows_SessionId_ClosesAt] ON [CheckInWindows] ([SessionId], [ClosesAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121233238_LiveCheckIn', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -324,6 +324,12 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int?>("Minutes")
                         .HasColumnType("int");
 
@@ -366,6 +372,82 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                             t.HasCheckConstraint("CK_AttendanceRecords_Minutes", "\"Minutes\" IS NULL OR \"Minutes\" >= 0");
 
                             t.HasCheckConstraint("CK_AttendanceRecords_PartialHasMinutes", "\"Status\" <> 'Partial' OR \"Minutes\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CheckInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("CheckInFailures");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CheckInWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CodeSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("OpensAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(64)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesAt");
+
+                    b.HasIndex("SessionId", "ClosesAt");
+
+                    b.ToTable("CheckInWindows", t =>
+                        {
+                            t.HasCheckConstraint("CK_CheckInWindows_CodeSeconds", "\"CodeSeconds\" > 0");
+
+                            t.HasCheckConstraint("CK_CheckInWindows_Period", "\"ClosesAt\" >= \"OpensAt\"");
                         });
                 });
 
@@ -1357,6 +1439,26 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Person");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CheckInFailure", b =>
+                {
+                    b.HasOne("TrainingHub.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CheckInWindow", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Session");
                 });

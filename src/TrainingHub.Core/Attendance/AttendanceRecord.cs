@@ -37,6 +37,12 @@ public class AttendanceRecord
     public DateTime RecordedAt { get; set; }
     public string? Note { get; set; }
 
+    /// <summary>When the person checked in with the arrival code of a live check-in window (null: never).</summary>
+    public DateTime? CheckedInAt { get; set; }
+
+    /// <summary>When the person confirmed presence with the second ("confirm presence") code near the end (null: never).</summary>
+    public DateTime? ConfirmedAt { get; set; }
+
     /// <summary>
     /// Credited minutes by the rules: present and late count in full unless minutes are recorded; partial counts
     /// the minutes recorded; excused and absent count zero. Never more than the session's credited duration.

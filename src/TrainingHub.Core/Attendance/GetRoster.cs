@@ -7,7 +7,7 @@ using TrainingHub.Core.Enrolment;
 namespace TrainingHub.Core.Attendance;
 
 public sealed record RosterRow(int PersonId, string FullName, string Cpf, string Organization, EnrolmentStatus Enrolment,
-    AttendanceStatus? Status, int? Minutes, int CreditedMinutes, int ClassCreditedMinutes);
+    AttendanceStatus? Status, int? Minutes, int CreditedMinutes, int ClassCreditedMinutes, DateTime? CheckedInAt = null, DateTime? ConfirmedAt = null);
 
 /// <summary>The class so far: held (closed) sessions, their minutes, and the share of them the seated people attended.</summary>
 public sealed record RosterClassSummary(int HeldSessions, int PlannedSessions, int HeldMinutes, int Seated, int CreditedMinutes, int AttendancePercent, int Completed, int Failed);
@@ -43,13 +43,13 @@ public static class GetRoster
                 e.Person.Cpf,
                 Organization = e.Person.Organization!.Name,
                 e.Status,
-                Record = db.AttendanceRecords.Where(a => a.SessionId == sessionId && a.PersonId == e.PersonId).Select(a => new { a.Status, a.Minutes }).FirstOrDefault(),
+                Record = db.AttendanceRecords.Where(a => a.SessionId == sessionId && a.PersonId == e.PersonId).Select(a => new { a.Status, a.Minutes, a.CheckedInAt, a.ConfirmedAt }).FirstOrDefault(),
                 Credited = credited.Where(c => c.SessionId == sessionId && c.PersonId == e.PersonId).Sum(c => c.CreditedMinutes),
                 ClassCredited = credited.Where(c => c.PersonId == e.PersonId && closedInClass.Contains(c.SessionId)).Sum(c => c.CreditedMinutes),
             })
             .ToListAsync(ct);
         var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf), p.Organization, p.Status,
-            p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited)).ToList();
+            p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)).ToList();
 
         var sessions = await db.Sessions.AsNoTracking().Where(x => x.OfferingId == s.OfferingId && x.Status != SessionStatus.Cancelled)
             .Select(x => new { x.Status, x.CreditedMinutes }).ToListAsync(ct);

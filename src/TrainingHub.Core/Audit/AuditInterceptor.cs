@@ -22,7 +22,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp),
-        nameof(ApiToken.TokenHash),
+        nameof(ApiToken.TokenHash), nameof(CheckInWindow.Secret),
     };
 
     private List<Pending>? pending;
@@ -138,7 +138,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         }
     }
 
-    private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or AttendanceRecord or Certificate
+    private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or AttendanceRecord or CheckInWindow or Certificate
         or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken;
 
     private static int? OrganizationOf(object entity) => entity switch

@@ -29,6 +29,8 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<CheckInWindow> CheckInWindows => Set<CheckInWindow>();
+    public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

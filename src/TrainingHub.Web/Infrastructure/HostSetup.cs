@@ -34,6 +34,7 @@ public static class HostSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
+        services.Configure<TrainingHub.Core.Attendance.CheckInOptions>(builder.Configuration.GetSection("CheckIn"));
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {

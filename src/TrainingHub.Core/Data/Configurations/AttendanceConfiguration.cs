@@ -22,3 +22,30 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         b.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class CheckInWindowConfiguration : IEntityTypeConfiguration<CheckInWindow>
+{
+    public void Configure(EntityTypeBuilder<CheckInWindow> b)
+    {
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_CheckInWindows_Period", "\"ClosesAt\" >= \"OpensAt\"");
+            t.HasCheckConstraint("CK_CheckInWindows_CodeSeconds", "\"CodeSeconds\" > 0");
+        });
+        b.HasIndex(w => new { w.SessionId, w.ClosesAt });
+        b.HasIndex(w => w.ClosesAt);
+        b.Property(w => w.Secret).HasMaxLength(64);
+        b.Property(w => w.OpenedByUserId).HasMaxLength(450);
+        b.Property(w => w.ClosedByUserId).HasMaxLength(450);
+        b.HasOne(w => w.Session).WithMany().HasForeignKey(w => w.SessionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CheckInFailureConfiguration : IEntityTypeConfiguration<CheckInFailure>
+{
+    public void Configure(EntityTypeBuilder<CheckInFailure> b)
+    {
+        b.HasIndex(f => new { f.PersonId, f.At });
+        b.HasOne<People.Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+
+namespace TrainingHub.Core.Attendance;
+
+/// <param name="CheckInUrl">The absolute address of the check-in page for this session, for the webinar notification.</param>
+public sealed record OpenCheckInRequest(int SessionId, CheckInKind Kind, int? Minutes, string? CheckInUrl);
+
+public sealed record OpenCheckInOutcome(long WindowId, CheckInKind Kind, DateTime OpensAt, DateTime ClosesAt, int Downgraded, int Notified);
+
+/// <summary>
+/// Opens a live check-in window for a session, starting now (an instructor of the offering or an administrator in
+/// scope). A window still open for the session closes. Opening the confirmation window applies the two-code rule at
+/// once: whoever checked in on arrival and has not confirmed (yet) holds half the session's minutes, as Partial, until
+/// they confirm. For a webinar series, every seated person is told by email (once per window and person).
+/// </summary>
+public static class OpenCheckIn
+{
+    public const string MessageType = "CheckInOpen";
+
+    public static async Task<Result<OpenCheckInOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, CheckInOptions options,
+        OpenCheckInRequest r, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(r);
+        if (!await RosterAccess.MayRecordAsync(db, scope, r.SessionId, ct))
+        {
+            return Result<OpenCheckInOutcome>.Fail(nameof(r.SessionId), "Attendance.SessionNotFound");
+        }
+
+        var s = await db.Sessions.AsNoTracking().Where(x => x.Id == r.SessionId)
+            .Select(x => new
+            {
+                x.Title,
+                x.Status,
+                x.StartsAt,
+                x.EndsAt,
+                x.CreditedMinutes,
+                x.OfferingId,
+                IsWebinar = x.Offering is WebinarSeries,
+                Offering = x.Offering!.Title,
+                OfferingCode = x.Offering.Code,
+            }).SingleAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var minutes = r.Minutes ?? options.WindowMinutes;
+        var error = s.Status switch
+        {
+            SessionStatus.Cancelled => new FieldError(nameof(r.SessionId), "Attendance.SessionCancelled"),
+            SessionStatus.Closed => new FieldError(nameof(r.SessionId), "CheckIn.SessionClosed"),
+            _ when !Enum.IsDefined(r.Kind) => new FieldError(nameof(r.Kind), "CheckIn.KindInvalid"),
+            _ when minutes < 1 || minutes > options.MaxWindowMinutes => new FieldError(nameof(r.Minutes), "CheckIn.MinutesRange", 1, options.MaxWindowMinutes),
+            _ when now < s.StartsAt.AddMinutes(-options.OpenBeforeMinutes) => new FieldError(nameof(r.SessionId), "CheckIn.TooEarly", options.OpenBeforeMinutes),
+            _ when now > s.EndsAt => new FieldError(nameof(r.SessionId), "CheckIn.SessionOver"),
+            _ => null,
+        };
+        if (error is not null)
+        {
+            return Result<OpenCheckInOutcome>.Fail([error]);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var open in await db.CheckInWindows.Where(w => w.SessionId == r.SessionId && w.ClosesAt > now).ToListAsync(ct))
+        {
+            open.ClosesAt = open.OpensAt > now ? open.OpensAt : now;
+            open.ClosedByUserId = scope.UserId;
+        }
+
+        var window = new CheckInWindow
+        {
+            SessionId = r.SessionId,
+            Kind = r.Kind,
+            Secret = RandomNumberGenerator.GetBytes(32),
+            CodeSeconds = Math.Max(5, options.CodeSeconds),
+            OpensAt = now,
+            ClosesAt = now.AddMinutes(minutes),
+            OpenedByUserId = scope.UserId,
+        };
+        db.CheckInWindows.Add(window);
+
+        var downgraded = 0;
+        if (r.Kind == CheckInKind.Confirmation)
+        {
+            var half = CheckInCode.HalfCredit(s.CreditedMinutes);
+            var arrivedOnly = await db.AttendanceRecords
+                .Where(a => a.SessionId == r.SessionId && a.Source == AttendanceSource.CheckIn && a.CheckedInAt != null && a.ConfirmedAt == null
+                    && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
+                .ToListAsync(ct);
+            foreach (var a in arrivedOnly)
+            {
+                a.Status = AttendanceStatus.Partial;
+                a.Minutes = half;
+                a.RecordedAt = now;
+                a.RecordedByUserId = scope.UserId;
+            }
+
+            downgraded = arrivedOnly.Count;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var notified = 0;
+        if (s.IsWebinar)
+        {
+            var seated = RosterAccess.Seated;
+            var people = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
+                .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage }).ToListAsync(ct);
+            foreach (var p in people)
+            {
+                var payload = new
+                {
+                    person = p.FullName,
+                    series = s.Offering,
+                    offeringCode = s.OfferingCode,
+                    session = s.Title,
+                    startsAt = s.StartsAt,
+                    endsAt = s.EndsAt,
+                    closesAt = window.ClosesAt,
+                    kind = r.Kind.ToString(),
+                    checkInUrl = r.CheckInUrl,
+                };
+                Outbox.Add(db, MessageType, p.PersonId, p.Email, p.PreferredLanguage,
+                    string.Create(CultureInfo.InvariantCulture, $"{MessageType}:{window.Id}:{p.PersonId}"), payload, essential: false, now);
+            }
+
+            notified = people.Count;
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<OpenCheckInOutcome>.Ok(new OpenCheckInOutcome(window.Id, window.Kind, window.OpensAt, window.ClosesAt, downgraded, notified));
+    }
+}
