@@ -92,14 +92,24 @@ public sealed class CheckInScreensTests : BrowserTest
         var code = "CK-" + Guid.NewGuid().ToString("N")[..8];
         var offering = new CourseClass
         {
-            Code = code, Title = (lang == "en" ? "Live check-in class " : "Turma com presença ao vivo ") + code, CourseId = course.Id, ProgrammeId = course.ProgrammeId,
-            StartsOn = DateOnly.FromDateTime(now), EndsOn = DateOnly.FromDateTime(now).AddDays(30), Status = OfferingStatus.Published, CreatedAt = now,
+            Code = code,
+            Title = (lang == "en" ? "Live check-in class " : "Turma com presença ao vivo ") + code,
+            CourseId = course.Id,
+            ProgrammeId = course.ProgrammeId,
+            StartsOn = DateOnly.FromDateTime(now),
+            EndsOn = DateOnly.FromDateTime(now).AddDays(30),
+            Status = OfferingStatus.Published,
+            CreatedAt = now,
         };
         offering.Sessions.Add(new Session { Title = lang == "en" ? "Opening session" : "Encontro de abertura", StartsAt = now.AddMinutes(-5), EndsAt = now.AddMinutes(115), CreditedMinutes = 120 });
         var people = new[] { "Instrutora Ana Souza", "Carlos Pereira Lima" }.Select(n => new Person
         {
             Cpf = Cpf.FromBase("8" + Interlocked.Increment(ref counter).ToString("D8", CultureInfo.InvariantCulture)),
-            FullName = n, Email = $"{Guid.NewGuid():N}@example.gov.br", OrganizationId = org, CreatedAt = now, PreferredLanguage = lang,
+            FullName = n,
+            Email = $"{Guid.NewGuid():N}@example.gov.br",
+            OrganizationId = org,
+            CreatedAt = now,
+            PreferredLanguage = lang,
         }).ToArray();
         db.Offerings.Add(offering);
         db.People.AddRange(people);
