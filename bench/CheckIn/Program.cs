@@ -21,8 +21,9 @@ using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.People;
+using TrainingHub.Web.Infrastructure;
 
-// Live check-in under load: N distinct enrolled trainees (API tokens prepared before the measured phase) each check in
+// Live check-in under load: N distinct enrolled trainees (signed-in cookie sessions prepared before the measured phase) each check in
 // once to one session of the real app (Kestrel in-process) on a real PostgreSQL, then the same load against a bench-only
 // endpoint that only inserts a row. Usage: dotnet run -c Release --project bench/CheckIn -- "Host=127.0.0.1;Port=55442;Username=postgres" [trainees] [concurrency] [seconds]
 internal static class CheckInBench
@@ -55,24 +56,25 @@ internal static class CheckInBench
         try
         {
             var prep = Stopwatch.StartNew();
-            var (sessions, tokens, adminToken) = await PrepareAsync(factory.Services, trainees);
+            var (sessions, users, adminToken) = await PrepareAsync(factory.Services, trainees);
+            var browsers = users.Select(u => SignedIn(factory.Services, u)).ToArray();
             await using (var ds = NpgsqlDataSource.Create(cs))
             {
                 await using var cmd = ds.CreateCommand("CREATE TABLE bench_checkins (id bigserial PRIMARY KEY, person_id int NOT NULL, session_id int NOT NULL, at timestamptz NOT NULL, UNIQUE (session_id, person_id))");
                 await cmd.ExecuteNonQueryAsync();
             }
 
-            Console.WriteLine($"prepared {trainees} people, enrolments, accounts and API tokens in {prep.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"prepared {trainees} people, enrolments, accounts and signed-in sessions in {prep.Elapsed.TotalSeconds:0.0} s");
 
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
             using var admin = new HttpClient { BaseAddress = baseAddress };
             admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
 
             // Warm-up (JIT, pools) on a session of its own with a few trainees, not measured.
             await OpenAsync(admin, sessions[0]);
             var warmCode = await CodeAsync(admin, sessions[0]);
-            await Task.WhenAll(tokens.Take(50).Select(t => CheckInAsync(http, t, warmCode, sessions[0])));
-            await Task.WhenAll(tokens.Take(50).Select((t, i) => InsertAsync(http, i, 999_999)));
+            await Task.WhenAll(browsers.Take(50).Select(t => CheckInAsync(http, t, warmCode, sessions[0])));
+            await Task.WhenAll(browsers.Take(50).Select((t, i) => InsertAsync(http, i, 999_999)));
 
             // Measured: every trainee checks in once to the session; the "projector" reads the rotating code every 2 s.
             await OpenAsync(admin, sessions[1]);
@@ -93,7 +95,7 @@ internal static class CheckInBench
                     }
                 }
             });
-            var checkIn = await RunAsync(trainees, concurrency, i => CheckInAsync(http, tokens[i], Volatile.Read(ref code), sessions[1]));
+            var checkIn = await RunAsync(trainees, concurrency, i => CheckInAsync(http, browsers[i], Volatile.Read(ref code), sessions[1]));
             await stopProjector.CancelAsync();
             await projector;
 
@@ -163,10 +165,11 @@ internal static class CheckInBench
             return new RunResult(clock.Elapsed, latencies, errors, already);
         }
 
-        static async Task<(bool, bool)> CheckInAsync(HttpClient http, string token, string code, int sessionId)
+        static async Task<(bool, bool)> CheckInAsync(HttpClient http, (string Cookie, string Csrf) auth, string code, int sessionId)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/checkin") { Content = JsonContent.Create(new { code, sessionId }) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Add("Cookie", auth.Cookie);
+            request.Headers.Add("X-CSRF-TOKEN", auth.Csrf);
             using var response = await http.SendAsync(request);
             if (!response.IsSuccessStatusCode)
             {
@@ -176,6 +179,32 @@ internal static class CheckInBench
 
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return (true, doc.RootElement.GetProperty("alreadyCheckedIn").GetBoolean());
+        }
+
+        // A signed-in browser session made without the sign-in form (no password hashing for 2 000 people): the app's own
+        // cookie ticket format and antiforgery tokens, exactly what the cookie a sign-in sets would carry.
+        static (string Cookie, string Csrf) SignedIn(IServiceProvider services, ApplicationUser user)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var identity = new System.Security.Claims.ClaimsIdentity(
+                [
+                    new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id),
+                    new(System.Security.Claims.ClaimTypes.Name, user.UserName!),
+                    new(System.Security.Claims.ClaimTypes.Role, Roles.Trainee),
+                    new("AspNet.Identity.SecurityStamp", user.SecurityStamp!),
+                    new(ThClaims.PersonId, user.PersonId!.Value.ToString(CultureInfo.InvariantCulture)),
+                    new(ThClaims.Language, user.PreferredLanguage),
+                    new(ThClaims.AuthTime, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+                ], Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            var principal = new System.Security.Claims.ClaimsPrincipal(identity);
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+                .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            var ticket = new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal,
+                new Microsoft.AspNetCore.Authentication.AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddMinutes(30) },
+                Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            var csrf = services.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>()
+                .GetTokens(new DefaultHttpContext { User = principal, RequestServices = services });
+            return ($"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}; th.csrf={csrf.CookieToken}", csrf.RequestToken!);
         }
 
         static async Task<(bool, bool)> InsertAsync(HttpClient http, int person, int sessionId)
@@ -190,7 +219,7 @@ internal static class CheckInBench
         static async Task<string> CodeAsync(HttpClient admin, int sessionId) =>
             (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/sessions/{sessionId}/checkin")).GetProperty("open").GetProperty("code").GetString()!;
 
-        static async Task<(int[] Sessions, string[] Tokens, string AdminToken)> PrepareAsync(IServiceProvider services, int n)
+        static async Task<(int[] Sessions, ApplicationUser[] Users, string AdminToken)> PrepareAsync(IServiceProvider services, int n)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
@@ -211,7 +240,7 @@ internal static class CheckInBench
             offering.Sessions.Add(new Session { Title = "Encontro medido", StartsAt = now.AddMinutes(-4), EndsAt = now.AddMinutes(116), CreditedMinutes = 120 });
             db.Offerings.Add(offering);
             var traineeRole = await db.Roles.Where(r => r.Name == Roles.Trainee).Select(r => r.Id).SingleAsync();
-            var tokens = new string[n];
+            var users = new ApplicationUser[n];
             for (var i = 0; i < n; i++)
             {
                 var person = new Person
@@ -238,8 +267,7 @@ internal static class CheckInBench
                 };
                 db.Users.Add(user);
                 db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = traineeRole });
-                tokens[i] = ApiTokenFormat.NewToken();
-                db.ApiTokens.Add(new ApiToken { UserId = user.Id, User = user, Name = "bench", Prefix = ApiTokenFormat.PrefixOf(tokens[i]), TokenHash = ApiTokenFormat.Hash(tokens[i]), CreatedAt = now });
+                users[i] = user;
                 db.Enrolments.Add(new Enrolment { Offering = offering, Person = person, Status = EnrolmentStatus.Confirmed, RequestedAt = now, ConfirmedAt = now });
             }
 
@@ -248,7 +276,7 @@ internal static class CheckInBench
             var adminEmail = AdminEmailOf();
             var adminId = await db.Users.Where(u => u.Email == adminEmail).Select(u => u.Id).SingleAsync();
             var admin = (await IssueApiToken.HandleAsync(db, adminId, "bench", 1, TimeProvider.System, CancellationToken.None)).Value!.Token;
-            return (offering.Sessions.OrderBy(s => s.StartsAt).Select(s => s.Id).ToArray(), tokens, admin);
+            return (offering.Sessions.OrderBy(s => s.StartsAt).Select(s => s.Id).ToArray(), users, admin);
 
             static string AdminEmailOf() => "bench-admin@bench.traininghub.local";
         }
