@@ -29,6 +29,9 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<AbsenceJustification> AbsenceJustifications => Set<AbsenceJustification>();
+    public DbSet<AbsenceDocument> AbsenceDocuments => Set<AbsenceDocument>();
+    public DbSet<AtRiskFlag> AtRiskFlags => Set<AtRiskFlag>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

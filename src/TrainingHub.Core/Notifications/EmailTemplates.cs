@@ -29,6 +29,10 @@ public static partial class EmailTemplates
         ["SessionCancelled"] = SessionCancelled,
         ["OfferingCancelled"] = OfferingCancelled,
         ["SeriesMonthlyProgramme"] = SeriesMonthlyProgramme,
+        ["AbsenceJustificationAccepted"] = AbsenceJustificationAccepted,
+        ["AbsenceJustificationRejected"] = AbsenceJustificationRejected,
+        ["AttendanceAtRisk"] = AttendanceAtRisk,
+        ["AttendanceAtRiskManager"] = AttendanceAtRiskManager,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;

@@ -34,6 +34,7 @@ public static class HostSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
+        services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {

@@ -152,9 +152,9 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
         foreach (var (role, expected) in new[]
         {
             (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
-            (Roles.Instructor, ["home", "tokens"]),
+            (Roles.Instructor, ["home", "justifications", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"]),
+            (Roles.Administrator, ["home", "justifications", "catalogue", "organizations", "people", "accounts", "imports", "at-risk", "outbox", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);
