@@ -154,7 +154,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
             (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
             (Roles.Instructor, ["home", "justifications", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "tokens"]),
-            (Roles.Administrator, ["home", "justifications", "catalogue", "organizations", "people", "accounts", "imports", "at-risk", "outbox", "tokens"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);
