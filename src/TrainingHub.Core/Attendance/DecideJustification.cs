@@ -96,6 +96,15 @@ public static class DecideJustification
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Claim the row (a no-op conditional update takes its lock): of two reviewers deciding at once, one wins.
+            var claimed = await db.AbsenceJustifications.Where(x => x.Id == j.Id && x.Status == JustificationStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.SizeBytes, x => x.SizeBytes), ct);
+            if (claimed == 0)
+            {
+                db.ChangeTracker.Clear();
+                return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.AlreadyDecided");
+            }
+
             await db.SaveChangesAsync(ct);
             if (r.Accept)
             {
