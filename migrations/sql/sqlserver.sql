@@ -986,6 +986,143 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE TABLE [AbsenceJustifications] (
+        [Id] int NOT NULL IDENTITY,
+        [AttendanceRecordId] bigint NOT NULL,
+        [SessionId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [Note] nvarchar(1000) NOT NULL,
+        [FileName] nvarchar(200) NOT NULL,
+        [ContentType] nvarchar(64) NOT NULL,
+        [SizeBytes] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedByUserId] nvarchar(450) NULL,
+        [DecisionReason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_AbsenceJustifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AbsenceJustifications_AttendanceRecords_AttendanceRecordId] FOREIGN KEY ([AttendanceRecordId]) REFERENCES [AttendanceRecords] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AbsenceJustifications_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AbsenceJustifications_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE TABLE [AtRiskFlags] (
+        [Id] int NOT NULL IDENTITY,
+        [EnrolmentId] int NOT NULL,
+        [OfferingId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [Condition] nvarchar(32) NOT NULL,
+        [Detail] nvarchar(200) NOT NULL,
+        [RaisedAt] datetime2 NOT NULL,
+        [ResolvedAt] datetime2 NULL,
+        CONSTRAINT [PK_AtRiskFlags] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AtRiskFlags_Enrolments_EnrolmentId] FOREIGN KEY ([EnrolmentId]) REFERENCES [Enrolments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AtRiskFlags_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AtRiskFlags_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE TABLE [AbsenceDocuments] (
+        [JustificationId] int NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_AbsenceDocuments] PRIMARY KEY ([JustificationId]),
+        CONSTRAINT [FK_AbsenceDocuments_AbsenceJustifications_JustificationId] FOREIGN KEY ([JustificationId]) REFERENCES [AbsenceJustifications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_AbsenceJustifications_AttendanceRecordId] ON [AbsenceJustifications] ([AttendanceRecordId]) WHERE "Status" = ''Pending''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AbsenceJustifications_PersonId] ON [AbsenceJustifications] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AbsenceJustifications_SessionId] ON [AbsenceJustifications] ([SessionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AbsenceJustifications_Status_SubmittedAt] ON [AbsenceJustifications] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AtRiskFlags_EnrolmentId_Condition] ON [AtRiskFlags] ([EnrolmentId], [Condition]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AtRiskFlags_OfferingId_ResolvedAt] ON [AtRiskFlags] ([OfferingId], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AtRiskFlags_PersonId] ON [AtRiskFlags] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    CREATE INDEX [IX_AtRiskFlags_ResolvedAt_RaisedAt] ON [AtRiskFlags] ([ResolvedAt], [RaisedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121233206_AttendanceImportJustificationAtRisk', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261121233238_LiveCheckIn'
 )
 BEGIN

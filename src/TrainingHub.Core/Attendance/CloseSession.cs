@@ -34,7 +34,13 @@ public static class CloseSession
             return Result<CloseSessionOutcome>.Fail("SessionId", "Attendance.SessionCancelled");
         }
 
-        var evaluated = updated > 0 ? await EvaluateCompletion.HandleAsync(db, time, session.OfferingId, ct) : 0;
+        var evaluated = 0;
+        if (updated > 0)
+        {
+            evaluated = await EvaluateCompletion.HandleAsync(db, time, session.OfferingId, ct);
+            await EvaluateAtRisk.HandleAsync(db, time, session.OfferingId, ct);
+        }
+
         await tx.CommitAsync(ct);
         return Result<CloseSessionOutcome>.Ok(new CloseSessionOutcome(session.ClosedAt ?? now, updated == 0, evaluated));
     }

@@ -7,7 +7,11 @@ using TrainingHub.Core.Enrolment;
 namespace TrainingHub.Core.Attendance;
 
 public sealed record RosterRow(int PersonId, string FullName, string Cpf, string Organization, EnrolmentStatus Enrolment,
-    AttendanceStatus? Status, int? Minutes, int CreditedMinutes, int ClassCreditedMinutes, DateTime? CheckedInAt = null, DateTime? ConfirmedAt = null);
+    AttendanceStatus? Status, int? Minutes, int CreditedMinutes, int ClassCreditedMinutes, DateTime? CheckedInAt = null, DateTime? ConfirmedAt = null)
+{
+    /// <summary>Active at-risk flags of the person's enrolment in this class.</summary>
+    public IReadOnlyList<AtRiskCondition> AtRisk { get; init; } = [];
+}
 
 /// <summary>The class so far: held (closed) sessions, their minutes, and the share of them the seated people attended.</summary>
 public sealed record RosterClassSummary(int HeldSessions, int PlannedSessions, int HeldMinutes, int Seated, int CreditedMinutes, int AttendancePercent, int Completed, int Failed);
@@ -48,8 +52,10 @@ public static class GetRoster
                 ClassCredited = credited.Where(c => c.PersonId == e.PersonId && closedInClass.Contains(c.SessionId)).Sum(c => c.CreditedMinutes),
             })
             .ToListAsync(ct);
+        var flags = await ListAtRisk.ForOfferingAsync(db, s.OfferingId, ct);
         var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf), p.Organization, p.Status,
-            p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)).ToList();
+            p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)
+        { AtRisk = flags.TryGetValue(p.PersonId, out var f) ? f : [] }).ToList();
 
         var sessions = await db.Sessions.AsNoTracking().Where(x => x.OfferingId == s.OfferingId && x.Status != SessionStatus.Cancelled)
             .Select(x => new { x.Status, x.CreditedMinutes }).ToListAsync(ct);

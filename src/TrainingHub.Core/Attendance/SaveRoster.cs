@@ -9,14 +9,14 @@ namespace TrainingHub.Core.Attendance;
 
 public sealed record RosterEntry(int PersonId, AttendanceStatus Status, int? Minutes);
 
-public sealed record SaveRosterRequest(int SessionId, IReadOnlyList<RosterEntry> Entries, string? Reason);
+public sealed record SaveRosterRequest(int SessionId, IReadOnlyList<RosterEntry> Entries, string? Reason, AttendanceSource Source = AttendanceSource.Roster);
 
 public sealed record SaveRosterOutcome(int Added, int Changed, int Unchanged, int EnrolmentsEvaluated);
 
 /// <summary>
 /// Records a whole roster in one go: existing rows are read once, then every addition and change is saved in one
 /// SaveChanges (the audit interceptor writes one entry per changed row, with the reason). After the session is closed
-/// a change needs a reason, and the class's completion is evaluated again.
+/// a change needs a reason, and the class's completion is evaluated again; at-risk flags are evaluated after every save.
 /// </summary>
 public static class SaveRoster
 {
@@ -69,7 +69,7 @@ public static class SaveRoster
 
                 row.Status = e.Status;
                 row.Minutes = minutes;
-                row.Source = AttendanceSource.Roster;
+                row.Source = r.Source;
                 row.RecordedByUserId = scope.UserId;
                 row.RecordedAt = now;
                 changed++;
@@ -82,7 +82,7 @@ public static class SaveRoster
                     PersonId = e.PersonId,
                     Status = e.Status,
                     Minutes = minutes,
-                    Source = AttendanceSource.Roster,
+                    Source = r.Source,
                     RecordedByUserId = scope.UserId,
                     RecordedAt = now,
                 });
@@ -107,6 +107,7 @@ public static class SaveRoster
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             var evaluated = closed ? await EvaluateCompletion.HandleAsync(db, time, session.OfferingId, ct) : 0;
+            await EvaluateAtRisk.HandleAsync(db, time, session.OfferingId, ct);
             await tx.CommitAsync(ct);
             return Result<SaveRosterOutcome>.Ok(new SaveRosterOutcome(added, changed, unchanged, evaluated));
         }

@@ -31,6 +31,9 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<CheckInWindow> CheckInWindows => Set<CheckInWindow>();
     public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();
+    public DbSet<AbsenceJustification> AbsenceJustifications => Set<AbsenceJustification>();
+    public DbSet<AbsenceDocument> AbsenceDocuments => Set<AbsenceDocument>();
+    public DbSet<AtRiskFlag> AtRiskFlags => Set<AtRiskFlag>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

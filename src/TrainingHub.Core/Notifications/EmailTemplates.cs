@@ -30,6 +30,10 @@ public static partial class EmailTemplates
         ["OfferingCancelled"] = OfferingCancelled,
         ["SeriesMonthlyProgramme"] = SeriesMonthlyProgramme,
         ["CheckInOpen"] = CheckInOpen,
+        ["AbsenceJustificationAccepted"] = AbsenceJustificationAccepted,
+        ["AbsenceJustificationRejected"] = AbsenceJustificationRejected,
+        ["AttendanceAtRisk"] = AttendanceAtRisk,
+        ["AttendanceAtRiskManager"] = AttendanceAtRiskManager,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;

@@ -35,6 +35,7 @@ public static class HostSetup
         services.AddScoped<AuditInterceptor>();
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
         services.Configure<TrainingHub.Core.Attendance.CheckInOptions>(builder.Configuration.GetSection("CheckIn"));
+        services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {

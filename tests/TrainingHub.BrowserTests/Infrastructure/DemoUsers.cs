@@ -7,7 +7,7 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
     public const string Password = "Demo-Passphrase-2026";
 
     private const string Domain = "demo.traininghub.local";
-    private static readonly string[] SignedInOnly = ["home", "tokens"];
+    private static readonly string[] Teacher = ["home", "justifications", "tokens"];
     private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "tokens"];
     private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"];
@@ -16,7 +16,7 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
     private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"];
 
     public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);
-    public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", SignedInOnly);
+    public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", Teacher);
     public static readonly DemoUser Administrator = new("administrator", $"admin@{Domain}", "admin-home", Manager);
     public static readonly DemoUser Auditor = new("auditor", $"auditor@{Domain}", "auditor-home", Reader);
     public static readonly DemoUser ScopedAdministrator = new("scoped-administrator", $"admin.prefeitura@{Domain}", "admin-home", ScopedManager);

@@ -152,7 +152,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
         foreach (var (role, expected) in new[]
         {
             (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
-            (Roles.Instructor, ["home", "tokens"]),
+            (Roles.Instructor, ["home", "justifications", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "tokens"]),
             (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"]),
         })

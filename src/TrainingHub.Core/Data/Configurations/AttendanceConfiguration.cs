@@ -49,3 +49,48 @@ public sealed class CheckInFailureConfiguration : IEntityTypeConfiguration<Check
         b.HasOne<People.Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class AbsenceJustificationConfiguration : IEntityTypeConfiguration<AbsenceJustification>
+{
+    public void Configure(EntityTypeBuilder<AbsenceJustification> b)
+    {
+        // At most one justification under review per attendance row.
+        b.HasIndex(j => j.AttendanceRecordId).IsUnique().HasFilter("\"Status\" = 'Pending'");
+        b.HasIndex(j => new { j.Status, j.SubmittedAt });
+        b.HasIndex(j => j.PersonId);
+        b.HasIndex(j => j.SessionId);
+        b.Property(j => j.Note).HasMaxLength(1000);
+        b.Property(j => j.FileName).HasMaxLength(200);
+        b.Property(j => j.ContentType).HasMaxLength(64);
+        b.Property(j => j.DecidedByUserId).HasMaxLength(450);
+        b.Property(j => j.DecisionReason).HasMaxLength(1000);
+        b.HasOne(j => j.AttendanceRecord).WithMany().HasForeignKey(j => j.AttendanceRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(j => j.Session).WithMany().HasForeignKey(j => j.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(j => j.Person).WithMany().HasForeignKey(j => j.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AbsenceDocumentConfiguration : IEntityTypeConfiguration<AbsenceDocument>
+{
+    public void Configure(EntityTypeBuilder<AbsenceDocument> b)
+    {
+        b.HasKey(d => d.JustificationId);
+        b.Property(d => d.JustificationId).ValueGeneratedNever();
+        b.HasOne(d => d.Justification).WithOne().HasForeignKey<AbsenceDocument>(d => d.JustificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AtRiskFlagConfiguration : IEntityTypeConfiguration<AtRiskFlag>
+{
+    public void Configure(EntityTypeBuilder<AtRiskFlag> b)
+    {
+        // One flag per enrolment and condition: raised again means the same row becomes active again.
+        b.HasIndex(f => new { f.EnrolmentId, f.Condition }).IsUnique();
+        b.HasIndex(f => new { f.OfferingId, f.ResolvedAt });
+        b.HasIndex(f => new { f.ResolvedAt, f.RaisedAt });
+        b.Property(f => f.Detail).HasMaxLength(200);
+        b.HasOne(f => f.Enrolment).WithMany().HasForeignKey(f => f.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(f => f.Person).WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Catalog.Offering>().WithMany().HasForeignKey(f => f.OfferingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

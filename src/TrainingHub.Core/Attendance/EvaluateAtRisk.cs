@@ -1,0 +1,199 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications;
+
+namespace TrainingHub.Core.Attendance;
+
+/// <summary>
+/// Re-evaluates the at-risk conditions of every seated enrolment of a class after an attendance change (roster save,
+/// session close, import, justification decision). A confirmed enrolment is flagged when (a) even attending every
+/// session not yet held it can no longer reach the course minimum (or its required minutes), or (b) it missed two
+/// sessions in a row (absent, or no record in a closed session; excused does not count). A flag that no longer holds
+/// is resolved; finished enrolments (completed, failed) have none. Each condition of an enrolment queues one message to
+/// the person and one to their manager, ever (idempotency keys). Webinar series are not evaluated (no completion rule).
+/// Saves with the caller's transaction.
+/// </summary>
+public static class EvaluateAtRisk
+{
+    public const string PersonMessage = "AttendanceAtRisk";
+    public const string ManagerMessage = "AttendanceAtRiskManager";
+
+    public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, int offeringId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var course = await db.Offerings.OfType<CourseClass>().AsNoTracking().Where(o => o.Id == offeringId)
+            .Select(o => new { o.Title, o.Code, o.Course!.MinAttendancePercent, o.Course.RequiredMinutes }).FirstOrDefaultAsync(ct);
+        if (course is null)
+        {
+            return 0;
+        }
+
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferingId == offeringId && s.Status != SessionStatus.Cancelled)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.Title, s.StartsAt, s.Status, s.CreditedMinutes }).ToListAsync(ct);
+        var seated = RosterAccess.Seated;
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId && seated.Contains(e.Status))
+            .Select(e => new { e.Id, e.PersonId, e.Status }).ToListAsync(ct);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var records = (await db.AttendanceRecords.AsNoTracking().Where(a => sessionIds.Contains(a.SessionId))
+            .Select(a => new { a.SessionId, a.PersonId, a.Status }).ToListAsync(ct)).ToDictionary(a => (a.SessionId, a.PersonId), a => a.Status);
+        var credited = (await CreditedAttendance.Query(db).Where(c => c.OfferingId == offeringId)
+            .Select(c => new { c.SessionId, c.PersonId, c.CreditedMinutes }).ToListAsync(ct)).ToDictionary(c => (c.SessionId, c.PersonId), c => c.CreditedMinutes);
+        var flags = await db.AtRiskFlags.Where(f => f.OfferingId == offeringId).ToListAsync(ct);
+        var byKey = flags.ToDictionary(f => (f.EnrolmentId, f.Condition));
+        var now = time.GetUtcNow().UtcDateTime;
+        var planned = sessions.Sum(s => s.CreditedMinutes);
+        var needed = Math.Max((int)Math.Ceiling(planned * course.MinAttendancePercent / 100.0), course.RequiredMinutes ?? 0);
+        var raised = new List<(int EnrolmentId, int PersonId, AtRiskCondition Condition, string Detail)>();
+        var changes = 0;
+
+        foreach (var e in enrolments)
+        {
+            var holds = new Dictionary<AtRiskCondition, string>();
+            if (e.Status == EnrolmentStatus.Confirmed && planned > 0)
+            {
+                var possible = 0;
+                string? previousMissed = null;
+                string? pair = null;
+                foreach (var s in sessions)
+                {
+                    var has = records.TryGetValue((s.Id, e.PersonId), out var status);
+                    var done = has || s.Status == SessionStatus.Closed;
+                    possible += done ? credited.GetValueOrDefault((s.Id, e.PersonId)) : s.CreditedMinutes;
+                    var missed = done && (!has || status == AttendanceStatus.Absent);
+                    var id = s.Id.ToString(CultureInfo.InvariantCulture);
+                    if (missed && previousMissed is not null && pair is null)
+                    {
+                        pair = previousMissed + "," + id;
+                    }
+
+                    previousMissed = missed ? id : null;
+                }
+
+                if ((long)possible * 100 < (long)course.MinAttendancePercent * planned || (course.RequiredMinutes is { } req && possible < req))
+                {
+                    holds[AtRiskCondition.CannotReachMinimum] = string.Create(CultureInfo.InvariantCulture, $"possible={possible};needed={needed};planned={planned};min={course.MinAttendancePercent}");
+                }
+
+                if (pair is not null)
+                {
+                    holds[AtRiskCondition.ConsecutiveAbsences] = "sessions=" + pair;
+                }
+            }
+
+            foreach (var condition in Enum.GetValues<AtRiskCondition>())
+            {
+                byKey.TryGetValue((e.Id, condition), out var flag);
+                if (holds.TryGetValue(condition, out var detail))
+                {
+                    if (flag is null)
+                    {
+                        db.AtRiskFlags.Add(new AtRiskFlag { EnrolmentId = e.Id, OfferingId = offeringId, PersonId = e.PersonId, Condition = condition, Detail = detail, RaisedAt = now });
+                        changes++;
+                    }
+                    else if (flag.ResolvedAt is not null || flag.Detail != detail)
+                    {
+                        if (flag.ResolvedAt is not null)
+                        {
+                            flag.RaisedAt = now;
+                        }
+
+                        flag.ResolvedAt = null;
+                        flag.Detail = detail;
+                        changes++;
+                    }
+
+                    raised.Add((e.Id, e.PersonId, condition, detail));
+                }
+                else if (flag is { ResolvedAt: null })
+                {
+                    flag.ResolvedAt = now;
+                    changes++;
+                }
+            }
+        }
+
+        var queued = await QueueAsync(db, now, course.Title, course.Code, sessions.ToDictionary(s => s.Id, s => (s.Title, s.StartsAt)), raised, ct);
+        if (changes + queued > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return raised.Count;
+    }
+
+    private static async Task<int> QueueAsync(TrainingHubDbContext db, DateTime now, string title, string code, Dictionary<int, (string Title, DateTime StartsAt)> sessions,
+        List<(int EnrolmentId, int PersonId, AtRiskCondition Condition, string Detail)> raised, CancellationToken ct)
+    {
+        if (raised.Count == 0)
+        {
+            return 0;
+        }
+
+        var keys = raised.SelectMany(r => new[] { Key(r.EnrolmentId, r.Condition), Key(r.EnrolmentId, r.Condition) + ":manager" }).ToList();
+        var sent = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var pending = raised.Where(r => !sent.Contains(Key(r.EnrolmentId, r.Condition)) || !sent.Contains(Key(r.EnrolmentId, r.Condition) + ":manager")).ToList();
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = pending.Select(r => r.PersonId).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id,
+                p.FullName,
+                p.Email,
+                p.PreferredLanguage,
+                Manager = p.Manager == null ? null : new { p.Manager.Id, p.Manager.FullName, p.Manager.Email, p.Manager.PreferredLanguage, p.Manager.AnonymizedAt },
+            })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var count = 0;
+        foreach (var r in pending)
+        {
+            var p = people[r.PersonId];
+            var parts = r.Detail.Split(['=', ';', ','], StringSplitOptions.RemoveEmptyEntries);
+            var missed = r.Condition == AtRiskCondition.ConsecutiveAbsences
+                ? parts.Skip(1).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).Where(sessions.ContainsKey)
+                    .Select(id => new { title = sessions[id].Title, startsAt = sessions[id].StartsAt }).ToArray()
+                : [];
+            var values = r.Condition == AtRiskCondition.CannotReachMinimum
+                ? r.Detail.Split(';').Select(x => x.Split('=')).ToDictionary(x => x[0], x => int.Parse(x[1], CultureInfo.InvariantCulture), StringComparer.Ordinal)
+                : [];
+            object Payload(string recipient) => new
+            {
+                enrolmentId = r.EnrolmentId,
+                recipient,
+                person = p.FullName,
+                offering = title,
+                offeringCode = code,
+                condition = r.Condition.ToString(),
+                possibleMinutes = values.GetValueOrDefault("possible"),
+                neededMinutes = values.GetValueOrDefault("needed"),
+                minPercent = values.GetValueOrDefault("min"),
+                missed,
+            };
+            var key = Key(r.EnrolmentId, r.Condition);
+            if (!sent.Contains(key))
+            {
+                Outbox.Add(db, PersonMessage, p.Id, p.Email, p.PreferredLanguage, key, Payload(p.FullName), essential: true, now);
+                count++;
+            }
+
+            if (!sent.Contains(key + ":manager") && p.Manager is { AnonymizedAt: null } m)
+            {
+                Outbox.Add(db, ManagerMessage, m.Id, m.Email, m.PreferredLanguage, key + ":manager", Payload(m.FullName), essential: true, now);
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Key(int enrolmentId, AtRiskCondition condition) =>
+        string.Create(CultureInfo.InvariantCulture, $"AtRisk:{enrolmentId}:{condition}");
+}
