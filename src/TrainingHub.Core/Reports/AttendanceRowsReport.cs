@@ -24,18 +24,20 @@ public static class AttendanceRowsReport
             new("Report.Col.Organization", ColumnType.Text), new("Report.Col.Programme", ColumnType.Text), new("Report.Col.Code", ColumnType.Text),
             new("Report.Col.SessionMinutes", ColumnType.Integer), new("Report.Col.Minutes", ColumnType.Integer),
         };
+        // Count and total in one scan: on millions of rows each scan costs as much as a third of the export.
+        var summary = await facts.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Minutes = g.Sum(f => f.CreditedMinutes) }).SingleOrDefaultAsync(ct);
         return new ReportData
         {
             Kind = request.Kind,
             Columns = columns,
-            RowCount = await facts.CountAsync(ct),
+            RowCount = summary?.Count ?? 0,
             Rows = (skip, take) => Query(facts).Skip(skip).Take(take ?? int.MaxValue).AsAsyncEnumerable()
                 .Select(r => new object?[]
                 {
                     SaoPaulo.ToLocal(r.SessionStartsAt), r.PersonName, fullCpf ? Cpf.Format(r.PersonCpf) : Cpf.Mask(r.PersonCpf), r.OrganizationName,
                     r.ProgrammeCode, r.OfferingCode, r.SessionMinutes, r.CreditedMinutes,
                 }),
-            Totals = [null, null, null, null, null, null, null, await facts.SumAsync(f => f.CreditedMinutes, ct)],
+            Totals = [null, null, null, null, null, null, null, summary?.Minutes ?? 0],
             Filters = await ReportFacts.DescribeAsync(db, scope, request, from, to, ct),
             From = from,
             To = to,
