@@ -17,6 +17,7 @@ need=()
 [ -x "$PG_BIN/postgres" ] || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

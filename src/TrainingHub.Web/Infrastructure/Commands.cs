@@ -12,7 +12,7 @@ namespace TrainingHub.Web.Infrastructure;
 
 /// <summary>
 /// Operator commands, run as <c>dotnet run --project src/TrainingHub.Web -- COMMAND</c> (or the published binary):
-/// <c>migrate</c>, <c>migrate --script DIR</c>, <c>seed --size N</c>, <c>create-admin --email E --password P [--name N]</c>.
+/// <c>migrate</c>, <c>migrate --script DIR</c>, <c>seed --size N</c>, <c>create-admin --email E --password P [--name N]</c>, <c>audit verify</c>.
 /// </summary>
 public static class Commands
 {
@@ -76,8 +76,18 @@ public static class Commands
                     break;
                 }
 
+            case "audit" when args.Length > 1 && args[1] == "verify":
+                {
+                    var v = await Core.Audit.VerifyAuditChain.HandleAsync(db, CancellationToken.None);
+                    Console.WriteLine(v.Intact
+                        ? $"Audit chain intact: {v.Checked} entries checked, head at {v.LastSequence}."
+                        : $"Audit chain broken: entry {v.Sequence} {v.Problem.ToString().ToLowerInvariant()} ({v.Checked} entries read, head at {v.LastSequence}).");
+                    Environment.ExitCode = v.Intact ? 0 : 1;
+                    break;
+                }
+
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate [--script DIR], seed --size N, create-admin --email E --password P.");
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate [--script DIR], seed --size N, create-admin --email E --password P, audit verify.");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -9,11 +9,11 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] Teacher = ["home", "justifications", "tokens"];
     private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "tokens"];
-    private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "tokens"];
-    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"];
+    private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "tokens"];
+    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"];
 
     // An organisation's administrator does not see the installation-wide outbox.
-    private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "tokens"];
+    private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "tokens"];
 
     public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);
     public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", Teacher);

@@ -153,8 +153,8 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
         {
             (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
             (Roles.Instructor, ["home", "justifications", "tokens"]),
-            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"]),
+            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "tokens"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);

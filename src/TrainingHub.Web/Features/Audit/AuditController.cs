@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Audit;
+
+public sealed record AuditViewModel(Page<AuditRow> Page, AuditFilter Filter, PagerModel Pager, ChainVerification? Verification, bool MayVerify);
+
+/// <summary>The audit trail: browse and filter entries, export them as CSV, verify the hash chain (readers of the whole installation).</summary>
+[Route("audit")]
+public sealed class AuditController(TrainingHubDbContext db) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<IActionResult> Index(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, int page = 1, bool verify = false, CancellationToken ct = default)
+    {
+        var scope = User.Scope();
+        var filter = new AuditFilter(entityType, entityId, actor, from, to, page);
+        var result = await ListAuditEntries.HandleAsync(db, scope, filter, ct);
+        var verification = verify && scope.IsWholeInstallation ? await VerifyAuditChain.HandleAsync(db, ct) : null;
+        return View(new AuditViewModel(result, filter, PagerModel.From(result, Request), verification, scope.IsWholeInstallation));
+    }
+
+    [HttpGet("export.csv")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<IActionResult> Export(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
+        Response.Headers.CacheControl = "no-store";
+        await ListAuditEntries.WriteCsvAsync(db, User.Scope(), new AuditFilter(entityType, entityId, actor, from, to), Response.Body, ct);
+        return new EmptyResult();
+    }
+}
+
+[Route("api/v1/audit")]
+public sealed class AuditApiController(TrainingHubDbContext db) : Api.ApiControllerBase
+{
+    /// <summary>Audit entries in the caller's scope, newest first.</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public Task<Page<AuditRow>> List(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
+        ListAuditEntries.HandleAsync(db, User.Scope(), new AuditFilter(entityType, entityId, actor, from, to, page, pageSize), ct);
+
+    /// <summary>Verifies the whole hash chain: the first entry altered, removed or inserted (readers of the whole installation).</summary>
+    [HttpGet("verify")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<ActionResult<object>> Verify(CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        var v = await VerifyAuditChain.HandleAsync(db, ct);
+        return new { intact = v.Intact, problem = v.Problem.ToString(), sequence = v.Sequence, @checked = v.Checked, lastSequence = v.LastSequence };
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Reports;
+using TrainingHub.Web.Features.Api;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Reports;
+
+public sealed record ReportColumnDto(string Key, string Title, string Type);
+
+/// <summary>One page of a report. Hours columns carry minutes (exact integers); <c>totals</c> lines up with <c>columns</c>.</summary>
+public sealed record ReportPageDto(string Kind, IReadOnlyList<ReportColumnDto> Columns, IReadOnlyList<object?[]> Rows, object?[]? Totals,
+    int Page, int PageSize, int TotalCount, IReadOnlyDictionary<string, string> Filters);
+
+[Route("api/v1/reports")]
+public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, IStringLocalizer<SharedResource> t) : ApiControllerBase
+{
+    /// <summary>A report in the caller's scope (kinds: HoursByPerson, HoursByOrganization, …, AttendanceRows), paged.</summary>
+    [HttpGet("{kind}")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<ActionResult<ReportPageDto>> Get(ReportKind kind, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
+        int? organizationId = null, int? offeringId = null, int page = 1, int pageSize = 100, CancellationToken ct = default)
+    {
+        var (p, size) = Core.Common.Page<object>.Clamp(page, pageSize);
+        var result = await BuildReport.HandleAsync(db, User.Scope(), time, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Errors, t);
+        }
+
+        var data = result.Value!;
+        var rows = new List<object?[]>();
+        await foreach (var r in data.Rows((p - 1) * size, size).WithCancellation(ct))
+        {
+            rows.Add(r.Select(Plain).ToArray());
+        }
+
+        return new ReportPageDto(kind.ToString(), data.Columns.Select(c => new ReportColumnDto(c.Key, t[c.Key].Value, c.Type.ToString())).ToList(),
+            rows, data.Totals?.Select(Plain).ToArray(), p, size, data.RowCount,
+            data.Filters.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value.StartsWith("Report.", StringComparison.Ordinal) ? t[g.First().Value].Value : g.First().Value));
+    }
+
+    /// <summary>The whole report as CSV, XLSX or PDF, streamed. <c>fullCpf=true</c> (administrators only) is an audit entry.</summary>
+    [HttpGet("{kind}/export.{format}")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
+        int? organizationId = null, int? offeringId = null, bool fullCpf = false, CancellationToken ct = default)
+    {
+        format = (format ?? "").ToLowerInvariant();
+        if (!ReportExports.Formats.Contains(format))
+        {
+            return NotFound();
+        }
+
+        var scope = User.Scope();
+        var request = new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, fullCpf);
+        var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Errors, t);
+        }
+
+        await ReportExports.WriteAsync(HttpContext, db, scope, actor, time, t, request, result.Value!, format, ct);
+        return new EmptyResult();
+    }
+
+    private object? Plain(object? v) => v switch
+    {
+        MessageKey k => t[k.Key].Value,
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Unspecified).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        _ => v,
+    };
+}
