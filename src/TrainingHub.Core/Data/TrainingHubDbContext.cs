@@ -30,6 +30,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateSettings> CertificateSettings => Set<CertificateSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

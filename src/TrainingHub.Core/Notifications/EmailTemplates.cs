@@ -29,6 +29,7 @@ public static partial class EmailTemplates
         ["SessionCancelled"] = SessionCancelled,
         ["OfferingCancelled"] = OfferingCancelled,
         ["SeriesMonthlyProgramme"] = SeriesMonthlyProgramme,
+        ["CertificateIssued"] = CertificateIssued,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;
