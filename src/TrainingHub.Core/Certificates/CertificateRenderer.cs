@@ -33,7 +33,9 @@ public static class CertificateRenderer
         var issued = DateTime.SpecifyKind(s.IssuedAt, DateTimeKind.Utc);
         doc.Info.CreationDate = issued;
         doc.Info.ModificationDate = issued;
-        var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("TrainingHub:" + s.VerificationCode)).AsSpan(0, 16));
+        // The file identifier: 16 bytes derived from the code (PDFsharp takes them as a string of byte-valued chars).
+        var idBytes = SHA256.HashData(Encoding.UTF8.GetBytes("TrainingHub:" + s.VerificationCode)).AsSpan(0, 16).ToArray();
+        var id = new string(idBytes.Select(b => (char)b).ToArray());
         doc.Internals.FirstDocumentID = id;
         doc.Internals.SecondDocumentID = id;
 
@@ -49,7 +51,39 @@ public static class CertificateRenderer
 
         using var output = new MemoryStream();
         doc.Save(output, false);
-        return output.ToArray();
+        return Stabilise(output.ToArray(), new Guid(idBytes));
+    }
+
+    /// <summary>
+    /// PDFsharp names each embedded font subset with a random six-letter tag ("VFEKUG+DejaVu Serif") and gives the XMP
+    /// metadata random document and instance UUIDs. Replace each tag, in order of first appearance, by a fixed one
+    /// ("AAAAAA", "AAAAAB"…) and the UUIDs by one derived from the code; every replacement has the same length, so no
+    /// offset in the cross-reference table moves.
+    /// </summary>
+    private static byte[] Stabilise(byte[] pdf, Guid uuid)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.Latin1.GetString(pdf),
+            "(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}", uuid.ToString("D", CultureInfo.InvariantCulture));
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = System.Text.RegularExpressions.Regex.Replace(text, "(?<=/(?:FontName|BaseFont)/)[A-Z]{6}(?=\\+)", m =>
+        {
+            if (!tags.TryGetValue(m.Value, out var tag))
+            {
+                var n = tags.Count;
+                var chars = new char[6];
+                for (var i = 5; i >= 0; i--)
+                {
+                    chars[i] = (char)('A' + (n % 26));
+                    n /= 26;
+                }
+
+                tag = new string(chars);
+                tags[m.Value] = tag;
+            }
+
+            return tag;
+        });
+        return System.Text.Encoding.Latin1.GetBytes(replaced);
     }
 
     /// <summary>The file name offered for download and attachment: ASCII only.</summary>
@@ -106,7 +140,8 @@ public static class CertificateRenderer
 
         // Signatories, side by side above the footer.
         var qr = l.QrSizeMm * MmPt;
-        var sigTop = h - m - qr - 6;
+        var qrTop = h - m - qr - 34;
+        var sigTop = qrTop + qr - 56;
         var sigs = s.Signatories.Count == 0 ? [new Signatory(s.Issuer, "")] : s.Signatories;
         var left = m + qr + 30;
         var slot = (w - left - m) / sigs.Count;
@@ -119,7 +154,7 @@ public static class CertificateRenderer
             g.DrawString(sigs[i].Role, small, c.Muted, new XRect(x, sigTop + 37, slot, 12), XStringFormats.TopCenter);
         }
 
-        DrawVerification(g, s, l, c, m, h - m - qr, en);
+        DrawVerification(g, s, l, c, m, qrTop, en);
     }
 
     private static void DrawVerification(XGraphics g, CertificateSnapshot s, CertificateLayout l, Palette c, double x, double y, bool en)

@@ -8,7 +8,7 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
 
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] SignedInOnly = ["home", "tokens"];
-    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "tokens"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "certificates", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "tokens"];
     private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "accounts", "imports", "outbox", "tokens"];
 
