@@ -16,7 +16,7 @@ public sealed record CertificateSource(
 /// <summary>Builds the snapshot of a completion certificate from the current records (issue and reissue share it).</summary>
 public static class CertificateContent
 {
-    /// <summary>Completed class enrolments, projected to what their certificate states.</summary>
+    /// <summary>Completed class enrolments in id order, projected to what their certificate states.</summary>
     public static IQueryable<CertificateSource> Sources(TrainingHubDbContext db, IQueryable<Enrolment.Enrolment> enrolments)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -25,6 +25,7 @@ public static class CertificateContent
                join o in db.Offerings.OfType<CourseClass>() on e.OfferingId equals o.Id
                join s in db.CertificateSettings on o.ProgrammeId equals (int?)s.ProgrammeId into settings
                from s in settings.DefaultIfEmpty()
+               orderby e.Id
                select new CertificateSource(
                    e.Id, e.PersonId, e.Person!.FullName, e.Person.Cpf, e.Person.Email, e.Person.PreferredLanguage,
                    o.Course!.Title, o.Code, o.Programme != null ? o.Programme.Name : null, o.Course.WorkloadMinutes, o.StartsOn, o.EndsOn,

@@ -16,7 +16,17 @@ public static class CertificateDetails
         var c = await db.Certificates.AdministeredBy(db, scope).AsNoTracking().Where(x => x.Id == certificateId)
             .Select(x => new
             {
-                x.Id, x.Kind, x.VerificationCode, x.Status, x.IssuedAt, x.ValidUntil, x.PeriodFrom, x.PeriodTo, x.SnapshotJson, x.RevokedAt, x.RevocationReason,
+                x.Id,
+                x.Kind,
+                x.VerificationCode,
+                x.Status,
+                x.IssuedAt,
+                x.ValidUntil,
+                x.PeriodFrom,
+                x.PeriodTo,
+                x.SnapshotJson,
+                x.RevokedAt,
+                x.RevocationReason,
                 Successor = x.SupersededBy != null ? x.SupersededBy.VerificationCode : null,
                 OfferingId = x.Enrolment != null ? (int?)x.Enrolment.OfferingId : null,
                 Title = x.Enrolment != null ? x.Enrolment.Offering!.Title : null,

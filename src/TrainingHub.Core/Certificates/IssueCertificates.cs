@@ -34,7 +34,7 @@ public static class IssueCertificates
                 pending = pending.Where(e => e.OfferingId == only);
             }
 
-            var batch = await CertificateContent.Sources(db, pending).OrderBy(s => s.EnrolmentId).Take(settings.BatchSize).AsNoTracking().ToListAsync(ct);
+            var batch = await CertificateContent.Sources(db, pending).Take(settings.BatchSize).AsNoTracking().ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return new IssueOutcome(issued, batches, conflicts);

@@ -47,7 +47,11 @@ public static class ListClassCertificates
         var rows = await enrolments.OrderBy(e => e.Person!.NameKey).Skip((p - 1) * size).Take(size)
             .Select(e => new
             {
-                e.Id, e.PersonId, e.Person!.FullName, e.Person.Cpf, e.Status,
+                e.Id,
+                e.PersonId,
+                e.Person!.FullName,
+                e.Person.Cpf,
+                e.Status,
                 Certificate = db.Certificates.Where(c => c.EnrolmentId == e.Id).OrderByDescending(c => c.Id)
                     .Select(c => new { c.Id, c.VerificationCode, c.Status, c.IssuedAt }).FirstOrDefault(),
             }).ToListAsync(ct);

@@ -19,8 +19,17 @@ public static class ListMyCertificates
             .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.Kind, c.VerificationCode, c.Status, Title = c.Enrolment != null ? c.Enrolment.Offering!.Title : null, c.IssuedAt, c.ValidUntil, c.PeriodFrom, c.PeriodTo,
-                Successor = c.SupersededBy != null ? c.SupersededBy.VerificationCode : null, c.RevocationReason,
+                c.Id,
+                c.Kind,
+                c.VerificationCode,
+                c.Status,
+                Title = c.Enrolment != null ? c.Enrolment.Offering!.Title : null,
+                c.IssuedAt,
+                c.ValidUntil,
+                c.PeriodFrom,
+                c.PeriodTo,
+                Successor = c.SupersededBy != null ? c.SupersededBy.VerificationCode : null,
+                c.RevocationReason,
             }).ToListAsync(ct);
         return rows.Select(r => new CertificateItem(r.Id, r.Kind, r.VerificationCode, r.Status, r.Title ?? "", r.IssuedAt, r.ValidUntil, r.PeriodFrom, r.PeriodTo, r.Successor, r.RevocationReason)).ToList();
     }
