@@ -32,13 +32,21 @@ public static class CertificateAccess
 
     public static IQueryable<Certificate> VisibleTo(this IQueryable<Certificate> certificates, TrainingHubDbContext db, ReaderScope scope)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
-        if (scope.IsAdministrator)
+        var me = scope.PersonId ?? -1;
+        if (!scope.IsAdministrator)
         {
-            var administered = certificates.AdministeredBy(db, scope);
-            return scope.PersonId is { } me ? administered.Union(certificates.Where(c => c.PersonId == me)) : administered;
+            return certificates.Where(c => c.PersonId == me);
         }
 
-        return scope.PersonId is { } personId ? certificates.Where(c => c.PersonId == personId) : certificates.Where(_ => false);
+        if (scope.OrganizationPath is not { } path)
+        {
+            return certificates;
+        }
+
+        var offerings = db.Offerings.InScope(scope).Select(o => o.Id);
+        return certificates.Where(c => c.PersonId == me || c.Person!.Organization!.Path.StartsWith(path)
+            || (c.EnrolmentId != null && offerings.Contains(c.Enrolment!.OfferingId)));
     }
 }
