@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# TrainingHub's one test command: installs and starts what the tests need (PostgreSQL, maildev, Chromium, poppler),
+# TrainingHub's one test command: installs and starts what the tests need (PostgreSQL, maildev, Chromium, poppler, zbar),
 # runs every test project on SQLite and PostgreSQL, stops what it started, and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +18,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need+=(python3-openpyxl)
+command -v zbarimg >/dev/null || need+=(zbar-tools)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -986,6 +986,54 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232723_Certificates'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [ContentHash] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232723_Certificates'
+)
+BEGIN
+    CREATE TABLE [CertificateSettings] (
+        [ProgrammeId] int NOT NULL,
+        [Issuer] nvarchar(200) NOT NULL,
+        [IssuerCnpj] nvarchar(18) NULL,
+        [Place] nvarchar(120) NOT NULL,
+        [Signatories] nvarchar(2000) NOT NULL,
+        [ValidityMonths] int NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CertificateSettings] PRIMARY KEY ([ProgrammeId]),
+        CONSTRAINT [CK_CertificateSettings_Validity] CHECK ("ValidityMonths" IS NULL OR "ValidityMonths" > 0),
+        CONSTRAINT [FK_CertificateSettings_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232723_Certificates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_OneValidTranscriptPerPeriod] ON [Certificates] ([PersonId], [PeriodFrom], [PeriodTo]) WHERE "Status" = ''Valid'' AND "Kind" = ''Transcript''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232723_Certificates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121232723_Certificates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
 )
 BEGIN

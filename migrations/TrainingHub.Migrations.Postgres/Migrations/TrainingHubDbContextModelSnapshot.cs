@@ -1041,6 +1041,10 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("EnrolmentId")
                         .HasColumnType("integer");
 
@@ -1107,6 +1111,11 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidTranscriptPerPeriod")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Transcript'");
+
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
@@ -1114,6 +1123,44 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Certificates_SupersededHasSuccessor", "\"Status\" <> 'Superseded' OR \"SupersededById\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IssuerCnpj")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("CertificateSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_CertificateSettings_Validity", "\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0");
                         });
                 });
 
@@ -1774,6 +1821,17 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateSettings", "ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Enrolment.Enrolment", b =>

@@ -1044,6 +1044,10 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("EnrolmentId")
                         .HasColumnType("int");
 
@@ -1110,6 +1114,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidTranscriptPerPeriod")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Transcript'");
+
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
@@ -1117,6 +1126,44 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Certificates_SupersededHasSuccessor", "\"Status\" <> 'Superseded' OR \"SupersededById\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IssuerCnpj")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("CertificateSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_CertificateSettings_Validity", "\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0");
                         });
                 });
 
@@ -1777,6 +1824,17 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateSettings", "ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Enrolment.Enrolment", b =>

@@ -1004,6 +1004,10 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EnrolmentId")
                         .HasColumnType("INTEGER");
 
@@ -1070,6 +1074,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.HasIndex("VerificationCode")
                         .IsUnique();
 
+                    b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidTranscriptPerPeriod")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Transcript'");
+
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
@@ -1077,6 +1086,44 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
                             t.HasCheckConstraint("CK_Certificates_SupersededHasSuccessor", "\"Status\" <> 'Superseded' OR \"SupersededById\" IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerCnpj")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.ToTable("CertificateSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_CertificateSettings_Validity", "\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0");
                         });
                 });
 
@@ -1729,6 +1776,17 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("SupersededBy");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateSettings", "ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Enrolment.Enrolment", b =>

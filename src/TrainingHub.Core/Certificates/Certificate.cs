@@ -49,4 +49,7 @@ public class Certificate
     /// <summary>Transcripts cover a period.</summary>
     public DateOnly? PeriodFrom { get; set; }
     public DateOnly? PeriodTo { get; set; }
+
+    /// <summary>SHA-256 (hex) of what the document states apart from its code and issue date: a transcript asked for again with the same content is the same document.</summary>
+    public string? ContentHash { get; set; }
 }

@@ -35,6 +35,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<AbsenceDocument> AbsenceDocuments => Set<AbsenceDocument>();
     public DbSet<AtRiskFlag> AtRiskFlags => Set<AtRiskFlag>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<CertificateSettings> CertificateSettings => Set<CertificateSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

@@ -34,6 +34,7 @@ public static partial class EmailTemplates
         ["AbsenceJustificationRejected"] = AbsenceJustificationRejected,
         ["AttendanceAtRisk"] = AttendanceAtRisk,
         ["AttendanceAtRiskManager"] = AttendanceAtRiskManager,
+        ["CertificateIssued"] = CertificateIssued,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;

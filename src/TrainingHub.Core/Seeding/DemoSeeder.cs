@@ -65,6 +65,7 @@ public static class DemoSeeder
         db.Programmes.AddRange(world.Programmes);
         db.Courses.AddRange(world.Courses);
         db.Offerings.AddRange(world.Offerings.Select(p => p.Offering));
+        db.CertificateSettings.AddRange(DemoCertificates.Build(world, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         db.Enrolments.AddRange(enrolments);
         db.AttendanceRecords.AddRange(attendance);

@@ -23,6 +23,9 @@ public static class HostSetup
     public static readonly CultureInfo[] Cultures = [new(Languages.Portuguese), new(Languages.English)];
     private const string SmartScheme = "Smart";
 
+    /// <summary>Public certificate verification: lookups per client IP address and minute (<c>Certificates:VerifyPermitsPerMinute</c>, 30 by default).</summary>
+    public const string VerifyRateLimit = "verify";
+
     public static void AddTrainingHub(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -139,6 +142,14 @@ public static class HostSetup
         // Accented Portuguese is written as is, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddRateLimiter(o =>
+        {
+            var permits = Math.Max(1, builder.Configuration.GetValue("Certificates:VerifyPermitsPerMinute", 30));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(VerifyRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
         services.AddScoped<TrainingHub.Web.Features.Api.CookieCsrfFilter>();
         services.AddOpenApi("v1");
         services.AddHealthChecks()
@@ -163,6 +174,7 @@ public static class HostSetup
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quartz;
+using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
@@ -20,6 +21,7 @@ public static class Scheduling
     [
         (DispatchOutboxJob.Name, typeof(DispatchOutboxJob), 30),
         (ExpireSeatOffersJob.Name, typeof(ExpireSeatOffersJob), 60),
+        (IssueCertificatesJob.Name, typeof(IssueCertificatesJob), 120),
     ];
 
     public static void AddScheduling(this WebApplicationBuilder builder)
@@ -30,6 +32,9 @@ public static class Scheduling
         services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
+        services.AddSingleton(IssueSettings.From(config));
+        services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Certificate));
+        services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Transcript));
         services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with
         {
             Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>(),
@@ -68,6 +73,7 @@ public static class Scheduling
             });
             Schedule<DispatchOutboxJob>(q, config, DispatchOutboxJob.Name);
             Schedule<ExpireSeatOffersJob>(q, config, ExpireSeatOffersJob.Name);
+            Schedule<IssueCertificatesJob>(q, config, IssueCertificatesJob.Name);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -181,6 +187,28 @@ public sealed class ExpireSeatOffersJob(TrainingHubDbContext db, TimeProvider ti
             }
 
             return $"{expired} expired";
+        });
+    }
+}
+
+/// <summary>Issues the certificates of completed enrolments that have none, in batches, exactly once (see <see cref="IssueCertificates"/>).</summary>
+[DisallowConcurrentExecution]
+public sealed class IssueCertificatesJob(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, JobResults results, ILogger<IssueCertificatesJob> log) : IJob
+{
+    public const string Name = "IssueCertificates";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await results.RunAsync(Name, time, async () =>
+        {
+            var outcome = await IssueCertificates.HandleAsync(db, time, settings, offeringId: null, cancellationToken);
+            if (outcome.Issued > 0)
+            {
+                log.LogInformation("{Count} certificate(s) issued in {Batches} batch(es), {Conflicts} conflict(s) with another writer", outcome.Issued, outcome.Batches, outcome.Conflicts);
+            }
+
+            return $"{outcome.Issued} issued";
         });
     }
 }

@@ -8,7 +8,7 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
 
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] Teacher = ["home", "justifications", "tokens"];
-    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "tokens"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "certificates", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "tokens"];
     private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"];
 

@@ -151,7 +151,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
     {
         foreach (var (role, expected) in new[]
         {
-            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "tokens" }),
+            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "certificates", "tokens" }),
             (Roles.Instructor, ["home", "justifications", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "tokens"]),
             (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"]),

@@ -58,6 +58,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("TH_TEST_SMTP_PORT") ?? "2525");
         builder.UseSetting("App:PublicUrl", "https://traininghub.test");
+        // Certificate lookups per address and minute: the tests' own calls share one address.
+        builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100");
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -18,12 +18,29 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.HasIndex(c => c.VerificationCode).IsUnique();
         // Exactly one valid certificate per completed enrolment.
         b.HasIndex(c => c.EnrolmentId).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"EnrolmentId\" IS NOT NULL").HasDatabaseName("IX_Certificates_OneValidPerEnrolment");
+        // One valid transcript per person and period.
+        b.HasIndex(c => new { c.PersonId, c.PeriodFrom, c.PeriodTo }).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Transcript'").HasDatabaseName("IX_Certificates_OneValidTranscriptPerPeriod");
         b.HasIndex(c => c.PersonId);
+        b.Property(c => c.ContentHash).HasMaxLength(64);
         b.Property(c => c.SnapshotJson).IsRequired();
         b.Property(c => c.Language).HasMaxLength(8).IsRequired();
         b.Property(c => c.RevocationReason).HasMaxLength(1000);
         b.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Enrolment).WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.SupersededBy).WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CertificateSettingsConfiguration : IEntityTypeConfiguration<CertificateSettings>
+{
+    public void Configure(EntityTypeBuilder<CertificateSettings> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("CK_CertificateSettings_Validity", "\"ValidityMonths\" IS NULL OR \"ValidityMonths\" > 0"));
+        b.HasKey(s => s.ProgrammeId);
+        b.Property(s => s.Issuer).HasMaxLength(200).IsRequired();
+        b.Property(s => s.IssuerCnpj).HasMaxLength(18);
+        b.Property(s => s.Place).HasMaxLength(120).IsRequired();
+        b.Property(s => s.Signatories).HasMaxLength(2000).IsRequired();
+        b.HasOne(s => s.Programme).WithOne().HasForeignKey<CertificateSettings>(s => s.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

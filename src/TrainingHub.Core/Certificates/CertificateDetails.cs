@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Core.Certificates;
+
+public sealed record CertificateDetailsModel(CertificateItem Item, VerificationResult Details, int? OfferingId);
+
+/// <summary>One certificate as an administrator in scope sees it before revoking or reissuing: status, what it states, its class.</summary>
+public static class CertificateDetails
+{
+    public static async Task<CertificateDetailsModel?> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int certificateId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var c = await db.Certificates.AdministeredBy(db, scope).AsNoTracking().Where(x => x.Id == certificateId)
+            .Select(x => new
+            {
+                x.Id,
+                x.Kind,
+                x.VerificationCode,
+                x.Status,
+                x.IssuedAt,
+                x.ValidUntil,
+                x.PeriodFrom,
+                x.PeriodTo,
+                x.SnapshotJson,
+                x.RevokedAt,
+                x.RevocationReason,
+                Successor = x.SupersededBy != null ? x.SupersededBy.VerificationCode : null,
+                OfferingId = x.Enrolment != null ? (int?)x.Enrolment.OfferingId : null,
+                Title = x.Enrolment != null ? x.Enrolment.Offering!.Title : null,
+            }).FirstOrDefaultAsync(ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var s = CertificateSnapshot.FromJson(c.SnapshotJson);
+        var item = new CertificateItem(c.Id, c.Kind, c.VerificationCode, c.Status, c.Title ?? "", c.IssuedAt, c.ValidUntil, c.PeriodFrom, c.PeriodTo, c.Successor, c.RevocationReason);
+        var status = item.Expired(time.GetUtcNow().UtcDateTime) ? VerificationResult.Expired : c.Status.ToString();
+        var transcript = c.Kind == CertificateKind.Transcript;
+        var details = new VerificationResult(status, c.Kind.ToString(), c.VerificationCode, s.HolderName, transcript ? null : s.CourseTitle,
+            transcript ? s.TotalMinutes : s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.Issuer, s.IssuerCnpj, s.IssuedOn, s.ValidUntil, c.RevokedAt, c.RevocationReason,
+            c.Successor, s.PeriodFrom, s.PeriodTo);
+        return new CertificateDetailsModel(item, details, c.OfferingId);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Core.Certificates;
+
+public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
+
+/// <summary>
+/// Issues the certificates of completed class enrolments that have none yet (of any status: a revoked certificate is
+/// not silently replaced), in batches: one query reads a batch with everything the snapshots need, one save inserts
+/// the certificates, their "CertificateIssued" emails and their audit entries in one transaction. Exactly once: the
+/// filtered unique index (one valid certificate per enrolment) refuses a second certificate written by a retried run,
+/// another instance or a run that crashed halfway (its transaction never committed); a refused batch is rolled back
+/// whole and read again, now without what the other writer issued. The whole installation (the job) or one class (an
+/// administrator's "issue now").
+/// </summary>
+public static class IssueCertificates
+{
+    private const int MaxConflicts = 50;
+
+    public static async Task<IssueOutcome> HandleAsync(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, int? offeringId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settings);
+        var issued = 0;
+        var batches = 0;
+        var conflicts = 0;
+        while (true)
+        {
+            var pending = db.Enrolments.Where(e => !db.Certificates.Any(c => c.EnrolmentId == e.Id));
+            if (offeringId is { } only)
+            {
+                pending = pending.Where(e => e.OfferingId == only);
+            }
+
+            var batch = await CertificateContent.Sources(db, pending).Take(settings.BatchSize).AsNoTracking().ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return new IssueOutcome(issued, batches, conflicts);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var src in batch)
+            {
+                var snapshot = CertificateContent.Snapshot(src, settings, VerificationCodes.New(), now);
+                db.Certificates.Add(CertificateContent.NewCertificate(snapshot, src.PersonId, src.EnrolmentId));
+                CertificateContent.QueueEmail(db, src, snapshot, reissue: false, now);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                issued += batch.Count;
+                batches++;
+            }
+            catch (DbUpdateException) when (conflicts < MaxConflicts)
+            {
+                // Another writer issued some of these meanwhile: nothing of this batch was written; read again.
+                conflicts++;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+
+namespace TrainingHub.Core.Certificates;
+
+public sealed record ReissueOutcome(int OldId, int NewId, string NewCode);
+
+/// <summary>
+/// Reissues a valid completion certificate after a correction (name, attendance, dates): a new certificate with a new
+/// code and a snapshot of the records as they are now; the old one becomes Superseded, pointing to the new one, and the
+/// new one is emailed. One transaction: the old row leaves "valid" first (a conditional update, so two reissues at once
+/// cannot both win), then the new row is inserted and the old row's successor set, both audited with the reason.
+/// The enrolment must still be completed; if the correction made it fail, revoke instead.
+/// </summary>
+public static class ReissueCertificate
+{
+    public static async Task<Result<ReissueOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, IAuditActor actor, IssueSettings settings,
+        int certificateId, string? reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(actor);
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Result<ReissueOutcome>.Fail("Reason", "Certificate.ReasonRequired");
+        }
+
+        if (text.Length > 1000)
+        {
+            return Result<ReissueOutcome>.Fail("Reason", "Certificate.ReasonTooLong", 1000);
+        }
+
+        var old = await db.Certificates.AdministeredBy(db, scope).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
+        if (old is null)
+        {
+            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotFound");
+        }
+
+        if (old.Status != CertificateStatus.Valid || old.Kind != CertificateKind.Completion || old.EnrolmentId is not { } enrolmentId)
+        {
+            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotValid");
+        }
+
+        var src = await CertificateContent.Sources(db, db.Enrolments.Where(e => e.Id == enrolmentId)).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (src is null)
+        {
+            return Result<ReissueOutcome>.Fail("Id", "Certificate.EnrolmentNotCompleted");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var snapshot = CertificateContent.Snapshot(src, settings, VerificationCodes.New(), now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Leave "valid" first so the new row passes the one-valid-per-enrolment index; the successor is set below.
+        var left = await db.Certificates.Where(c => c.Id == old.Id && c.Status == CertificateStatus.Valid)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Superseded).SetProperty(c => c.SupersededById, c => c.Id), ct);
+        if (left == 0)
+        {
+            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotValid");
+        }
+
+        var fresh = CertificateContent.NewCertificate(snapshot, src.PersonId, src.EnrolmentId);
+        old.Status = CertificateStatus.Superseded;
+        old.SupersededBy = fresh;
+        db.Certificates.Add(fresh);
+        CertificateContent.QueueEmail(db, src, snapshot, reissue: true, now);
+        actor.Reason = text;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<ReissueOutcome>.Ok(new ReissueOutcome(old.Id, fresh.Id, fresh.VerificationCode));
+    }
+}

@@ -1,0 +1,205 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Certificates;
+
+public sealed record MyCertificatesViewModel(IReadOnlyList<CertificateItem> Items, IReadOnlyList<int> Years, int Year, DateTime Now);
+
+public sealed record ManageCertificateViewModel(CertificateItem Item, VerificationResult Details, int? OfferingId, string? Reason);
+
+public sealed record CertificateSettingsViewModel(CertificateSettingsModel Model);
+
+/// <summary>
+/// Certificates on screen: "Meus certificados" (download each PDF, a transcript for a year), an administrator's class
+/// certificates (issue now, ZIP of all), revoke and reissue, and a programme's certificate settings.
+/// </summary>
+public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("certificates")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Mine(CancellationToken ct)
+    {
+        if (User.Scope().PersonId is not { } personId)
+        {
+            return NotFound();
+        }
+
+        var items = await ListMyCertificates.HandleAsync(db, personId, ct);
+        var year = SaoPaulo.Today(time).Year;
+        return View(new MyCertificatesViewModel(items, Enumerable.Range(year - 5, 6).Reverse().ToList(), year, time.GetUtcNow().UtcDateTime));
+    }
+
+    [HttpGet("certificates/{id:int}/pdf")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Pdf(int id, CancellationToken ct) =>
+        await GetCertificateFile.HandleAsync(db, User.Scope(), id, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
+
+    [HttpPost("certificates/transcript")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Transcript(int year, int? personId, CancellationToken ct)
+    {
+        var scope = User.Scope();
+        if ((personId ?? scope.PersonId) is not { } who || year < 2000 || year > 2100)
+        {
+            return NotFound();
+        }
+
+        var result = await IssueTranscript.HandleAsync(db, scope, time, settings, who, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+        return result.Succeeded ? Redirect($"/certificates/{result.Value!.Id}/pdf") : NotFound();
+    }
+
+    [HttpGet("offerings/{id:int}/certificates")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Class(int id, string? search, int page = 1, CancellationToken ct = default)
+    {
+        var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, 50, ct);
+        ViewData["Search"] = search;
+        return result.Succeeded ? View(result.Value!) : NotFound();
+    }
+
+    [HttpPost("offerings/{id:int}/certificates/issue")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Issue(int id, CancellationToken ct)
+    {
+        var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = t["Certificate.IssuedCount", result.Value!.Issued].Value;
+        return Redirect($"/offerings/{id}/certificates");
+    }
+
+    [HttpGet("offerings/{id:int}/certificates.zip")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Zip(int id, CancellationToken ct)
+    {
+        var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
+        if (!model.Succeeded)
+        {
+            return NotFound();
+        }
+
+        await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
+        return new EmptyResult();
+    }
+
+    [HttpGet("certificates/{id:int}/manage")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Manage(int id, CancellationToken ct)
+    {
+        var model = await ManageModelAsync(id, null, ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("certificates/{id:int}/revoke")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Revoke(int id, string? reason, CancellationToken ct)
+    {
+        var result = await RevokeCertificate.HandleAsync(db, User.Scope(), time, actor, id, reason, ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Certificate.RevokedFlash"].Value;
+            return Redirect($"/certificates/{id}/manage");
+        }
+
+        if (result.Errors[0].Code == "Certificate.NotFound")
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFieldErrors(result.Errors, t);
+        var model = await ManageModelAsync(id, reason, ct);
+        return model is null ? NotFound() : View("Manage", model);
+    }
+
+    [HttpPost("certificates/{id:int}/reissue")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Reissue(int id, string? reason, CancellationToken ct)
+    {
+        var result = await ReissueCertificate.HandleAsync(db, User.Scope(), time, actor, settings, id, reason, ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Certificate.ReissuedFlash", result.Value!.NewCode].Value;
+            return Redirect($"/certificates/{result.Value.NewId}/manage");
+        }
+
+        if (result.Errors[0].Code == "Certificate.NotFound")
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFieldErrors(result.Errors, t);
+        var model = await ManageModelAsync(id, reason, ct);
+        return model is null ? NotFound() : View("Manage", model);
+    }
+
+    [HttpGet("programmes/{id:int}/certificate-settings")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Settings(int id, CancellationToken ct)
+    {
+        var result = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
+        return result.Succeeded ? View(new CertificateSettingsViewModel(result.Value!)) : NotFound();
+    }
+
+    [HttpPost("programmes/{id:int}/certificate-settings")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Settings(int id, CertificateSettingsInput input, CancellationToken ct)
+    {
+        var result = await SaveCertificateSettings.HandleAsync(db, User.Scope(), time, id, input, ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Certificate.SettingsSaved"].Value;
+            return Redirect($"/programmes/{id}/certificate-settings");
+        }
+
+        if (result.Errors[0].Code == "Programme.NotFound")
+        {
+            return NotFound();
+        }
+
+        ModelState.AddFieldErrors(result.Errors, t);
+        var current = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
+        return current.Succeeded ? View(new CertificateSettingsViewModel(current.Value! with { Input = input })) : NotFound();
+    }
+
+    private async Task<ManageCertificateViewModel?> ManageModelAsync(int id, string? reason, CancellationToken ct)
+    {
+        var info = await CertificateDetails.HandleAsync(db, User.Scope(), time, id, ct);
+        return info is null ? null : new ManageCertificateViewModel(info.Item, info.Details, info.OfferingId, reason);
+    }
+}
+
+/// <summary>Streams a class's valid certificates as one ZIP, rendering each PDF from its snapshot as it goes.</summary>
+public static class CertificateZip
+{
+    public static async Task WriteAsync(HttpContext http, TrainingHubDbContext db, int offeringId, string fileName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        // ZipArchive writes synchronously when an entry closes; the archive streams straight to the client.
+        if (http.Features.Get<IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+
+        using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
+        await foreach (var (name, json) in GetCertificateFile.ClassSnapshotsAsync(db, offeringId, ct))
+        {
+            var pdf = GetCertificateFile.Render(json).Content;
+            var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+            await using var s = entry.Open();
+            await s.WriteAsync(pdf, ct);
+        }
+    }
+}

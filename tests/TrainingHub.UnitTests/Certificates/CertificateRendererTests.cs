@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using TrainingHub.Core.Certificates;
+
+namespace TrainingHub.UnitTests.Certificates;
+
+public sealed class CertificateRendererTests
+{
+    private const string Code = "7KQ2-M9XD-4TRB-Z0HC-PW3F";
+
+    public static CertificateSnapshot Sample(string language = "pt-BR") => new()
+    {
+        Language = language,
+        HolderName = "João da Conceição Araújo",
+        HolderCpfMasked = "***.456.789-**",
+        CourseTitle = "Gestão de Políticas Públicas Municipais",
+        OfferingCode = "GPPM-2026-01",
+        Programme = "Rede Estratégia 2026",
+        WorkloadMinutes = 20 * 60,
+        StartsOn = new DateOnly(2026, 3, 2),
+        EndsOn = new DateOnly(2026, 4, 17),
+        Modality = "InPerson",
+        Syllabus = "Módulo 1 — Diagnóstico participativo\nMódulo 2 — Orçamento e indicadores de execução",
+        Issuer = "Secretaria de Estado de Planejamento e Gestão",
+        IssuerCnpj = "05.461.142/0001-70",
+        Signatories = [new Signatory("Helena Vasconcelos Prado", "Subsecretária de Gestão Estratégica"), new Signatory("Ricardo Almeida Turano", "Coordenador")],
+        Place = "Belo Horizonte",
+        IssuedOn = new DateOnly(2026, 4, 20),
+        IssuedAt = new DateTime(2026, 4, 20, 13, 5, 7, DateTimeKind.Utc),
+        VerificationCode = Code,
+        VerificationUrl = "https://traininghub.test/verify/" + Code,
+        ValidUntil = new DateOnly(2028, 4, 20),
+    };
+
+    [Test]
+    public void A_certificate_states_name_cpf_course_hours_dates_issuer_and_code_and_the_syllabus_on_page_two()
+    {
+        var pdf = CertificateRenderer.Render(Sample());
+        var page1 = Tools.PdfText(pdf, 1);
+        var flat = Tools.Flat(page1);
+        flat.ShouldContain("João da Conceição Araújo");
+        flat.ShouldContain("CPF ***.456.789-**");
+        flat.ShouldContain("Gestão de Políticas Públicas Municipais");
+        flat.ShouldContain("carga horária de 20 horas");
+        flat.ShouldContain("realizado de 02/03/2026 a 17/04/2026");
+        flat.ShouldContain("Secretaria de Estado de Planejamento e Gestão");
+        flat.ShouldContain("CNPJ 05.461.142/0001-70");
+        flat.ShouldContain("Helena Vasconcelos Prado");
+        flat.ShouldContain("Subsecretária de Gestão Estratégica");
+        flat.ShouldContain("Belo Horizonte, 20/04/2026");
+        flat.ShouldContain("Código de verificação: " + Code);
+        flat.ShouldContain("Válido até 20/04/2028");
+        flat.ShouldContain("presencial");
+        var page2 = Tools.Flat(Tools.PdfText(pdf, 2));
+        page2.ShouldContain("Conteúdo programático");
+        page2.ShouldContain("Módulo 2 — Orçamento e indicadores de execução");
+        page2.ShouldNotContain("Certificamos que");
+    }
+
+    [Test]
+    public void English_is_used_when_the_person_prefers_it()
+    {
+        var flat = Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample("en") with { WorkloadMinutes = 450 }), 1));
+        flat.ShouldContain("CERTIFICATE");
+        flat.ShouldContain("This is to certify that");
+        flat.ShouldContain("with a workload of 7 hours 30 minutes");
+        flat.ShouldContain("held from 02/03/2026 to 17/04/2026");
+        flat.ShouldContain("Verification code: " + Code);
+    }
+
+    [Test]
+    public void The_same_snapshot_renders_the_same_bytes()
+    {
+        var first = CertificateRenderer.Render(Sample());
+        var second = CertificateRenderer.Render(CertificateSnapshot.FromJson(Sample().ToJson()));
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "th-render-a.pdf"), first);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "th-render-b.pdf"), second);
+        Convert.ToHexString(SHA256.HashData(second)).ShouldBe(Convert.ToHexString(SHA256.HashData(first)));
+        Convert.ToHexString(SHA256.HashData(CertificateRenderer.Render(Sample() with { HolderName = "Outra Pessoa" }))).ShouldNotBe(Convert.ToHexString(SHA256.HashData(first)));
+    }
+
+    [Test]
+    public void The_qr_code_decodes_to_the_verification_url()
+    {
+        var pdf = CertificateRenderer.Render(Sample());
+        Tools.QrCodes(pdf).ShouldContain("https://traininghub.test/verify/" + Code);
+    }
+
+    [Test]
+    public void A_transcript_lists_every_line_with_hours_and_the_total()
+    {
+        var snapshot = Sample() with
+        {
+            Kind = nameof(CertificateKind.Transcript),
+            PeriodFrom = new DateOnly(2026, 1, 1),
+            PeriodTo = new DateOnly(2026, 12, 31),
+            Lines =
+            [
+                new TranscriptLine("Gestão de Políticas Públicas Municipais", "GPPM-2026-01", false, "Rede Estratégia 2026", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 17), 5, 900),
+                new TranscriptLine("Municipalismo Ativo — webinários", "MUN-WEB-2026", true, null, new DateOnly(2026, 2, 10), new DateOnly(2026, 6, 9), 4, 270),
+            ],
+            TotalMinutes = 1170,
+            ValidUntil = null,
+        };
+        var pdf = CertificateRenderer.Render(snapshot);
+        var flat = Tools.Flat(Tools.PdfText(pdf, 1));
+        flat.ShouldContain("DECLARAÇÃO DE HORAS");
+        flat.ShouldContain("cumpriu 19 horas e 30 minutos de capacitação entre 01/01/2026 e 31/12/2026");
+        flat.ShouldContain("15h");
+        flat.ShouldContain("4h30");
+        flat.ShouldContain("19h30");
+        flat.ShouldContain("Webinário");
+        flat.ShouldContain("Código de verificação: " + Code);
+        Tools.QrCodes(pdf).ShouldContain("https://traininghub.test/verify/" + Code);
+    }
+}
+
+/// <summary>Reads PDFs back with poppler (pdftotext, pdfimages) and QR codes with zbarimg, as a person's tools would.</summary>
+public static class Tools
+{
+    public static string PdfText(byte[] pdf, int page)
+    {
+        Require("/usr/bin/pdftotext", "poppler-utils");
+        var path = Path.Combine(Path.GetTempPath(), $"th-cert-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            return Run("pdftotext", ["-enc", "UTF-8", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), path, "-"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Whitespace (line breaks from wrapping) collapsed to single spaces.</summary>
+    public static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Every QR code in the PDF's images, decoded by zbarimg from the PNGs pdfimages extracts.</summary>
+    public static IReadOnlyList<string> QrCodes(byte[] pdf)
+    {
+        Require("/usr/bin/pdfimages", "poppler-utils");
+        Require("/usr/bin/zbarimg", "zbar-tools");
+        var dir = Path.Combine(Path.GetTempPath(), $"th-qr-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "doc.pdf"), pdf);
+            Run("pdfimages", ["-png", Path.Combine(dir, "doc.pdf"), Path.Combine(dir, "img")]);
+            var codes = new List<string>();
+            foreach (var png in Directory.GetFiles(dir, "img*.png"))
+            {
+                codes.AddRange(Run("zbarimg", ["--quiet", "--raw", png]).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+
+            return codes;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void Require(string path, string package)
+    {
+        if (!File.Exists(path))
+        {
+            Assert.Ignore($"{path} is missing ({package}): ./test.sh installs it.");
+        }
+    }
+
+    private static string Run(string file, string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+}
