@@ -15,7 +15,9 @@ public sealed record DispatchSettings(
     string? PublicUrl = null,
     string MessageIdDomain = "traininghub.local",
     IUnsubscribeTokens? Unsubscribe = null,
-    IReadOnlyList<IOutboxAttachmentSource>? AttachmentSources = null);
+    IReadOnlyList<IOutboxAttachmentSource>? AttachmentSources = null,
+    string? CalendarOrganizer = null,
+    string? CalendarOrganizerName = null);
 
 public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
 
@@ -137,13 +139,15 @@ public static class DispatchOutbox
                 continue;
             }
 
-            await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+            var sentAt = Now(time);
+            var marked = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Status, OutboxStatus.Sent)
-                    .SetProperty(x => x.SentAt, Now(time))
+                    .SetProperty(x => x.SentAt, sentAt)
                     .SetProperty(x => x.LockedBy, (string?)null)
                     .SetProperty(x => x.LockedUntil, (DateTime?)null)
                     .SetProperty(x => x.LastError, (string?)null), ct);
+            await RecordAsync(db, m, marked, OutboxAttemptOutcome.Sent, null, instanceId, sentAt, ct);
             sent++;
         }
 
@@ -158,7 +162,9 @@ public static class DispatchOutbox
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(settings);
         var unsubscribe = UnsubscribeUrl(m, settings);
-        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe);
+        var organizer = settings.CalendarOrganizer ?? "noreply@" + settings.MessageIdDomain;
+        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe,
+            new CalendarParties(organizer, settings.CalendarOrganizerName, m.ToAddress, null));
         if (rendered is null)
         {
             return null;
@@ -171,7 +177,8 @@ public static class DispatchOutbox
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
         }
 
-        return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers);
+        return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers,
+            rendered.Attachments);
     }
 
     /// <summary>
@@ -210,26 +217,56 @@ public static class DispatchOutbox
         }
 
         var next = now + Backoff(m.Attempts, settings.MaxBackoffMinutes);
-        await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+        var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, OutboxStatus.Pending)
                 .SetProperty(x => x.NextAttemptAt, next)
                 .SetProperty(x => x.LastError, Trim(error))
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+        await RecordAsync(db, m, changed, OutboxAttemptOutcome.Retry, error, instanceId, now, ct);
         return true;
     }
 
     private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, string reason, string instanceId, CancellationToken ct) =>
         FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, ct);
 
-    private static Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, CancellationToken ct) =>
-        db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+    private static async Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, CancellationToken ct)
+    {
+        var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, status)
                 .SetProperty(x => x.LastError, Trim(reason))
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+        var outcome = status == OutboxStatus.DeadLetter ? OutboxAttemptOutcome.DeadLetter : OutboxAttemptOutcome.Cancelled;
+        await RecordAsync(db, m, changed, outcome, reason, instanceId, DateTime.UtcNow, ct);
+    }
+
+    /// <summary>
+    /// The attempt's line in the message's history, written only when this instance still held the lease (the row
+    /// changed): an instance whose lease had passed to another records nothing for a claim it lost.
+    /// </summary>
+    private static async Task RecordAsync(TrainingHubDbContext db, OutboxMessage m, int changed, OutboxAttemptOutcome outcome, string? error, string instanceId, DateTime at, CancellationToken ct)
+    {
+        if (changed != 1)
+        {
+            return;
+        }
+
+        var attempt = new OutboxAttempt
+        {
+            OutboxMessageId = m.Id,
+            Attempt = m.Attempts,
+            At = at,
+            Instance = instanceId.Length <= 100 ? instanceId : instanceId[..100],
+            Outcome = outcome,
+            Error = error is null ? null : Trim(error),
+        };
+        db.OutboxAttempts.Add(attempt);
+        await db.SaveChangesAsync(ct);
+        db.Entry(attempt).State = EntityState.Detached;
+    }
 
     private static string Trim(string s) => s.Length <= 2000 ? s : s[..2000];
 
