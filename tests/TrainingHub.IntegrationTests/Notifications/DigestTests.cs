@@ -69,7 +69,10 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
                 await db.People.Where(p => p.Id == person).ExecuteUpdateAsync(s => s.SetProperty(p => p.ManagerId, manager));
                 db.Enrolments.Add(new TrainingHub.Core.Enrolment.Enrolment
                 {
-                    OfferingId = offeringId, PersonId = person, Version = 1, RequestedAt = App.Clock.GetUtcNow().UtcDateTime,
+                    OfferingId = offeringId,
+                    PersonId = person,
+                    Version = 1,
+                    RequestedAt = App.Clock.GetUtcNow().UtcDateTime,
                     Status = i == 3 ? EnrolmentStatus.Confirmed : EnrolmentStatus.AwaitingApproval,
                 });
             }
