@@ -189,7 +189,12 @@ static async Task ArrangeAsync(TrainingHubDbContext db, int count, TimeProvider 
         await db.SaveChangesAsync();
         db.Enrolments.AddRange(people.Select(p => new TrainingHub.Core.Enrolment.Enrolment
         {
-            OfferingId = offering.Id, PersonId = p.Id, Status = TrainingHub.Core.Enrolment.EnrolmentStatus.Confirmed, RequestedAt = now, ConfirmedAt = now, Version = 1,
+            OfferingId = offering.Id,
+            PersonId = p.Id,
+            Status = TrainingHub.Core.Enrolment.EnrolmentStatus.Confirmed,
+            RequestedAt = now,
+            ConfirmedAt = now,
+            Version = 1,
         }));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

@@ -26,6 +26,9 @@ public sealed class TestApp
 
     public static IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>The app's services, for the few screens whose data the demo does not produce (a message's delivery history).</summary>
+    public static IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
