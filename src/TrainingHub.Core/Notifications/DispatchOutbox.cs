@@ -76,7 +76,7 @@ public static class DispatchOutbox
         {
             if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
             {
-                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, ct);
+                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
                 cancelled++;
                 continue;
             }
@@ -92,7 +92,7 @@ public static class DispatchOutbox
             var email = Compose(m, settings);
             if (email is null)
             {
-                await DeadLetterAsync(db, m, $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
                 dead++;
                 continue;
             }
@@ -100,7 +100,7 @@ public static class DispatchOutbox
             var (files, problem) = await OutboxAttachments.ResolveAsync(db, m, settings.AttachmentSources ?? [], ct);
             if (problem is not null)
             {
-                await DeadLetterAsync(db, m, problem, instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
                 dead++;
                 continue;
             }
@@ -116,7 +116,7 @@ public static class DispatchOutbox
             }
             catch (EmailSendException ex) when (ex.Permanent)
             {
-                await DeadLetterAsync(db, m, "Refused permanently: " + ex.Message, instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
                 dead++;
                 continue;
             }
@@ -212,7 +212,7 @@ public static class DispatchOutbox
     {
         if (m.Attempts >= settings.MaxAttempts)
         {
-            await DeadLetterAsync(db, m, $"Gave up after {m.Attempts} attempts: {error}", instanceId, ct);
+            await DeadLetterAsync(db, m, now, $"Gave up after {m.Attempts} attempts: {error}", instanceId, ct);
             return false;
         }
 
@@ -228,10 +228,10 @@ public static class DispatchOutbox
         return true;
     }
 
-    private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, string reason, string instanceId, CancellationToken ct) =>
-        FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, ct);
+    private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, DateTime at, string reason, string instanceId, CancellationToken ct) =>
+        FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, at, ct);
 
-    private static async Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, CancellationToken ct)
+    private static async Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, DateTime at, CancellationToken ct)
     {
         var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
@@ -240,7 +240,7 @@ public static class DispatchOutbox
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
         var outcome = status == OutboxStatus.DeadLetter ? OutboxAttemptOutcome.DeadLetter : OutboxAttemptOutcome.Cancelled;
-        await RecordAsync(db, m, changed, outcome, reason, instanceId, DateTime.UtcNow, ct);
+        await RecordAsync(db, m, changed, outcome, reason, instanceId, at, ct);
     }
 
     /// <summary>
