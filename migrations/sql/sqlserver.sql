@@ -1034,6 +1034,70 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [Sequence] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    CREATE TABLE [OutboxAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OutboxMessageId] bigint NOT NULL,
+        [Attempt] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Instance] nvarchar(100) NOT NULL,
+        [Outcome] nvarchar(32) NOT NULL,
+        [Error] nvarchar(2000) NULL,
+        CONSTRAINT [PK_OutboxAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_OutboxAttempts_Attempt] CHECK ("Attempt" >= 1),
+        CONSTRAINT [FK_OutboxAttempts_OutboxMessages_OutboxMessageId] FOREIGN KEY ([OutboxMessageId]) REFERENCES [OutboxMessages] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Sessions] ADD CONSTRAINT [CK_Sessions_Sequence] CHECK ("Sequence" >= 0)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxAttempts_At] ON [OutboxAttempts] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxAttempts_OutboxMessageId_Id] ON [OutboxAttempts] ([OutboxMessageId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261121232844_NotifyRemindersHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261121232844_NotifyRemindersHistory', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261121233206_AttendanceImportJustificationAtRisk'
 )
 BEGIN

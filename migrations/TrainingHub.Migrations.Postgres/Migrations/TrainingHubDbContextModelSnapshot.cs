@@ -1002,6 +1002,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1028,6 +1031,8 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
 
                             t.HasCheckConstraint("CK_Sessions_Times", "\"EndsAt\" > \"StartsAt\"");
                         });
@@ -1233,6 +1238,49 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.ToTable("Enrolments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Enrolments_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OutboxMessageId", "Id");
+
+                    b.ToTable("OutboxAttempts", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxAttempts_Attempt", "\"Attempt\" >= 1");
                         });
                 });
 
@@ -1851,6 +1899,15 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Navigation("Offering");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxMessage", b =>

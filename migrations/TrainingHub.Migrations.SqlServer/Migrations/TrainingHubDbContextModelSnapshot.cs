@@ -1005,6 +1005,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime2");
 
@@ -1031,6 +1034,8 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
 
                             t.HasCheckConstraint("CK_Sessions_Times", "\"EndsAt\" > \"StartsAt\"");
                         });
@@ -1236,6 +1241,49 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("Enrolments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Enrolments_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OutboxMessageId", "Id");
+
+                    b.ToTable("OutboxAttempts", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxAttempts_Attempt", "\"Attempt\" >= 1");
                         });
                 });
 
@@ -1854,6 +1902,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Navigation("Offering");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxMessage", b =>

@@ -967,6 +967,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -993,6 +996,8 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
 
                             t.HasCheckConstraint("CK_Sessions_Times", "\"EndsAt\" > \"StartsAt\"");
                         });
@@ -1194,6 +1199,47 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("Enrolments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Enrolments_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OutboxMessageId", "Id");
+
+                    b.ToTable("OutboxAttempts", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutboxAttempts_Attempt", "\"Attempt\" >= 1");
                         });
                 });
 
@@ -1806,6 +1852,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("Offering");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxMessage", b =>

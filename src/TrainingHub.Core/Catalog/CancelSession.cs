@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
 
 namespace TrainingHub.Core.Catalog;
 
 /// <summary>
 /// Cancels one session and, in the same save, queues a "SessionCancelled" message to everyone enrolled. Cancelling
-/// again (a double click) changes nothing and queues nothing. Returns how many messages were queued.
+/// again (a double click) changes nothing and queues nothing. People already invited to the session get a calendar
+/// cancellation (METHOD:CANCEL, the next SEQUENCE) with it; its reminders not yet sent are cancelled. Returns how many
+/// messages were queued.
 /// </summary>
 public static class CancelSession
 {
@@ -29,8 +32,17 @@ public static class CancelSession
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        session.Status = SessionStatus.Cancelled;
-        var payload = new
+        if (session.Status != SessionStatus.Cancelled)
+        {
+            session.Status = SessionStatus.Cancelled;
+            session.Sequence++;
+        }
+
+        await SessionInvitations.CancelPendingRemindersAsync(db, session.Id, "Superseded: the session was cancelled.", ct);
+        var invited = await SessionInvitations.InvitedAsync(db, session.Id, ct);
+        var streamUrl = session.StreamUrl ?? (session.Offering as WebinarSeries)?.ChannelUrl;
+        object[] invitation = [SessionInvitations.SessionFields(session, session.Place ?? session.Offering!.Place, streamUrl)];
+        object Payload(int personId) => new
         {
             sessionId = session.Id,
             sessionTitle = session.Title,
@@ -41,8 +53,10 @@ public static class CancelSession
             endsAt = session.EndsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             place = session.Place ?? session.Offering.Place,
             streamUrl = session.StreamUrl,
+            stamp = SessionInvitations.Iso(now),
+            invitations = invited.Contains(personId) ? invitation : [],
         };
-        var queued = await CancellationNotices.QueueAsync(db, session.OfferingId, MessageType, personId => $"session-cancelled:{session.Id}:{personId}", payload, now, ct);
+        var queued = await CancellationNotices.QueueAsync(db, session.OfferingId, MessageType, personId => $"session-cancelled:{session.Id}:{personId}", Payload, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,21 +1,28 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
 
 namespace TrainingHub.Core.Catalog;
 
 /// <summary>New start and end of one session (São Paulo wall-clock times, or UTC when marked so).</summary>
 public sealed record RescheduleRequest(DateTime? StartsAt, DateTime? EndsAt);
 
-/// <summary>Moves one session (of a webinar series or a class) to a new time; a cancelled session stays cancelled.</summary>
+/// <summary>
+/// Moves one session (of a webinar series or a class) to a new time; a cancelled session stays cancelled. A real move
+/// raises the session's schedule version and, in the same save, queues an updated calendar invitation (higher
+/// SEQUENCE) to everyone already invited and cancels their reminders not yet sent (new ones follow for the new time).
+/// </summary>
 public static class RescheduleSession
 {
     public static async Task<Result<int>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int sessionId, RescheduleRequest r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(r);
-        var session = await db.Sessions.InScope(scope).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+        ArgumentNullException.ThrowIfNull(time);
+        var session = await db.Sessions.InScope(scope).Include(s => s.Offering).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
             return Result<int>.Fail("", SaveSession.NotFound);
@@ -33,8 +40,50 @@ public static class RescheduleSession
             return Result<int>.Fail(errors);
         }
 
-        session.StartsAt = starts!.Value;
+        if (session.StartsAt == starts!.Value && session.EndsAt == ends!.Value)
+        {
+            return Result<int>.Ok(session.Id);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var (previousStarts, previousEnds) = (session.StartsAt, session.EndsAt);
+        session.StartsAt = starts.Value;
         session.EndsAt = ends!.Value;
+        session.Sequence++;
+        await SessionInvitations.CancelPendingRemindersAsync(db, session.Id, "Superseded: the session was rescheduled.", ct);
+        var invited = await SessionInvitations.InvitedAsync(db, session.Id, ct);
+        if (invited.Count > 0)
+        {
+            var offering = session.Offering!;
+            var streamUrl = session.StreamUrl ?? (offering as WebinarSeries)?.ChannelUrl;
+            var prefix = SessionInvitations.UpdatePrefix(session.Id, session.Sequence);
+            var people = await db.People.AsNoTracking().Where(p => invited.Contains(p.Id) && p.AnonymizedAt == null)
+                .OrderBy(p => p.Id).Select(p => new { p.Id, p.FullName, p.Email, p.PreferredLanguage }).ToListAsync(ct);
+            foreach (var p in people)
+            {
+                var payload = new
+                {
+                    person = p.FullName,
+                    offeringId = offering.Id,
+                    offering = offering.Title,
+                    offeringCode = offering.Code,
+                    sessionId = session.Id,
+                    sequence = session.Sequence,
+                    title = session.Title,
+                    startsAt = SessionInvitations.Iso(session.StartsAt),
+                    endsAt = SessionInvitations.Iso(session.EndsAt),
+                    previousStartsAt = SessionInvitations.Iso(previousStarts),
+                    previousEndsAt = SessionInvitations.Iso(previousEnds),
+                    place = session.Place ?? offering.Place,
+                    streamUrl,
+                    stamp = SessionInvitations.Iso(now),
+                };
+                // The key carries the new schedule version: a second move queues a second update, a retry nothing.
+                await Outbox.QueueAsync(db, SessionInvitations.RescheduledType, p.Id, p.Email, p.PreferredLanguage,
+                    prefix + p.Id.ToString(CultureInfo.InvariantCulture), payload, essential: true, now, ct);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(session.Id);
     }

@@ -24,4 +24,10 @@ public class Session
     public string? StreamUrl { get; set; }
     public SessionStatus Status { get; set; } = SessionStatus.Scheduled;
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The schedule version: 0 when created, one more on each reschedule or cancellation. It is the SEQUENCE of the
+    /// session's calendar invitations and part of the reminders' idempotency keys, so a moved session is reminded afresh.
+    /// </summary>
+    public int Sequence { get; set; }
 }

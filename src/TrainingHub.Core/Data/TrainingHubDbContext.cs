@@ -37,6 +37,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateSettings> CertificateSettings => Set<CertificateSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -15,7 +15,9 @@ public sealed record DispatchSettings(
     string? PublicUrl = null,
     string MessageIdDomain = "traininghub.local",
     IUnsubscribeTokens? Unsubscribe = null,
-    IReadOnlyList<IOutboxAttachmentSource>? AttachmentSources = null);
+    IReadOnlyList<IOutboxAttachmentSource>? AttachmentSources = null,
+    string? CalendarOrganizer = null,
+    string? CalendarOrganizerName = null);
 
 public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
 
@@ -74,7 +76,7 @@ public static class DispatchOutbox
         {
             if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
             {
-                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, ct);
+                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
                 cancelled++;
                 continue;
             }
@@ -90,7 +92,7 @@ public static class DispatchOutbox
             var email = Compose(m, settings);
             if (email is null)
             {
-                await DeadLetterAsync(db, m, $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
                 dead++;
                 continue;
             }
@@ -98,7 +100,7 @@ public static class DispatchOutbox
             var (files, problem) = await OutboxAttachments.ResolveAsync(db, m, settings.AttachmentSources ?? [], ct);
             if (problem is not null)
             {
-                await DeadLetterAsync(db, m, problem, instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
                 dead++;
                 continue;
             }
@@ -114,7 +116,7 @@ public static class DispatchOutbox
             }
             catch (EmailSendException ex) when (ex.Permanent)
             {
-                await DeadLetterAsync(db, m, "Refused permanently: " + ex.Message, instanceId, ct);
+                await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
                 dead++;
                 continue;
             }
@@ -137,13 +139,15 @@ public static class DispatchOutbox
                 continue;
             }
 
-            await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+            var sentAt = Now(time);
+            var marked = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Status, OutboxStatus.Sent)
-                    .SetProperty(x => x.SentAt, Now(time))
+                    .SetProperty(x => x.SentAt, sentAt)
                     .SetProperty(x => x.LockedBy, (string?)null)
                     .SetProperty(x => x.LockedUntil, (DateTime?)null)
                     .SetProperty(x => x.LastError, (string?)null), ct);
+            await RecordAsync(db, m, marked, OutboxAttemptOutcome.Sent, null, instanceId, sentAt, ct);
             sent++;
         }
 
@@ -158,7 +162,9 @@ public static class DispatchOutbox
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(settings);
         var unsubscribe = UnsubscribeUrl(m, settings);
-        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe);
+        var organizer = settings.CalendarOrganizer ?? "noreply@" + settings.MessageIdDomain;
+        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe,
+            new CalendarParties(organizer, settings.CalendarOrganizerName, m.ToAddress, null));
         if (rendered is null)
         {
             return null;
@@ -171,7 +177,8 @@ public static class DispatchOutbox
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
         }
 
-        return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers);
+        return new EmailMessage(m.ToAddress, rendered.Subject, rendered.Html, rendered.Text, MessageId(m.IdempotencyKey, settings.MessageIdDomain), headers,
+            rendered.Attachments);
     }
 
     /// <summary>
@@ -205,31 +212,61 @@ public static class DispatchOutbox
     {
         if (m.Attempts >= settings.MaxAttempts)
         {
-            await DeadLetterAsync(db, m, $"Gave up after {m.Attempts} attempts: {error}", instanceId, ct);
+            await DeadLetterAsync(db, m, now, $"Gave up after {m.Attempts} attempts: {error}", instanceId, ct);
             return false;
         }
 
         var next = now + Backoff(m.Attempts, settings.MaxBackoffMinutes);
-        await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+        var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, OutboxStatus.Pending)
                 .SetProperty(x => x.NextAttemptAt, next)
                 .SetProperty(x => x.LastError, Trim(error))
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+        await RecordAsync(db, m, changed, OutboxAttemptOutcome.Retry, error, instanceId, now, ct);
         return true;
     }
 
-    private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, string reason, string instanceId, CancellationToken ct) =>
-        FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, ct);
+    private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, DateTime at, string reason, string instanceId, CancellationToken ct) =>
+        FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, at, ct);
 
-    private static Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, CancellationToken ct) =>
-        db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+    private static async Task FinishAsync(TrainingHubDbContext db, OutboxMessage m, OutboxStatus status, string reason, string instanceId, DateTime at, CancellationToken ct)
+    {
+        var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, status)
                 .SetProperty(x => x.LastError, Trim(reason))
                 .SetProperty(x => x.LockedBy, (string?)null)
                 .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+        var outcome = status == OutboxStatus.DeadLetter ? OutboxAttemptOutcome.DeadLetter : OutboxAttemptOutcome.Cancelled;
+        await RecordAsync(db, m, changed, outcome, reason, instanceId, at, ct);
+    }
+
+    /// <summary>
+    /// The attempt's line in the message's history, written only when this instance still held the lease (the row
+    /// changed): an instance whose lease had passed to another records nothing for a claim it lost.
+    /// </summary>
+    private static async Task RecordAsync(TrainingHubDbContext db, OutboxMessage m, int changed, OutboxAttemptOutcome outcome, string? error, string instanceId, DateTime at, CancellationToken ct)
+    {
+        if (changed != 1)
+        {
+            return;
+        }
+
+        var attempt = new OutboxAttempt
+        {
+            OutboxMessageId = m.Id,
+            Attempt = m.Attempts,
+            At = at,
+            Instance = instanceId.Length <= 100 ? instanceId : instanceId[..100],
+            Outcome = outcome,
+            Error = error is null ? null : Trim(error),
+        };
+        db.OutboxAttempts.Add(attempt);
+        await db.SaveChangesAsync(ct);
+        db.Entry(attempt).State = EntityState.Detached;
+    }
 
     private static string Trim(string s) => s.Length <= 2000 ? s : s[..2000];
 

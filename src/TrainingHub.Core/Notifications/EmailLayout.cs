@@ -4,10 +4,18 @@ using TrainingHub.Core.Common;
 namespace TrainingHub.Core.Notifications;
 
 /// <summary>What a message says, independent of format: the layout turns it into HTML and a complete text version.</summary>
-public sealed record EmailContent(string Subject, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<(string Label, string Value)> Facts, string? LinkText = null, string? LinkUrl = null);
+public sealed record EmailContent(string Subject, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<(string Label, string Value)> Facts, string? LinkText = null, string? LinkUrl = null)
+{
+    /// <summary>A calendar invitation or cancellation to attach as an .ics file, or null.</summary>
+    public CalendarInvite? Calendar { get; init; }
+}
 
 /// <summary>Subject, HTML and text of one email.</summary>
-public sealed record RenderedEmail(string Subject, string Html, string Text);
+public sealed record RenderedEmail(string Subject, string Html, string Text)
+{
+    /// <summary>Files the template itself produces (the .ics invitation); files named by the payload come from attachment sources.</summary>
+    public IReadOnlyList<EmailAttachment>? Attachments { get; init; }
+}
 
 /// <summary>Plain, accessible HTML (lang attribute, headings, a definition list, no images) and the same content as text.</summary>
 public static class EmailLayout

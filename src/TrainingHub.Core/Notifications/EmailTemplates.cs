@@ -35,12 +35,16 @@ public static partial class EmailTemplates
         ["AttendanceAtRisk"] = AttendanceAtRisk,
         ["AttendanceAtRiskManager"] = AttendanceAtRiskManager,
         ["CertificateIssued"] = CertificateIssued,
+        [SessionInvitations.ReminderType] = SessionReminder,
+        [SessionInvitations.RescheduledType] = SessionRescheduled,
+        [QueueProgressDigests.MessageType] = YearlyProgressDigest,
+        [QueueApprovalDigests.MessageType] = PendingApprovalsDigest,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;
 
     /// <summary>The rendered email, or null when no template knows this message type. An unsubscribe link (non-essential messages only) goes in the footer.</summary>
-    public static RenderedEmail? Render(string messageType, string payloadJson, string language, string? unsubscribeUrl = null)
+    public static RenderedEmail? Render(string messageType, string payloadJson, string language, string? unsubscribeUrl = null, CalendarParties? calendar = null)
     {
         if (!Templates.TryGetValue(messageType, out var template))
         {
@@ -48,9 +52,17 @@ public static partial class EmailTemplates
         }
 
         var en = language == Languages.English;
-        var content = template(EmailPayload.Parse(payloadJson), en);
+        var payload = EmailPayload.Parse(payloadJson);
+        var content = template(payload, en);
         var lang = en ? Languages.English : Languages.Portuguese;
-        return EmailLayout.Render(content, lang, EmailLayout.Footer(lang), unsubscribeUrl is null ? null : (EmailLayout.UnsubscribeText(lang), unsubscribeUrl));
+        var rendered = EmailLayout.Render(content, lang, EmailLayout.Footer(lang), unsubscribeUrl is null ? null : (EmailLayout.UnsubscribeText(lang), unsubscribeUrl));
+        if (content.Calendar is { } invite)
+        {
+            var parties = calendar ?? new CalendarParties("noreply@traininghub.local", null, "", null);
+            rendered = rendered with { Attachments = [ICalendar.Attachment(invite, parties with { AttendeeName = parties.AttendeeName ?? payload.Optional("person") })] };
+        }
+
+        return rendered;
     }
 
     // ---- enrolment ----------------------------------------------------------------------------------------------
@@ -184,7 +196,9 @@ public static partial class EmailTemplates
 
     // ---- catalogue ----------------------------------------------------------------------------------------------
 
-    private static EmailContent SessionCancelled(EmailPayload p, bool en)
+    private static EmailContent SessionCancelled(EmailPayload p, bool en) => WithCancellation(SessionCancelledText(p, en), p, en);
+
+    private static EmailContent SessionCancelledText(EmailPayload p, bool en)
     {
         var facts = new List<(string, string)>
         {
@@ -204,7 +218,9 @@ public static partial class EmailTemplates
                 [$"O encontro {p.Text("sessionTitle")} da turma {p.Text("offeringTitle")} em {p.DateTime("startsAt")} (horário de Brasília) foi cancelado. Sua inscrição na turma continua valendo."], facts);
     }
 
-    private static EmailContent OfferingCancelled(EmailPayload p, bool en)
+    private static EmailContent OfferingCancelled(EmailPayload p, bool en) => WithCancellation(OfferingCancelledText(p, en), p, en);
+
+    private static EmailContent OfferingCancelledText(EmailPayload p, bool en)
     {
         var facts = new List<(string, string)>
         {

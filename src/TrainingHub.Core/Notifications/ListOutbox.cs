@@ -9,7 +9,9 @@ public sealed record OutboxFilter(OutboxStatus? Status = null, string? Type = nu
 public sealed record OutboxRow(long Id, string MessageType, string ToAddress, string Language, bool Essential, OutboxStatus Status, int Attempts,
     DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? LockedBy, DateTime? LockedUntil, string? LastError);
 
-public sealed record OutboxDetail(OutboxRow Row, string IdempotencyKey, int? RecipientPersonId, string PayloadJson);
+public sealed record OutboxAttemptRow(int Attempt, DateTime At, string Instance, OutboxAttemptOutcome Outcome, string? Error);
+
+public sealed record OutboxDetail(OutboxRow Row, string IdempotencyKey, int? RecipientPersonId, string PayloadJson, IReadOnlyList<OutboxAttemptRow> History);
 
 /// <summary>The outbox for administrators of the whole installation: counts by status, rows by filter, one row's details.</summary>
 public static class ListOutbox
@@ -58,7 +60,14 @@ public static class ListOutbox
     {
         ArgumentNullException.ThrowIfNull(db);
         var m = await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return m is null ? null : new OutboxDetail(Row.Compile()(m), m.IdempotencyKey, m.RecipientPersonId, m.PayloadJson);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var history = await db.OutboxAttempts.AsNoTracking().Where(a => a.OutboxMessageId == id).OrderBy(a => a.Id)
+            .Select(a => new OutboxAttemptRow(a.Attempt, a.At, a.Instance, a.Outcome, a.Error)).ToListAsync(ct);
+        return new OutboxDetail(Row.Compile()(m), m.IdempotencyKey, m.RecipientPersonId, m.PayloadJson, history);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, OutboxRow>> Row = m => new OutboxRow(

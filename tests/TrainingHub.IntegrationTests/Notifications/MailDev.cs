@@ -50,6 +50,9 @@ public sealed class MailDev : IDisposable
         return await ReadAsync(address);
     }
 
+    /// <summary>Everything maildev holds (every test's mail): for tests that look at many addresses at once.</summary>
+    public async Task<List<JsonElement>> AllAsync() => (await http.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().ToList();
+
     private async Task<List<JsonElement>> ReadAsync(string address)
     {
         var all = await http.GetFromJsonAsync<JsonElement>("email");

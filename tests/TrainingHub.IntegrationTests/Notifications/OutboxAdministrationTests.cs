@@ -57,7 +57,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
 
         var (status, page) = await browser.GetPageAsync($"/admin/outbox?status=DeadLetter&search={Uri.EscapeDataString(email)}&culture=en");
         status.ShouldBe(HttpStatusCode.OK);
-        page.QuerySelectorAll("table[data-testid=jobs] tr[data-job]").Select(r => r.GetAttribute("data-job")).ShouldBe(["DispatchOutbox", "ExpireSeatOffers", "IssueCertificates"]);
+        page.QuerySelectorAll("table[data-testid=jobs] tr[data-job]").Select(r => r.GetAttribute("data-job")).ShouldBe(["DispatchOutbox", "ExpireSeatOffers", "IssueCertificates", "SessionReminders", "MonthlyProgrammes", "ProgressDigests", "ApprovalDigests"]);
         page.QuerySelector("[data-testid=scheduler-off]").ShouldNotBeNull();
         page.QuerySelectorAll("table[data-testid=outbox] tr[data-id]").Select(r => r.GetAttribute("data-id")).ShouldBe([id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
@@ -107,6 +107,28 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         var job = page.QuerySelector("tr[data-job=DispatchOutbox]")!;
         job.TextContent.ShouldContain("every 1 s");
         job.QuerySelectorAll("td")[3].TextContent.ShouldNotBe("—");
+        // Quartz's own next fire times: the monthly job on the 1st at 07:00, São Paulo time.
+        var monthly = page.QuerySelector("tr[data-job=MonthlyProgrammes]")!;
+        monthly.QuerySelectorAll("td")[1].TextContent.ShouldBe("0 0 7 1 * ?");
+        monthly.QuerySelectorAll("td")[3].TextContent.ShouldStartWith("01/");
+        monthly.QuerySelectorAll("td")[3].TextContent.ShouldEndWith("07:00");
+
+        // The message's history: one attempt, sent, by this instance; on the page and over the API.
+        var id = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == email).Select(m => m.Id).SingleAsync());
+        var (_, details) = await browser.GetPageAsync($"/admin/outbox/{id}?culture=en");
+        details.QuerySelectorAll("table[data-testid=history] tr[data-outcome]").Select(r => r.GetAttribute("data-outcome")).ShouldBe(["Sent"]);
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/outbox/{id}");
+        var history = detail.GetProperty("history").EnumerateArray().ShouldHaveSingleItem();
+        history.GetProperty("attempt").GetInt32().ShouldBe(1);
+        history.GetProperty("outcome").GetString().ShouldBe("Sent");
+        history.GetProperty("instance").GetString().ShouldNotBeNullOrEmpty();
+        using var scheduledApi = scheduled.CreateClient();
+        scheduledApi.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
+        var jobs = await scheduledApi.GetFromJsonAsync<JsonElement>("/api/v1/jobs");
+        var reminders = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "SessionReminders");
+        reminders.GetProperty("nextRunAt").ValueKind.ShouldBe(JsonValueKind.String);
+        reminders.GetProperty("schedule").GetString().ShouldBe("every 300 s");
     }
 
     private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)

@@ -124,6 +124,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         {
             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
             t.HasCheckConstraint("CK_Sessions_Times", "\"EndsAt\" > \"StartsAt\"");
+            t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
         });
         b.Property(s => s.Title).HasMaxLength(200).IsRequired();
         b.Property(s => s.Place).HasMaxLength(300);

@@ -22,3 +22,17 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasOne<People.Person>().WithMany().HasForeignKey(m => m.RecipientPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class OutboxAttemptConfiguration : IEntityTypeConfiguration<OutboxAttempt>
+{
+    public void Configure(EntityTypeBuilder<OutboxAttempt> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("CK_OutboxAttempts_Attempt", "\"Attempt\" >= 1"));
+        b.Property(a => a.Instance).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Error).HasMaxLength(2000);
+        // Not unique: an administrator's retry starts the attempt count again.
+        b.HasIndex(a => new { a.OutboxMessageId, a.Id });
+        b.HasIndex(a => a.At);
+        b.HasOne<OutboxMessage>().WithMany().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -11,10 +11,37 @@ namespace TrainingHub.Web.Features.Outbox;
 
 public sealed record OutboxChangeResult(long Id, OutboxStatus Status);
 
-/// <summary>The outbox over HTTP, for administrators of the whole installation: list with filters, retry, cancel.</summary>
+/// <summary>
+/// The outbox over HTTP, for administrators of the whole installation: list with filters, one message with its
+/// dispatch history, retry, cancel; and the scheduled jobs with their last run, next run and result.
+/// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
+    [HttpGet("api/v1/outbox/{id:long}")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<OutboxDetail>> Get(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return await ListOutbox.DetailAsync(db, id, ct) is { } detail ? detail : NotFound();
+    }
+
+    [HttpGet("api/v1/jobs")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<IReadOnlyList<JobView>>> Jobs(CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return Ok(await JobViews.ReadAsync(services, scheduler, results, ct));
+    }
+
     [HttpGet("api/v1/outbox")]
     [Authorize(Policy = Policies.Administrator)]
     public async Task<ActionResult<Page<OutboxRow>>> List(OutboxStatus? status, string? type, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingHub.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class NotifyRemindersHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Sequence",
+                table: "Sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "OutboxAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttempts", x => x.Id);
+                    table.CheckConstraint("CK_OutboxAttempts_Attempt", "\"Attempt\" >= 1");
+                    table.ForeignKey(
+                        name: "FK_OutboxAttempts_OutboxMessages_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "OutboxMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_Sessions_Sequence",
+                table: "Sessions",
+                sql: "\"Sequence\" >= 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_At",
+                table: "OutboxAttempts",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttempts_OutboxMessageId_Id",
+                table: "OutboxAttempts",
+                columns: new[] { "OutboxMessageId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OutboxAttempts");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_Sessions_Sequence",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "Sessions");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
+
+namespace TrainingHub.Core.Notifications;
+
+/// <summary>
+/// Queues the reminders that are due: one day before each session (from 24 h to 1 h before) and one hour before (the
+/// last hour), to every person with a confirmed seat, each with the calendar invitation. Keys name the session, its
+/// schedule version, the kind and the person, so running again queues nothing new and a rescheduled session is
+/// reminded afresh. Runs from a job every few minutes; returns how many reminders were queued.
+/// </summary>
+public static class QueueSessionReminders
+{
+    public static readonly TimeSpan DayBefore = TimeSpan.FromHours(24);
+    public static readonly TimeSpan HourBefore = TimeSpan.FromHours(1);
+
+    public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + DayBefore;
+        var sessions = await db.Sessions.AsNoTracking().Include(s => s.Offering)
+            .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAt > now && s.StartsAt <= until
+                && s.Offering!.Status != OfferingStatus.Cancelled && s.Offering.Status != OfferingStatus.Draft)
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
+            .ToListAsync(ct);
+        var queued = 0;
+        foreach (var s in sessions)
+        {
+            var kind = s.StartsAt - now <= HourBefore ? "hour" : "day";
+            var prefix = SessionInvitations.ReminderPrefix(s.Id, s.Sequence, kind);
+            var people = await db.Enrolments.AsNoTracking()
+                .Where(e => e.OfferingId == s.OfferingId && e.Status == EnrolmentStatus.Confirmed && e.Person!.AnonymizedAt == null)
+                .OrderBy(e => e.PersonId)
+                .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage })
+                .ToListAsync(ct);
+            var done = (await db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith(prefix)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
+            var offering = s.Offering!;
+            var streamUrl = s.StreamUrl ?? (offering as WebinarSeries)?.ChannelUrl;
+            var place = s.Place ?? offering.Place;
+            foreach (var p in people)
+            {
+                var key = prefix + p.PersonId.ToString(CultureInfo.InvariantCulture);
+                if (done.Contains(key))
+                {
+                    continue;
+                }
+
+                var payload = new
+                {
+                    kind,
+                    person = p.FullName,
+                    offeringId = offering.Id,
+                    offering = offering.Title,
+                    offeringCode = offering.Code,
+                    sessionId = s.Id,
+                    sequence = s.Sequence,
+                    title = s.Title,
+                    startsAt = SessionInvitations.Iso(s.StartsAt),
+                    endsAt = SessionInvitations.Iso(s.EndsAt),
+                    place,
+                    streamUrl,
+                    stamp = SessionInvitations.Iso(now),
+                };
+                // Optional: a person may opt out of reminders; changes of time and cancellations are always sent.
+                Outbox.Add(db, SessionInvitations.ReminderType, p.PersonId, p.Email, p.PreferredLanguage, key, payload, essential: false, now);
+                queued++;
+            }
+        }
+
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return queued;
+    }
+}
