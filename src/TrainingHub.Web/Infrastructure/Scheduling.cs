@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Quartz;
-using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
