@@ -25,6 +25,17 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         nameof(ApiToken.TokenHash), nameof(CheckInWindow.Secret),
     };
 
+    /// <summary>
+    /// Personal fields left out of the "before" values when a person is being anonymised (their AnonymizedAt set in
+    /// this save), so the entry recording the anonymisation does not store what it removes.
+    /// </summary>
+    private static readonly HashSet<string> Personal = new(StringComparer.Ordinal)
+    {
+        nameof(Person.Cpf), nameof(Person.FullName), nameof(Person.NameKey), nameof(Person.Email), nameof(Person.JobTitle), nameof(Person.RegistrationNumber),
+        nameof(ApplicationUser.UserName), nameof(ApplicationUser.NormalizedUserName), nameof(ApplicationUser.NormalizedEmail), nameof(ApplicationUser.PhoneNumber),
+        nameof(ApplicationUser.DisplayName), nameof(Certificate.SnapshotJson),
+    };
+
     private List<Pending>? pending;
     private IDbContextTransaction? ownTransaction;
     private bool writingAudit;
@@ -39,9 +50,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
             return result;
         }
 
+        var anonymising = context.ChangeTracker.Entries<Person>()
+            .Any(e => e.State == EntityState.Modified && e.Property(p => p.AnonymizedAt).OriginalValue is null && e.Entity.AnonymizedAt is not null);
         pending = context.ChangeTracker.Entries()
             .Where(e => IsAudited(e.Entity) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => new Pending(e, e.State.ToString(), e.State == EntityState.Added ? null : Serialize(e, original: true)))
+            .Select(e => new Pending(e, e.State.ToString(), e.State == EntityState.Added ? null : Serialize(e, original: true, redact: anonymising)))
             .Where(p => p.Action != nameof(EntityState.Modified) || p.Entry.Properties.Any(pr => pr.IsModified && !Secret.Contains(pr.Metadata.Name)))
             .ToList();
         if (pending.Count > 0 && context.Database.CurrentTransaction is null)
@@ -152,12 +165,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     private static string KeyOf(EntityEntry entry) =>
         string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static string Serialize(EntityEntry entry, bool original)
+    private static string Serialize(EntityEntry entry, bool original, bool redact = false)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            if (Secret.Contains(p.Metadata.Name))
+            if (Secret.Contains(p.Metadata.Name) || (redact && Personal.Contains(p.Metadata.Name)))
             {
                 continue;
             }

@@ -47,6 +47,7 @@ public static class Scheduling
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddSingleton(IssueSettings.From(config));
+        services.AddSingleton(TrainingHub.Core.People.PrivacySettings.From(config));
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Certificate));
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Transcript));
         services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.People;
@@ -10,7 +11,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Features.People;
 
 [Route("api/v1/people")]
-public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider time, PrivacySettings privacy, IAuditActor actor, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     /// <summary>People in the caller's scope; CPF masked unless the caller may see it.</summary>
     [HttpGet]
@@ -25,5 +26,23 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     {
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
         return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+    }
+
+    /// <summary>Whether the person is still under legal retention (LGPD), and until when.</summary>
+    [HttpGet("{id:int}/retention")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<RetentionStatus>> Retention(int id, CancellationToken ct)
+    {
+        var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+    }
+
+    /// <summary>Anonymises a person out of retention; refused (422) with the date until which the records are retained.</summary>
+    [HttpPost("{id:int}/anonymise")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<RetentionStatus>> Anonymise(int id, CancellationToken ct)
+    {
+        var result = await AnonymisePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
     }
 }

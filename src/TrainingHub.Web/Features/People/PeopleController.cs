@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Organizations;
@@ -11,10 +12,12 @@ namespace TrainingHub.Web.Features.People;
 
 public sealed record PeopleViewModel(Page<PersonRow> Page, PeopleFilter Filter, PagerModel Pager, IReadOnlyList<(int Id, string Name)> Organizations, bool CanCreate);
 
+public sealed record PersonPrivacyViewModel(RetentionStatus Status, int RetentionYears);
+
 public sealed record NewPersonViewModel(CreatePersonRequest Form, IReadOnlyList<(int Id, string Name)> Organizations);
 
 [Route("people")]
-public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time, PrivacySettings privacy, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
@@ -45,5 +48,34 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
 
         TempData["Flash"] = t["Person.Created", form.FullName ?? ""].Value;
         return Redirect("/people");
+    }
+
+    /// <summary>LGPD: whether the person is still under retention, and the anonymise button when not.</summary>
+    [HttpGet("{id:int}/privacy")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Privacy(int id, CancellationToken ct)
+    {
+        var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
+        return result.Succeeded ? View(new PersonPrivacyViewModel(result.Value!, privacy.RetentionYears)) : NotFound();
+    }
+
+    [HttpPost("{id:int}/anonymise")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Anonymise(int id, bool confirm, CancellationToken ct)
+    {
+        if (!confirm)
+        {
+            TempData["Flash"] = t["Person.AnonymiseConfirmRequired"].Value;
+            return Redirect($"/people/{id}/privacy");
+        }
+
+        var result = await AnonymisePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
+        if (!result.Succeeded && result.Errors[0].Code == "Person.NotFound")
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = result.Succeeded ? t["Person.Anonymised", result.Value!.FullName].Value : t[result.Errors[0].Code, result.Errors[0].Args].Value;
+        return Redirect($"/people/{id}/privacy");
     }
 }
