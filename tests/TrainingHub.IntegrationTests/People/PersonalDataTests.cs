@@ -177,6 +177,44 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         csv.ShouldContain(AnonymisePerson.NameFor(target));
     }
 
+    [Test]
+    public async Task The_screens_offer_the_transcript_to_the_person_and_the_anonymisation_to_an_administrator_only_after_retention()
+    {
+        var (c, names) = await ClassWithAttendanceAsync();
+        var (email, me) = await AttendanceKit.AccountAsync(App, Roles.Trainee, c.People[0]);
+        using (var browser = NewBrowser())
+        {
+            await browser.SignInAsync(email, AttendanceKit.Password);
+            var pdf = await browser.SubmitAsync("/account/preferences", "/account/my-data/transcript", new Dictionary<string, string?> { ["year"] = "" });
+            pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+            pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            Spaces().Replace(ReportFiles.PdfText(await pdf.Content.ReadAsByteArrayAsync()), " ").ShouldContain(names[me]);
+        }
+
+        var someone = (await Arrange.PeopleAsync(App, 1))[0];
+        using var admin = NewBrowser();
+        await admin.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (status, page) = await admin.GetPageAsync($"/people/{someone}/privacy");
+        status.ShouldBe(HttpStatusCode.OK);
+        var until = TrainingHub.Core.Common.SaoPaulo.Today(App.Clock).AddYears(5).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        page.QuerySelector("[data-testid=retention-status]")!.TextContent.ShouldContain(until);
+        page.QuerySelector("[data-testid=anonymise]").ShouldBeNull();
+
+        await App.WithDbAsync(db => db.People.Where(p => p.Id == someone).ExecuteUpdateAsync(u => u.SetProperty(p => p.CreatedAt, new DateTime(2015, 3, 1, 12, 0, 0, DateTimeKind.Utc))));
+        (_, page) = await admin.GetPageAsync($"/people/{someone}/privacy");
+        page.QuerySelector("[data-testid=anonymise]").ShouldNotBeNull();
+        var action = $"/people/{someone}/anonymise";
+        (await admin.SubmitAsync($"/people/{someone}/privacy", action, new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.People.Where(p => p.Id == someone).Select(p => p.AnonymizedAt).SingleAsync())).ShouldBeNull();
+        (await admin.SubmitAsync($"/people/{someone}/privacy", action, new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (_, page) = await admin.GetPageAsync($"/people/{someone}/privacy");
+        page.QuerySelector("h1")!.TextContent.ShouldContain(AnonymisePerson.NameFor(someone));
+        page.QuerySelector("[data-testid=anonymise]").ShouldBeNull();
+
+        // Without the antiforgery token the post is refused.
+        (await admin.PostAsync(action, new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     private static async Task<string> TotalsAsync(HttpClient api)
     {
         var parts = new List<string>();
