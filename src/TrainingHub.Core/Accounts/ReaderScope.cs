@@ -18,7 +18,7 @@ public sealed record ReaderScope(string UserId, int? PersonId, IReadOnlySet<stri
     /// <summary>Administrators may see full CPFs of the people in their scope; everyone else sees them masked.</summary>
     public bool MaySeeFullCpf => IsAdministrator;
 
-    public string ShowCpf(string cpf) => MaySeeFullCpf ? Common.Cpf.Format(cpf) : Common.Cpf.Mask(cpf);
+    public string ShowCpf(string cpf) => Common.Cpf.ForReport(cpf, MaySeeFullCpf);
 }
 
 public static class ScopeQueries

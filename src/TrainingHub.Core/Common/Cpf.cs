@@ -73,6 +73,9 @@ public static class Cpf
         return withFirst + CheckDigit(withFirst, 10);
     }
 
+    /// <summary>Formatted when <paramref name="full"/> and a real CPF, masked otherwise (an anonymised person's placeholder is never a CPF).</summary>
+    public static string ForReport(string cpf, bool full) => full && Normalize(cpf) is not null ? Format(cpf) : Mask(cpf);
+
     /// <summary>123.456.789-09</summary>
     public static string Format(string cpf)
     {

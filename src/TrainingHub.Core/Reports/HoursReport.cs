@@ -60,7 +60,7 @@ public static class HoursReport
                         Columns = columns,
                         RowCount = await sums.CountAsync(ct),
                         Rows = (skip, take) => ordered.Skip(skip).Take(take ?? int.MaxValue).AsAsyncEnumerable()
-                            .Select(r => new object?[] { r.FullName, fullCpf ? Cpf.Format(r.Cpf) : Cpf.Mask(r.Cpf), r.Organization, r.Minutes, r.Minutes }),
+                            .Select(r => new object?[] { r.FullName, Cpf.ForReport(r.Cpf, fullCpf), r.Organization, r.Minutes, r.Minutes }),
                         Totals = TotalsRow(columns, total),
                         Filters = filters,
                         From = from,

@@ -86,7 +86,7 @@ public static class TargetReport
         var personRows = participants
             .Select(p => new object?[]
             {
-                p.FullName, fullCpf ? Cpf.Format(p.Cpf) : Cpf.Mask(p.Cpf), p.Organization, minutes.GetValueOrDefault(p.Id), target,
+                p.FullName, Cpf.ForReport(p.Cpf, fullCpf), p.Organization, minutes.GetValueOrDefault(p.Id), target,
                 new MessageKey(minutes.GetValueOrDefault(p.Id) >= target ? "Report.Target.Met" : "Report.Target.Missed"),
             })
             .ToList();

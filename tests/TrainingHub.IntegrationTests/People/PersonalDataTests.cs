@@ -175,6 +175,13 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         var csv = System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?{Period}", UriKind.Relative)));
         csv.ShouldNotContain(oldName);
         csv.ShouldContain(AnonymisePerson.NameFor(target));
+
+        // Found under the placeholder, its CPF shown masked even to those who see full CPFs, also in full-CPF exports.
+        var found = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people?search={Uri.EscapeDataString(AnonymisePerson.NameFor(target))}");
+        found.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == target).GetProperty("cpf").GetString().ShouldBe("***.***.***-**");
+        var full = System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?{Period}&fullCpf=true", UriKind.Relative)));
+        full.ShouldContain(AnonymisePerson.NameFor(target));
+        full.ShouldNotContain(old.Cpf[3..9]);
     }
 
     [Test]
