@@ -93,7 +93,7 @@ for project in tests/TrainingHub.UnitTests tests/TrainingHub.IntegrationTests te
   [ -d "$project" ] || continue
   name=$(basename "$project")
   log "$name"
-  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$RUN/results" >"$RUN/$name.log" 2>&1
+  dotnet test "$project" -c Release --no-build --blame-hang-timeout 10m --logger "trx;LogFileName=$name.trx" --results-directory "$RUN/results" >"$RUN/$name.log" 2>&1
   rc=$?
   grep -E 'Failed |Passed!|Failed!|error|Skipped ' "$RUN/$name.log" | head -40
   if [ $rc -ne 0 ] && ! grep -q 'Failed!' "$RUN/$name.log"; then

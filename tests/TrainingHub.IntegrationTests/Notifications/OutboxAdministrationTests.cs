@@ -87,6 +87,9 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
             .UseSetting("Jobs:DispatchOutbox:IntervalSeconds", "1")
             // Certificate issuance would queue the demo's certificates ahead of this test's message: not before 2099.
             .UseSetting("Jobs:IssueCertificates:Cron", "0 0 0 1 1 ? 2099")
+            // Likewise the reminders: the mail fixtures share one database, so the sessions other fixtures left would
+            // keep the job busy (and the host's shutdown waiting for it) long after this test's message went out.
+            .UseSetting("Jobs:SessionReminders:Cron", "0 0 0 1 1 ? 2099")
             .UseSetting("Smtp:Port", mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _ = scheduled.Server;
         var (_, email) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
@@ -128,7 +131,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         var jobs = await scheduledApi.GetFromJsonAsync<JsonElement>("/api/v1/jobs");
         var reminders = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "SessionReminders");
         reminders.GetProperty("nextRunAt").ValueKind.ShouldBe(JsonValueKind.String);
-        reminders.GetProperty("schedule").GetString().ShouldBe("every 300 s");
+        reminders.GetProperty("schedule").GetString().ShouldBe("0 0 0 1 1 ? 2099");
     }
 
     private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)
