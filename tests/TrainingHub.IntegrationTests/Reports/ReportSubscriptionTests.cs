@@ -110,6 +110,35 @@ public sealed class ReportSubscriptionTests(string provider) : MailFixture(provi
     }
 
     [Test]
+    public async Task An_administrator_subscribes_from_the_reports_page_with_its_filters_sees_it_listed_and_cancels_it()
+    {
+        var email = await AccountAsync(Roles.Administrator, null, Languages.Portuguese);
+        var programme = await App.WithDbAsync(db => db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        using var browser = new Browser(App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        (await browser.SignInAsync(email, AttendanceKit.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var reports = $"/reports?kind=HoursByProgramme&programmeId={programme}";
+        var subscribed = await browser.SubmitAsync(reports, "/reports/subscriptions", new Dictionary<string, string?>());
+        subscribed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await App.WithDbAsync(db => db.ReportSubscriptions.Join(db.Users.Where(u => u.Email == email), s => s.UserId, u => u.Id, (s, _) => s).SingleAsync());
+        stored.Kind.ShouldBe(ReportKind.HoursByProgramme);
+        ReportSubscriptionFilters.FromJson(stored.FiltersJson).ShouldBe(new ReportSubscriptionFilters(programme));
+        stored.Email.ShouldBe(email);
+
+        var (status, html) = await browser.GetPageAsync("/reports/subscriptions");
+        status.ShouldBe(HttpStatusCode.OK);
+        html.QuerySelector("h1")!.TextContent.ShouldBe("Minhas assinaturas de relatórios");
+        var row = html.QuerySelector($"tr[data-subscription='{stored.Id}']").ShouldNotBeNull();
+        row.TextContent.ShouldContain("Horas por programa");
+        row.TextContent.ShouldContain(await App.WithDbAsync(db => db.Programmes.Where(p => p.Id == programme).Select(p => p.Name).SingleAsync()));
+
+        (await browser.SubmitAsync("/reports/subscriptions", $"/reports/subscriptions/{stored.Id}/cancel", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.WithDbAsync(db => db.ReportSubscriptions.Where(s => s.Id == stored.Id).Select(s => s.CancelledAt).SingleAsync())).ShouldNotBeNull();
+        (await browser.GetPageAsync("/reports/subscriptions")).Html.QuerySelector("[data-testid=no-subscriptions]").ShouldNotBeNull();
+        (await browser.PostAsync($"/reports/subscriptions/{stored.Id}/cancel", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task Trainees_cannot_subscribe_and_the_detail_report_is_not_offered()
     {
         var (trainee, _) = await AttendanceKit.AccountAsync(App, Roles.Trainee);
