@@ -7,8 +7,9 @@ public static partial class EmailTemplates
 {
     private static EmailContent MonthlyReport(EmailPayload p, bool en)
     {
-        var from = DateOnly.ParseExact(p.Text("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var month = from.ToString("MMMM yyyy", CultureInfo.GetCultureInfo(en ? "en" : "pt-BR"));
+        var month = DateOnly.TryParseExact(p.Text("from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            ? from.ToString("MMMM yyyy", CultureInfo.GetCultureInfo(en ? "en" : "pt-BR"))
+            : p.Text("month");
         var title = ReportTitle(p.Text("kind"), en);
         var facts = new List<(string, string)>
         {
