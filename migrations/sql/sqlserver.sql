@@ -1322,3 +1322,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011056_ReportSubscriptions'
+)
+BEGIN
+    CREATE TABLE [ReportSubscriptions] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [PersonId] int NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [Language] nvarchar(8) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [FiltersJson] nvarchar(1000) NOT NULL,
+        [ScopeOrganizationId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        CONSTRAINT [PK_ReportSubscriptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_ReportSubscriptions_CancelledAfterCreated] CHECK ("CancelledAt" IS NULL OR "CancelledAt" >= "CreatedAt"),
+        CONSTRAINT [FK_ReportSubscriptions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReportSubscriptions_Organizations_ScopeOrganizationId] FOREIGN KEY ([ScopeOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReportSubscriptions_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011056_ReportSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_ReportSubscriptions_PersonId] ON [ReportSubscriptions] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011056_ReportSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_ReportSubscriptions_ScopeOrganizationId] ON [ReportSubscriptions] ([ScopeOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011056_ReportSubscriptions'
+)
+BEGIN
+    CREATE INDEX [IX_ReportSubscriptions_UserId_CancelledAt] ON [ReportSubscriptions] ([UserId], [CancelledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122011056_ReportSubscriptions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122011056_ReportSubscriptions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -39,6 +39,7 @@ public static partial class EmailTemplates
         [SessionInvitations.RescheduledType] = SessionRescheduled,
         [QueueProgressDigests.MessageType] = YearlyProgressDigest,
         [QueueApprovalDigests.MessageType] = PendingApprovalsDigest,
+        [Reports.QueueMonthlyReports.MessageType] = MonthlyReport,
     };
 
     public static IReadOnlyCollection<string> KnownTypes => Templates.Keys;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Quartz;
 using TrainingHub.Core.Catalog;
@@ -5,6 +6,7 @@ using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Reports;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -29,6 +31,8 @@ public static class Scheduling
         (MonthlyProgrammesJob.Name, typeof(MonthlyProgrammesJob), null, "0 0 7 1 * ?"),
         (ProgressDigestsJob.Name, typeof(ProgressDigestsJob), null, "0 0 9 1 * ?"),
         (ApprovalDigestsJob.Name, typeof(ApprovalDigestsJob), null, "0 0 8 ? * MON-FRI"),
+        // 1st of the month, 06:00 São Paulo: the subscribed reports of the month before.
+        (MonthlyReportsJob.Name, typeof(MonthlyReportsJob), null, "0 0 6 1 * ?"),
     ];
 
     public const int DefaultDispatchSeconds = 30;
@@ -50,6 +54,8 @@ public static class Scheduling
         services.AddSingleton(TrainingHub.Core.People.PrivacySettings.From(config));
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Certificate));
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Transcript));
+        services.AddSingleton<IOutboxAttachmentSource>(sp => new ReportAttachmentSource(sp.GetRequiredService<TimeProvider>(),
+            Translators.For(sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(SharedResource)))));
         services.AddSingleton(sp => DispatchSettingsFrom(config, sp.GetRequiredService<IOptions<SmtpOptions>>().Value) with
         {
             Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>(),
@@ -93,6 +99,7 @@ public static class Scheduling
             Schedule<MonthlyProgrammesJob>(q, config, MonthlyProgrammesJob.Name);
             Schedule<ProgressDigestsJob>(q, config, ProgressDigestsJob.Name);
             Schedule<ApprovalDigestsJob>(q, config, ApprovalDigestsJob.Name);
+            Schedule<MonthlyReportsJob>(q, config, MonthlyReportsJob.Name);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
@@ -346,4 +353,37 @@ public sealed class ApprovalDigestsJob(TrainingHubDbContext db, TimeProvider tim
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await results.RunAsync(Name, time, async () => $"{await QueueApprovalDigests.HandleAsync(db, time, config["App:PublicUrl"], cancellationToken)} queued", context);
+}
+
+/// <summary>Queues the subscribed monthly reports (see <see cref="QueueMonthlyReports"/>).</summary>
+[DisallowConcurrentExecution]
+[PersistJobDataAfterExecution]
+public sealed class MonthlyReportsJob(TrainingHubDbContext db, TimeProvider time, JobResults results) : IJob
+{
+    public const string Name = "MonthlyReports";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await results.RunAsync(Name, time, async () => $"{await QueueMonthlyReports.HandleAsync(db, time, cancellationToken)} queued", context);
+}
+
+/// <summary>Message lookup in a given language, for what is written outside a request (attachments built at send time).</summary>
+public static class Translators
+{
+    public static Func<string, Func<string, string>> For(IStringLocalizer localizer) => language =>
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        return key =>
+        {
+            var previous = System.Globalization.CultureInfo.CurrentUICulture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                return localizer[key].Value;
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = previous;
+            }
+        };
+    };
 }

@@ -32,6 +32,27 @@ public sealed class ReportScreensTests : BrowserTest
 
     [TestCase("pt-BR")]
     [TestCase("en")]
+    public async Task The_demo_auditor_subscribes_to_a_monthly_report_sees_it_in_their_subscriptions_and_cancels_it(string lang)
+    {
+        await UseLanguageAsync(lang);
+        await OpenHomeAsAsync(DemoUser.Auditor);
+        await Page.Locator("[data-nav=reports]").ClickAsync();
+        await Expect(Page.GetByTestId("report")).ToBeVisibleAsync();
+        await Page.GetByTestId("subscribe-monthly").ClickAsync();
+        var rows = Page.Locator("[data-testid=report-subscriptions] tr[data-subscription]");
+        await Expect(rows.First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(Page, DemoUser.Auditor.Key, "report-subscriptions", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+
+        // Both languages run at once as the same demo auditor: cancel one row by its id, not by counting rows.
+        var id = await rows.First.GetAttributeAsync("data-subscription");
+        var row = Page.Locator($"[data-testid=report-subscriptions] tr[data-subscription='{id}']");
+        await row.GetByTestId("cancel-subscription").ClickAsync();
+        await Expect(row).ToHaveCountAsync(0);
+    }
+
+    [TestCase("pt-BR")]
+    [TestCase("en")]
     public async Task The_demo_administrator_browses_the_audit_trail_and_verifies_the_chain(string lang)
     {
         await UseLanguageAsync(lang);

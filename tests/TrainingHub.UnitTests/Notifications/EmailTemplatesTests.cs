@@ -108,6 +108,18 @@ public sealed class EmailTemplatesTests
             month = 3,
             sessions = new[] { new { title = "Orçamento público", startsAt = new DateTime(2026, 3, 5, 17, 0, 0, DateTimeKind.Utc), endsAt = new DateTime(2026, 3, 5, 18, 0, 0, DateTimeKind.Utc), creditedMinutes = 60, streamUrl = "https://video.example.gov.br/1", place = (string?)null } },
         },
+        "MonthlyReport" => new { subscription = 5, kind = "HoursByOrganization", from = "2026-10-01", to = "2026-10-31", month = "2026-10", attachments = new[] { new { kind = "report", key = "5:2026-10" } } },
         _ => Enrolment,
     };
+
+    [Test]
+    public void The_monthly_report_names_the_report_and_the_month_in_the_reader_language()
+    {
+        var payload = JsonSerializer.Serialize(PayloadFor("MonthlyReport"), Json);
+        var pt = EmailTemplates.Render("MonthlyReport", payload, Languages.Portuguese)!;
+        pt.Subject.ShouldBe("Relatório mensal: Horas por órgão (outubro 2026)");
+        pt.Text.ShouldContain("Período: 01/10/2026 – 31/10/2026");
+        var en = EmailTemplates.Render("MonthlyReport", payload, Languages.English)!;
+        en.Subject.ShouldBe("Monthly report: Hours by organisation (October 2026)");
+    }
 }
