@@ -23,15 +23,10 @@ public static class ReissueCertificate
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(actor);
-        var text = reason?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var (text, invalid) = CertificateReason.Check(reason);
+        if (invalid is not null)
         {
-            return Result<ReissueOutcome>.Fail("Reason", "Certificate.ReasonRequired");
-        }
-
-        if (text.Length > 1000)
-        {
-            return Result<ReissueOutcome>.Fail("Reason", "Certificate.ReasonTooLong", 1000);
+            return Result<ReissueOutcome>.Fail([invalid]);
         }
 
         var old = await db.Certificates.AdministeredBy(db, scope).FirstOrDefaultAsync(c => c.Id == certificateId, ct);

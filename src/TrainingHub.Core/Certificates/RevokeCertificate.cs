@@ -17,15 +17,10 @@ public static class RevokeCertificate
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(actor);
-        var text = reason?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var (text, invalid) = CertificateReason.Check(reason);
+        if (invalid is not null)
         {
-            return Result<int>.Fail("Reason", "Certificate.ReasonRequired");
-        }
-
-        if (text.Length > 1000)
-        {
-            return Result<int>.Fail("Reason", "Certificate.ReasonTooLong", 1000);
+            return Result<int>.Fail([invalid]);
         }
 
         var certificate = await db.Certificates.AdministeredBy(db, scope).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
