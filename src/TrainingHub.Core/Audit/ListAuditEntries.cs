@@ -76,7 +76,7 @@ public static class ListAuditEntries
     public static async Task WriteCsvAsync(TrainingHubDbContext db, ReaderScope scope, AuditFilter f, Stream output, CancellationToken ct)
     {
         await using var w = new StreamWriter(output, new System.Text.UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        static string F(string? v) => Reports.ReportCsv.Field(Reports.ReportCsv.Neutralise(v ?? ""));
+        static string F(string? v) => Reports.ReportCsv.Field(Reports.ReportCsv.Neutralize(v ?? ""));
         await w.WriteLineAsync("sequence,occurred_at_utc,actor,action,entity_type,entity_id,organization_id,before,after,reason,hash");
         await foreach (var e in Project(Query(db, scope, f)).AsAsyncEnumerable().WithCancellation(ct))
         {

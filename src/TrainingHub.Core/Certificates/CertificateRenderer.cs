@@ -51,7 +51,7 @@ public static class CertificateRenderer
 
         using var output = new MemoryStream();
         doc.Save(output, false);
-        return Stabilise(output.ToArray(), new Guid(idBytes));
+        return Stabilize(output.ToArray(), new Guid(idBytes));
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class CertificateRenderer
     /// ("AAAAAA", "AAAAAB"…) and the UUIDs by one derived from the code; every replacement has the same length, so no
     /// offset in the cross-reference table moves.
     /// </summary>
-    private static byte[] Stabilise(byte[] pdf, Guid uuid)
+    private static byte[] Stabilize(byte[] pdf, Guid uuid)
     {
         var text = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.Latin1.GetString(pdf),
             "(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}", uuid.ToString("D", CultureInfo.InvariantCulture));

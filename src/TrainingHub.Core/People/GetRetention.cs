@@ -6,7 +6,7 @@ using TrainingHub.Core.Data;
 namespace TrainingHub.Core.People;
 
 /// <summary>Whether a person's records are still under legal retention, and until when (São Paulo dates).</summary>
-public sealed record RetentionStatus(int PersonId, string FullName, DateTime? AnonymizedAt, DateOnly LastActivity, DateOnly RetainedUntil, bool CanAnonymise);
+public sealed record RetentionStatus(int PersonId, string FullName, DateTime? AnonymizedAt, DateOnly LastActivity, DateOnly RetainedUntil, bool CanAnonymize);
 
 /// <summary>
 /// The retention rule: a person's records are retained for <see cref="PrivacySettings.RetentionYears"/> years after

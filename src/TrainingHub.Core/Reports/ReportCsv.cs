@@ -72,12 +72,12 @@ public static class ReportCsv
             int m when type == ColumnType.Hours => (m / 60m).ToString("0.00", CultureInfo.InvariantCulture),
             long m when type == ColumnType.Hours => (m / 60m).ToString("0.00", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => Neutralise(value.ToString() ?? ""),
+            _ => Neutralize(value.ToString() ?? ""),
         };
     }
 
     /// <summary>Prefixes an apostrophe to text a spreadsheet would run as a formula or treat as a control sequence.</summary>
-    public static string Neutralise(string text)
+    public static string Neutralize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Length > 0 && (text[0] is '=' or '+' or '-' or '@' || char.IsControl(text[0])) ? "'" + text : text;

@@ -115,7 +115,7 @@ public static class ReportXlsx
         decimal p when type == ColumnType.Percent => Number((p / 100m).ToString(CultureInfo.InvariantCulture), StylePercent),
         int or long or decimal or double => Number(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture), 0),
         // Typed cells cannot be formulas; the apostrophe keeps text identical to the CSV.
-        _ => Text(ReportCsv.Neutralise(value.ToString() ?? ""), 0),
+        _ => Text(ReportCsv.Neutralize(value.ToString() ?? ""), 0),
     };
 
     private static Cell Number(string invariant, uint style) => new() { CellValue = new CellValue(invariant), DataType = CellValues.Number, StyleIndex = style == 0 ? null : style };
@@ -148,7 +148,7 @@ public static class ReportXlsx
         {
             w.WriteStartElement(new Row());
             w.WriteElement(Text(k, StyleHeader));
-            w.WriteElement(Text(ReportCsv.Neutralise(v), 0));
+            w.WriteElement(Text(ReportCsv.Neutralize(v), 0));
             w.WriteEndElement();
         }
 

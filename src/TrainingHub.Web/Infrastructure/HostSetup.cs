@@ -128,7 +128,8 @@ public static class HostSetup
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();
-                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("{feature}{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureViewLocations());
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
@@ -150,7 +151,7 @@ public static class HostSetup
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        services.AddScoped<TrainingHub.Web.Features.Api.CookieCsrfFilter>();
+        services.AddScoped<CookieCsrfFilter>();
         services.AddOpenApi("v1");
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])

@@ -12,7 +12,7 @@ public sealed class PersonPrivacyTests : BrowserTest
         await Page.GotoAsync("/people");
         await Page.Locator("[data-testid=people] tbody a[href$='/privacy']").First.ClickAsync();
         await Expect(Page.GetByTestId("retention-status")).ToContainTextAsync(lang == "en" ? "under legal retention until" : "sob retenção legal até");
-        await Expect(Page.GetByTestId("anonymise")).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("anonymize")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "person-privacy", lang);
         await Axe.AssertNoSeriousViolationsAsync(Page);
     }

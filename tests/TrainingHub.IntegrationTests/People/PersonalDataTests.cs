@@ -101,7 +101,7 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
 
         // Under retention: refused, naming the date until which the records are retained.
         var until = TrainingHub.Core.Common.SaoPaulo.Today(App.Clock).AddYears(5).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        var refused = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymise", UriKind.Relative), null);
+        var refused = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymize", UriKind.Relative), null);
         refused.IsSuccessStatusCode.ShouldBeFalse();
         (await refused.Content.ReadAsStringAsync()).ShouldContain(until);
         (await App.WithDbAsync(db => db.People.Where(p => p.Id == target).Select(p => p.FullName).SingleAsync())).ShouldBe(oldName);
@@ -129,27 +129,27 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
             return await db.SaveChangesAsync();
         });
         var status = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people/{target}/retention");
-        status.GetProperty("canAnonymise").GetBoolean().ShouldBeTrue();
+        status.GetProperty("canAnonymize").GetBoolean().ShouldBeTrue();
 
         var before = await TotalsAsync(api);
         var personsMinutes = await App.WithDbAsync(db => CreditedAttendance.Query(db).Where(x => x.PersonId == target).SumAsync(x => x.CreditedMinutes));
         var lastSequence = await App.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
 
-        var done = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymise", UriKind.Relative), null);
+        var done = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymize", UriKind.Relative), null);
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymise", UriKind.Relative), null);
         again.IsSuccessStatusCode.ShouldBeFalse();
 
         // Personal fields gone; account locked and renamed; certificate snapshots without the name.
         var person = await App.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == target));
-        person.FullName.ShouldBe(AnonymisePerson.NameFor(target));
-        person.Cpf.ShouldBe(AnonymisePerson.CpfFor(target));
-        person.Email.ShouldBe(AnonymisePerson.EmailFor(target));
+        person.FullName.ShouldBe(AnonymizePerson.NameFor(target));
+        person.Cpf.ShouldBe(AnonymizePerson.CpfFor(target));
+        person.Email.ShouldBe(AnonymizePerson.EmailFor(target));
         person.AnonymizedAt.ShouldNotBeNull();
         (await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == targetEmail || u.PersonId == target && u.PasswordHash != null))).ShouldBeFalse();
         var snapshots = await App.WithDbAsync(db => db.Certificates.Where(x => x.PersonId == target).Select(x => x.SnapshotJson).ToListAsync());
         snapshots.ShouldNotBeEmpty();
-        snapshots.ShouldAllBe(s => !s.Contains(oldName) && s.Contains(AnonymisePerson.NameFor(target)));
+        snapshots.ShouldAllBe(s => !s.Contains(oldName) && s.Contains(AnonymizePerson.NameFor(target)));
 
         // Every total unchanged, and the person's minutes still credited.
         (await TotalsAsync(api)).ShouldBe(before);
@@ -174,13 +174,13 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         search.GetProperty("totalCount").GetInt32().ShouldBe(0);
         var csv = System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?{Period}", UriKind.Relative)));
         csv.ShouldNotContain(oldName);
-        csv.ShouldContain(AnonymisePerson.NameFor(target));
+        csv.ShouldContain(AnonymizePerson.NameFor(target));
 
         // Found under the placeholder, its CPF shown masked even to those who see full CPFs, also in full-CPF exports.
-        var found = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people?search={Uri.EscapeDataString(AnonymisePerson.NameFor(target))}");
+        var found = await api.GetFromJsonAsync<JsonElement>($"/api/v1/people?search={Uri.EscapeDataString(AnonymizePerson.NameFor(target))}");
         found.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == target).GetProperty("cpf").GetString().ShouldBe("***.***.***-**");
         var full = System.Text.Encoding.UTF8.GetString(await api.GetByteArrayAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?{Period}&fullCpf=true", UriKind.Relative)));
-        full.ShouldContain(AnonymisePerson.NameFor(target));
+        full.ShouldContain(AnonymizePerson.NameFor(target));
         full.ShouldNotContain(old.Cpf[3..9]);
     }
 
@@ -205,18 +205,18 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         status.ShouldBe(HttpStatusCode.OK);
         var until = TrainingHub.Core.Common.SaoPaulo.Today(App.Clock).AddYears(5).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         page.QuerySelector("[data-testid=retention-status]")!.TextContent.ShouldContain(until);
-        page.QuerySelector("[data-testid=anonymise]").ShouldBeNull();
+        page.QuerySelector("[data-testid=anonymize]").ShouldBeNull();
 
         await App.WithDbAsync(db => db.People.Where(p => p.Id == someone).ExecuteUpdateAsync(u => u.SetProperty(p => p.CreatedAt, new DateTime(2015, 3, 1, 12, 0, 0, DateTimeKind.Utc))));
         (_, page) = await admin.GetPageAsync($"/people/{someone}/privacy");
-        page.QuerySelector("[data-testid=anonymise]").ShouldNotBeNull();
-        var action = $"/people/{someone}/anonymise";
+        page.QuerySelector("[data-testid=anonymize]").ShouldNotBeNull();
+        var action = $"/people/{someone}/anonymize";
         (await admin.SubmitAsync($"/people/{someone}/privacy", action, new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.WithDbAsync(db => db.People.Where(p => p.Id == someone).Select(p => p.AnonymizedAt).SingleAsync())).ShouldBeNull();
         (await admin.SubmitAsync($"/people/{someone}/privacy", action, new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (_, page) = await admin.GetPageAsync($"/people/{someone}/privacy");
-        page.QuerySelector("h1")!.TextContent.ShouldContain(AnonymisePerson.NameFor(someone));
-        page.QuerySelector("[data-testid=anonymise]").ShouldBeNull();
+        page.QuerySelector("h1")!.TextContent.ShouldContain(AnonymizePerson.NameFor(someone));
+        page.QuerySelector("[data-testid=anonymize]").ShouldBeNull();
 
         // Without the antiforgery token the post is refused.
         (await admin.PostAsync(action, new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -13,7 +13,7 @@ public sealed class ReportCsvTests
     [TestCase("\u0001x", "'\u0001x")]
     [TestCase("Ana = Maria", "Ana = Maria")]
     [TestCase("", "")]
-    public void Text_a_spreadsheet_would_run_gets_a_leading_apostrophe(string text, string expected) => ReportCsv.Neutralise(text).ShouldBe(expected);
+    public void Text_a_spreadsheet_would_run_gets_a_leading_apostrophe(string text, string expected) => ReportCsv.Neutralize(text).ShouldBe(expected);
 
     [TestCase("plain", "plain")]
     [TestCase("a,b", "\"a,b\"")]

@@ -6,7 +6,8 @@ using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
-using TrainingHub.Web.Features.Api;
+using TrainingHub.Web.Features.Attendance.Justifications;
+using TrainingHub.Web.Features.Attendance.MeetingImport;
 using TrainingHub.Web.Features.Imports;
 using TrainingHub.Web.Infrastructure;
 

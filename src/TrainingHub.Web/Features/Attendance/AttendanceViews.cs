@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Common;
 using TrainingHub.Web.Features.Imports;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Attendance;
 

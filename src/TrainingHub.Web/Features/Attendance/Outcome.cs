@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Attendance;
 

@@ -37,7 +37,7 @@ public sealed class AuditController(TrainingHubDbContext db) : Controller
 }
 
 [Route("api/v1/audit")]
-public sealed class AuditApiController(TrainingHubDbContext db) : Api.ApiControllerBase
+public sealed class AuditApiController(TrainingHubDbContext db) : ApiControllerBase
 {
     /// <summary>Audit entries in the caller's scope, newest first.</summary>
     [HttpGet]

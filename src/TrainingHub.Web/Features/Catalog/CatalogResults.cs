@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Common;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Catalog;
 

@@ -5,8 +5,7 @@ using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
-using TrainingHub.Web.Features.Api;
-using TrainingHub.Web.Features.Verify;
+using TrainingHub.Web.Features.Certificates.Verify;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Certificates;

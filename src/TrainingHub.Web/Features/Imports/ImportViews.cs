@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Imports;
+using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Imports;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
-using TrainingHub.Web.Features.Api;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Imports;

@@ -5,7 +5,6 @@ using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.People;
-using TrainingHub.Web.Features.Api;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.People;
@@ -37,12 +36,13 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
         return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
     }
 
-    /// <summary>Anonymises a person out of retention; refused (422) with the date until which the records are retained.</summary>
-    [HttpPost("{id:int}/anonymise")]
+    /// <summary>Anonymizes a person out of retention; refused (422) with the date until which the records are retained.</summary>
+    [HttpPost("{id:int}/anonymize")]
+    [HttpPost("{id:int}/anonymise")] // the earlier spelling keeps working
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<ActionResult<RetentionStatus>> Anonymise(int id, CancellationToken ct)
+    public async Task<ActionResult<RetentionStatus>> Anonymize(int id, CancellationToken ct)
     {
-        var result = await AnonymisePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
+        var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
         return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
     }
 }

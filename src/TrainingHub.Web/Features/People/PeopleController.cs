@@ -59,23 +59,24 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
         return result.Succeeded ? View(new PersonPrivacyViewModel(result.Value!, privacy.RetentionYears)) : NotFound();
     }
 
-    [HttpPost("{id:int}/anonymise")]
+    [HttpPost("{id:int}/anonymize")]
+    [HttpPost("{id:int}/anonymise")] // the earlier spelling keeps working
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Anonymise(int id, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> Anonymize(int id, bool confirm, CancellationToken ct)
     {
         if (!confirm)
         {
-            TempData["Flash"] = t["Person.AnonymiseConfirmRequired"].Value;
+            TempData["Flash"] = t["Person.AnonymizeConfirmRequired"].Value;
             return Redirect($"/people/{id}/privacy");
         }
 
-        var result = await AnonymisePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
+        var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
         if (!result.Succeeded && result.Errors[0].Code == "Person.NotFound")
         {
             return NotFound();
         }
 
-        TempData["Flash"] = result.Succeeded ? t["Person.Anonymised", result.Value!.FullName].Value : t[result.Errors[0].Code, result.Errors[0].Args].Value;
+        TempData["Flash"] = result.Succeeded ? t["Person.Anonymized", result.Value!.FullName].Value : t[result.Errors[0].Code, result.Errors[0].Args].Value;
         return Redirect($"/people/{id}/privacy");
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Reports;
-using TrainingHub.Web.Features.Api;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Reports;

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Accounts.Accounts;
+
+public sealed record AccountsViewModel(Page<AccountRow> Page, string? Search, PagerModel Pager);
+
+public sealed record NewAccountViewModel(CreateAccountRequest Form, IReadOnlyList<(int Id, string Name)> Organizations, bool MayCreateUnscoped);
+
+/// <summary>Administrators manage sign-in accounts in their scope: create, change role, lock.</summary>
+[Route("accounts")]
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AccountsController(TrainingHubDbContext db, UserManager<ApplicationUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken ct = default)
+    {
+        var result = await ListAccounts.HandleAsync(db, User.Scope(), time, search, page, 25, ct);
+        return View(new AccountsViewModel(result, search, PagerModel.From(result, Request)));
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View(new NewAccountViewModel(new CreateAccountRequest(null, null, null, Roles.Trainee, null, null, null), await ListOrganizations.OptionsAsync(db, User.Scope(), ct), User.Scope().IsWholeInstallation));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create([Bind(Prefix = "Form")] CreateAccountRequest form, CancellationToken ct)
+    {
+        var result = await CreateAccount.HandleAsync(db, users, User.Scope(), time, form, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear();
+            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
+            return View(new NewAccountViewModel(form with { Password = null }, await ListOrganizations.OptionsAsync(db, User.Scope(), ct), User.Scope().IsWholeInstallation));
+        }
+
+        TempData["Flash"] = t["Account.Created", form.Email ?? ""].Value;
+        return Redirect("/accounts");
+    }
+
+    [HttpPost("{id}/role")]
+    public async Task<IActionResult> ChangeRole(string id, string? role, bool locked, CancellationToken ct)
+    {
+        var result = await ChangeAccountRole.HandleAsync(db, users, User.Scope(), time, new ChangeAccountRoleRequest(id, role, locked), ct);
+        TempData["Flash"] = result.Succeeded ? t["Account.Changed"].Value : string.Join(" ", result.Errors.Select(e => FieldErrors.Message(e, t)));
+        return Redirect("/accounts");
+    }
+}

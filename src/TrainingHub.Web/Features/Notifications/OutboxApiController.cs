@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Notifications;
+
+public sealed record OutboxChangeResult(long Id, OutboxStatus Status);
+
+/// <summary>
+/// The outbox over HTTP, for administrators of the whole installation: list with filters, one message with its
+/// dispatch history, retry, cancel; and the scheduled jobs with their last run, next run and result.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
+{
+    [HttpGet("api/v1/outbox/{id:long}")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<OutboxDetail>> Get(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return await ListOutbox.DetailAsync(db, id, ct) is { } detail ? detail : NotFound();
+    }
+
+    [HttpGet("api/v1/jobs")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<IReadOnlyList<JobView>>> Jobs(CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return Ok(await JobViews.ReadAsync(services, scheduler, results, ct));
+    }
+
+    [HttpGet("api/v1/outbox")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<Page<OutboxRow>>> List(OutboxStatus? status, string? type, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return await ListOutbox.HandleAsync(db, new OutboxFilter(status, type, search, page, pageSize), ct);
+    }
+
+    [HttpPost("api/v1/outbox/{id:long}/retry")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<OutboxChangeResult>> Retry(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, id, ct));
+    }
+
+    [HttpPost("api/v1/outbox/{id:long}/cancel")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<ActionResult<OutboxChangeResult>> Cancel(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, id, ct));
+    }
+
+    private ActionResult<OutboxChangeResult> Answer(long id, Result<OutboxStatus> result)
+    {
+        if (result.Succeeded)
+        {
+            return new OutboxChangeResult(id, result.Value);
+        }
+
+        return result.Errors[0].Code == ChangeOutboxMessage.NotFound ? NotFound() : this.Problem(result.Errors, t);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Notifications;
+
+/// <summary>
+/// The outbox and the scheduled jobs, for administrators of the whole installation only (an organisation's
+/// administrator sees messages of other organisations here, so scoped administrators get 403).
+/// </summary>
+[Route("admin/outbox")]
+[Authorize(Policy = Policies.Administrator)]
+public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Index(OutboxStatus? status, string? type, string? search, int page = 1, CancellationToken ct = default)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        var filter = new OutboxFilter(status, type, search, page);
+        var rows = await ListOutbox.HandleAsync(db, filter, ct);
+        return View(new OutboxViewModel(rows, filter, PagerModel.From(rows, Request), await ListOutbox.CountsAsync(db, ct), await ListOutbox.TypesAsync(db, ct),
+            await JobViews.ReadAsync(services, scheduler, results, ct), scheduler.Enabled));
+    }
+
+    [HttpGet("{id:long}")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Details(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        return await ListOutbox.DetailAsync(db, id, ct) is { } detail ? View(detail) : NotFound();
+    }
+
+    [HttpPost("{id:long}/retry")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Retry(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        Flash(await ChangeOutboxMessage.RetryAsync(db, time, id, ct), "Outbox.Retried");
+        return Redirect($"/admin/outbox/{id}");
+    }
+
+    [HttpPost("{id:long}/cancel")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
+    {
+        if (!User.Scope().IsWholeInstallation)
+        {
+            return Forbid();
+        }
+
+        Flash(await ChangeOutboxMessage.CancelAsync(db, id, ct), "Outbox.Cancelled");
+        return Redirect($"/admin/outbox/{id}");
+    }
+
+    private void Flash(Result<OutboxStatus> result, string okKey) =>
+        TempData["Flash"] = result.Succeeded ? t[okKey].Value : FieldErrors.Message(result.Errors[0], t);
+}

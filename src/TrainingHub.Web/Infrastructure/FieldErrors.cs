@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
+
+namespace TrainingHub.Web.Infrastructure;
+
+public static class FieldErrors
+{
+    /// <summary>Puts a use case's field errors, translated, on the form's fields.</summary>
+    public static void AddFieldErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(t);
+        foreach (var e in errors)
+        {
+            modelState.AddModelError(e.Field, Message(e, t));
+        }
+    }
+
+    public static string Message(FieldError e, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(t);
+        var localized = t[e.Code, e.Args];
+        // Identity errors already carry a translated description as their argument.
+        return localized.ResourceNotFound && e.Code.StartsWith("Identity.", StringComparison.Ordinal) && e.Args.Length > 0
+            ? e.Args[0].ToString() ?? e.Code
+            : localized.Value;
+    }
+
+    /// <summary>An RFC 9457 problem naming each field and what to do about it.</summary>
+    public static ActionResult Problem(this ControllerBase controller, IEnumerable<FieldError> errors, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        var state = new ModelStateDictionary();
+        state.AddFieldErrors(errors, t);
+        return controller.ValidationProblem(state);
+    }
+}
