@@ -6,8 +6,8 @@ using Npgsql;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Reports;
-using TrainingHub.Core.Seeding;
 using TrainingHub.Migrations.Postgres;
+using TrainingHub.Seeding;
 
 // The attendance-level report exported as CSV by our streaming writer, against PostgreSQL's own
 // COPY (same query) TO STDOUT WITH CSV read through Npgsql, in the same run on the same data.

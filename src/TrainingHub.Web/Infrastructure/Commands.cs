@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingHub.Core.Data;
-using TrainingHub.Core.Seeding;
 using TrainingHub.Migrations.Postgres;
 using TrainingHub.Migrations.Sqlite;
+using TrainingHub.Seeding;
 
 namespace TrainingHub.Web.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Data;
-using TrainingHub.Core.Seeding;
+using TrainingHub.Seeding;
 
 namespace TrainingHub.Web.Infrastructure;
 

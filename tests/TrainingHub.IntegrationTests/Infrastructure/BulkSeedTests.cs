@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Core.Data;
-using TrainingHub.Core.Seeding;
 using TrainingHub.Migrations.Postgres;
+using TrainingHub.Seeding;
 
 namespace TrainingHub.IntegrationTests.Infrastructure;
 

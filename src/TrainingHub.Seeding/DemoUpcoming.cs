@@ -1,7 +1,7 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Offerings that are always ahead of today, whatever the date the demo starts: three extra classes of the strategy

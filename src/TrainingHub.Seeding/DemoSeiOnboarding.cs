@@ -2,7 +2,7 @@ using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Programme 4: onboarding municipalities to the state's electronic-process system. Presentation meetings attended

@@ -5,7 +5,7 @@ using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Organizations;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Fills an empty database with a demo that mirrors the five programmes TrainingHub was specified from: a state

@@ -1,7 +1,7 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Organizations;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Programme 3: a five-month immersive exchange in the state innovation office for servants of an external

@@ -1,4 +1,4 @@
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>Names of real public bodies and municipalities the demo organisations are modelled on.</summary>
 internal static class DemoPlaces

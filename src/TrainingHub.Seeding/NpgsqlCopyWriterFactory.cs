@@ -1,9 +1,8 @@
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
-using TrainingHub.Core.Seeding;
 
-namespace TrainingHub.Migrations.Postgres;
+namespace TrainingHub.Seeding;
 
 /// <summary>Bulk rows through PostgreSQL's binary COPY: the fastest way in, used by the <c>seed</c> command.</summary>
 public sealed class NpgsqlCopyWriterFactory : IBulkWriterFactory

@@ -6,7 +6,7 @@ using TrainingHub.Core.Organizations;
 using BogusGender = Bogus.DataSets.Name.Gender;
 using Person = TrainingHub.Core.People.Person;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// The demo data being built, in memory, before anything is saved. Everything random comes from one seeded Bogus

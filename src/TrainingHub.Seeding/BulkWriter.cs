@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>Creates a writer that appends rows to one table over an open connection.</summary>
 public interface IBulkWriterFactory

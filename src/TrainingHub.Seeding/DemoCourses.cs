@@ -1,6 +1,6 @@
 using TrainingHub.Core.Catalog;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>The demo course catalogue: titles, workloads and syllabi (conteúdo programático).</summary>
 internal static class DemoCourses

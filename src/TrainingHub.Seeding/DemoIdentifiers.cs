@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>Check-digit arithmetic for the Brazilian identifiers the seeders make up (IBGE municipality codes, CNPJ).</summary>
 internal static class DemoIdentifiers

@@ -2,7 +2,7 @@ using System.Globalization;
 using Bogus;
 using BogusGender = Bogus.DataSets.Name.Gender;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>Brazilian-looking names and e-mail addresses for bulk people, combined from pools drawn once from Bogus.</summary>
 internal sealed class BulkNames

@@ -4,7 +4,7 @@ using TrainingHub.Core.Common;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>A sign-in account created by the demo seeder. Demo mode only: every account shares one known passphrase.</summary>
 public sealed record DemoAccount(string Role, string Email, string Password, string DisplayName);

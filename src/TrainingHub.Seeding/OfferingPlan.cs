@@ -1,7 +1,7 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>What the seeder intends for one enrolment; turned into a real status once today's date is known.</summary>
 internal enum EnrolmentIntent

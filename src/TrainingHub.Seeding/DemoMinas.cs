@@ -1,7 +1,7 @@
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>The Minas Gerais side of the demo: the state government tree and the municipalities.</summary>
 internal sealed class DemoMinas

@@ -1,7 +1,7 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Programme 2: a monthly webinar series for managers and agents of 79 municipalities, July to December, streamed

@@ -1,7 +1,7 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Organizations;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Programme 5: a state institute's municipal management programme. An agreement (convênio) per municipality; a

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>One column a bulk writer fills: store name, the value type handed to the writer, and the store type.</summary>
 /// <param name="Name">Column name as mapped by EF.</param>

@@ -1,6 +1,6 @@
 using TrainingHub.Core.Certificates;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Certificate settings for the five demo programmes: issuer (the owner organisation and its CNPJ), place of issue,

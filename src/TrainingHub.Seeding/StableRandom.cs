@@ -1,4 +1,4 @@
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Hash-based pseudo-randomness: the same keys always give the same number, whatever was drawn before. Used for

@@ -8,7 +8,7 @@ using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Organizations;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 public sealed record BulkSeedResult(int People, long AttendanceRows, TimeSpan Elapsed);
 
@@ -128,7 +128,7 @@ public static class BulkSeeder
         public async Task RunAsync(CancellationToken ct)
         {
             organizationBase = await MaxIdAsync(typeof(Organization), ct);
-            personBase = await MaxIdAsync(typeof(People.Person), ct);
+            personBase = await MaxIdAsync(typeof(TrainingHub.Core.People.Person), ct);
             programmeId = await MaxIdAsync(typeof(Programme), ct) + 1;
             courseBase = await MaxIdAsync(typeof(Course), ct);
             offeringBase = await MaxIdAsync(typeof(Offering), ct);
@@ -151,7 +151,7 @@ public static class BulkSeeder
         /// <summary>Explicit ids leave PostgreSQL identity sequences behind: move them past the new rows, and refresh statistics.</summary>
         public async Task AfterPostgresAsync(CancellationToken ct)
         {
-            foreach (var type in new[] { typeof(Organization), typeof(People.Person), typeof(Programme), typeof(Course), typeof(Offering), typeof(Session) })
+            foreach (var type in new[] { typeof(Organization), typeof(TrainingHub.Core.People.Person), typeof(Programme), typeof(Course), typeof(Offering), typeof(Session) })
             {
                 var table = BulkTable.For(db, type, "Id");
                 var literal = table.QuotedName.Replace("'", "''", StringComparison.Ordinal);
@@ -159,7 +159,7 @@ public static class BulkSeeder
                     $"SELECT setval(pg_get_serial_sequence('{literal}', '{table.Columns[0].Name}'), (SELECT MAX({BulkTable.Quote(table.Columns[0].Name)}) FROM {table.QuotedName}))", ct);
             }
 
-            foreach (var type in new[] { typeof(People.Person), typeof(Session), typeof(Enrolment.Enrolment), typeof(AttendanceRecord) })
+            foreach (var type in new[] { typeof(TrainingHub.Core.People.Person), typeof(Session), typeof(TrainingHub.Core.Enrolment.Enrolment), typeof(AttendanceRecord) })
             {
                 await ExecuteAsync(connection, $"ANALYZE {BulkTable.For(db, type, "Id").QuotedName}", ct);
             }
@@ -202,7 +202,7 @@ public static class BulkSeeder
         {
             var cpfs = await ExistingCpfsAsync(ct);
             var names = new BulkNames();
-            var table = BulkTable.For(db, typeof(People.Person), "Id", "Cpf", "FullName", "NameKey", "Email", "OrganizationId", "JobTitle",
+            var table = BulkTable.For(db, typeof(TrainingHub.Core.People.Person), "Id", "Cpf", "FullName", "NameKey", "Email", "OrganizationId", "JobTitle",
                 "RegistrationNumber", "PreferredLanguage", "ManagerId", "CreatedAt");
             await using var writer = await writers.OpenAsync(connection, table, ct);
             long counter = personBase;
@@ -298,7 +298,7 @@ public static class BulkSeeder
 
         private async Task WriteEnrolmentsAsync(int seats, CancellationToken ct)
         {
-            var table = BulkTable.For(db, typeof(Enrolment.Enrolment), "OfferingId", "PersonId", "Status", "RequestedAt", "ConfirmedAt", "Version");
+            var table = BulkTable.For(db, typeof(TrainingHub.Core.Enrolment.Enrolment), "OfferingId", "PersonId", "Status", "RequestedAt", "ConfirmedAt", "Version");
             await using var writer = await writers.OpenAsync(connection, table, ct);
             long written = 0;
             for (var o = 0; o < classes; o++)
@@ -359,7 +359,7 @@ public static class BulkSeeder
 
         private async Task<HashSet<string>> ExistingCpfsAsync(CancellationToken ct)
         {
-            var table = BulkTable.For(db, typeof(People.Person), "Cpf");
+            var table = BulkTable.For(db, typeof(TrainingHub.Core.People.Person), "Cpf");
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {BulkTable.Quote(table.Columns[0].Name)} FROM {table.QuotedName}";
             var cpfs = new HashSet<string>(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.People;
 
-namespace TrainingHub.Core.Seeding;
+namespace TrainingHub.Seeding;
 
 /// <summary>
 /// Turns the planned enrolments into what they would be today: requests not yet made are left out, sessions
@@ -24,9 +24,9 @@ internal static class DemoOutcomes
         "Participação em audiência pública no mesmo horário.",
     ];
 
-    public static (List<Enrolment.Enrolment> Enrolments, List<AttendanceRecord> Attendance) Resolve(DemoWorld world)
+    public static (List<TrainingHub.Core.Enrolment.Enrolment> Enrolments, List<AttendanceRecord> Attendance) Resolve(DemoWorld world)
     {
-        var enrolments = new List<Enrolment.Enrolment>();
+        var enrolments = new List<TrainingHub.Core.Enrolment.Enrolment>();
         var attendance = new List<AttendanceRecord>();
         var sessionOrdinals = new Dictionary<Session, int>();
         for (var i = 0; i < world.Sessions.Count; i++)
@@ -59,7 +59,7 @@ internal static class DemoOutcomes
 
             foreach (var planned in plan.Enrolments.Where(e => e.RequestedAt <= world.Now).OrderBy(e => e.RequestedAt))
             {
-                var enrolment = new Enrolment.Enrolment
+                var enrolment = new TrainingHub.Core.Enrolment.Enrolment
                 {
                     Offering = offering,
                     Person = planned.Person,
@@ -207,7 +207,7 @@ internal static class DemoOutcomes
         }
     }
 
-    private static void Conclude(Enrolment.Enrolment enrolment, Course course, int credited, int possible, DateTime at)
+    private static void Conclude(TrainingHub.Core.Enrolment.Enrolment enrolment, Course course, int credited, int possible, DateTime at)
     {
         var percent = possible == 0 ? 0 : (int)Math.Floor(100.0 * credited / possible);
         var enoughShare = percent >= course.MinAttendancePercent;
@@ -215,6 +215,6 @@ internal static class DemoOutcomes
         enrolment.CompletedAt = at;
         enrolment.Status = enoughShare && enoughMinutes ? EnrolmentStatus.Completed : EnrolmentStatus.Failed;
         // The neutral form the screens translate (see Attendance/EvaluateCompletion.cs).
-        enrolment.OutcomeReason = new Attendance.CompletionReason(percent, course.MinAttendancePercent, credited, course.RequiredMinutes) { AttendanceMet = enoughShare }.ToString();
+        enrolment.OutcomeReason = new TrainingHub.Core.Attendance.CompletionReason(percent, course.MinAttendancePercent, credited, course.RequiredMinutes) { AttendanceMet = enoughShare }.ToString();
     }
 }
