@@ -3,6 +3,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -42,7 +43,7 @@ public static class CheckIn
 
         var now = time.GetUtcNow().UtcDateTime;
         var since = now.AddMinutes(-options.WrongCodeWindowMinutes);
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         // One query: the open windows (of this session, or of the person's classes), whether the person holds a seat,
         // their row for the session and their recent wrong codes.
         var windows = db.CheckInWindows.AsNoTracking().Where(w => w.OpensAt <= now && w.ClosesAt > now && w.Session!.Status == SessionStatus.Scheduled);

@@ -7,6 +7,9 @@ using TrainingHub.Core.Notifications;
 
 namespace TrainingHub.Core.Attendance;
 
+/// <summary>One session of a class as one person stands in it: held (closed) or not, what it credits, their record (if any) and the minutes it credited them.</summary>
+public sealed record AtRiskSession(int Id, bool Closed, int CreditedMinutes, AttendanceStatus? Record, int Credited);
+
 /// <summary>
 /// Re-evaluates the at-risk conditions of every seated enrolment of a class after an attendance change (roster save,
 /// session close, import, justification decision). A confirmed enrolment is flagged when (a) even attending every
@@ -34,7 +37,7 @@ public static class EvaluateAtRisk
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferingId == offeringId && s.Status != SessionStatus.Cancelled)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Title, s.StartsAt, s.Status, s.CreditedMinutes }).ToListAsync(ct);
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId && seated.Contains(e.Status))
             .Select(e => new { e.Id, e.PersonId, e.Status }).ToListAsync(ct);
         var sessionIds = sessions.Select(s => s.Id).ToList();
@@ -45,44 +48,16 @@ public static class EvaluateAtRisk
         var flags = await db.AtRiskFlags.Where(f => f.OfferingId == offeringId).ToListAsync(ct);
         var byKey = flags.ToDictionary(f => (f.EnrolmentId, f.Condition));
         var now = time.GetUtcNow().UtcDateTime;
-        var planned = sessions.Sum(s => s.CreditedMinutes);
-        var needed = Math.Max((int)Math.Ceiling(planned * course.MinAttendancePercent / 100.0), course.RequiredMinutes ?? 0);
         var raised = new List<(int EnrolmentId, int PersonId, AtRiskCondition Condition, string Detail)>();
         var changes = 0;
 
         foreach (var e in enrolments)
         {
-            var holds = new Dictionary<AtRiskCondition, string>();
-            if (e.Status == EnrolmentStatus.Confirmed && planned > 0)
-            {
-                var possible = 0;
-                string? previousMissed = null;
-                string? pair = null;
-                foreach (var s in sessions)
-                {
-                    var has = records.TryGetValue((s.Id, e.PersonId), out var status);
-                    var done = has || s.Status == SessionStatus.Closed;
-                    possible += done ? credited.GetValueOrDefault((s.Id, e.PersonId)) : s.CreditedMinutes;
-                    var missed = done && (!has || status == AttendanceStatus.Absent);
-                    var id = s.Id.ToString(CultureInfo.InvariantCulture);
-                    if (missed && previousMissed is not null && pair is null)
-                    {
-                        pair = previousMissed + "," + id;
-                    }
-
-                    previousMissed = missed ? id : null;
-                }
-
-                if ((long)possible * 100 < (long)course.MinAttendancePercent * planned || (course.RequiredMinutes is { } req && possible < req))
-                {
-                    holds[AtRiskCondition.CannotReachMinimum] = string.Create(CultureInfo.InvariantCulture, $"possible={possible};needed={needed};planned={planned};min={course.MinAttendancePercent}");
-                }
-
-                if (pair is not null)
-                {
-                    holds[AtRiskCondition.ConsecutiveAbsences] = "sessions=" + pair;
-                }
-            }
+            var holds = e.Status == EnrolmentStatus.Confirmed
+                ? Assess(sessions.Select(s => new AtRiskSession(s.Id, s.Status == SessionStatus.Closed, s.CreditedMinutes,
+                    records.TryGetValue((s.Id, e.PersonId), out var status) ? status : null, credited.GetValueOrDefault((s.Id, e.PersonId)))).ToList(),
+                    course.MinAttendancePercent, course.RequiredMinutes)
+                : [];
 
             foreach (var condition in Enum.GetValues<AtRiskCondition>())
             {
@@ -123,6 +98,53 @@ public static class EvaluateAtRisk
         }
 
         return raised.Count;
+    }
+
+    /// <summary>
+    /// The rule for one confirmed enrolment, from the class's sessions in order (each with the person's record and
+    /// credited minutes): the conditions that hold, each with its detail. (a) Attending every session still open, the
+    /// person can no longer reach the course minimum of the planned minutes, or the required minutes. (b) Two sessions
+    /// in a row missed: absent, or no record in a closed session (excused does not count).
+    /// </summary>
+    public static Dictionary<AtRiskCondition, string> Assess(IReadOnlyList<AtRiskSession> sessions, int minAttendancePercent, int? requiredMinutes)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        var holds = new Dictionary<AtRiskCondition, string>();
+        var planned = sessions.Sum(s => s.CreditedMinutes);
+        if (planned <= 0)
+        {
+            return holds;
+        }
+
+        var needed = Math.Max((int)Math.Ceiling(planned * minAttendancePercent / 100.0), requiredMinutes ?? 0);
+        var possible = 0;
+        string? previousMissed = null;
+        string? pair = null;
+        foreach (var s in sessions)
+        {
+            var done = s.Record is not null || s.Closed;
+            possible += done ? s.Credited : s.CreditedMinutes;
+            var missed = done && s.Record is null or AttendanceStatus.Absent;
+            var id = s.Id.ToString(CultureInfo.InvariantCulture);
+            if (missed && previousMissed is not null && pair is null)
+            {
+                pair = previousMissed + "," + id;
+            }
+
+            previousMissed = missed ? id : null;
+        }
+
+        if ((long)possible * 100 < (long)minAttendancePercent * planned || (requiredMinutes is { } req && possible < req))
+        {
+            holds[AtRiskCondition.CannotReachMinimum] = string.Create(CultureInfo.InvariantCulture, $"possible={possible};needed={needed};planned={planned};min={minAttendancePercent}");
+        }
+
+        if (pair is not null)
+        {
+            holds[AtRiskCondition.ConsecutiveAbsences] = "sessions=" + pair;
+        }
+
+        return holds;
     }
 
     private static async Task<int> QueueAsync(TrainingHubDbContext db, DateTime now, string title, string code, Dictionary<int, (string Title, DateTime StartsAt)> sessions,

@@ -64,7 +64,7 @@ public static class EvaluateCompletion
             return 0;
         }
 
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var enrolments = await db.Enrolments.Where(e => e.OfferingId == offeringId && seated.Contains(e.Status)).ToListAsync(ct);
         // Every non-cancelled session of the class is closed here, so all its credited rows count.
         var credited = await CreditedAttendance.Query(db).Where(c => c.OfferingId == offeringId)
@@ -74,10 +74,7 @@ public static class EvaluateCompletion
         var changed = new List<Enrolment.Enrolment>();
         foreach (var e in enrolments)
         {
-            var minutes = credited.GetValueOrDefault(e.PersonId);
-            var attendanceMet = minutes * 100L >= (long)course.MinAttendancePercent * heldMinutes;
-            var reason = new CompletionReason((int)(minutes * 100L / heldMinutes), course.MinAttendancePercent, minutes, course.RequiredMinutes) { AttendanceMet = attendanceMet };
-            var status = attendanceMet && reason.MinutesMet ? EnrolmentStatus.Completed : EnrolmentStatus.Failed;
+            var (status, reason) = Decide(credited.GetValueOrDefault(e.PersonId), heldMinutes, course.MinAttendancePercent, course.RequiredMinutes);
             var text = reason.ToString();
             if (e.Status == status && e.OutcomeReason == text)
             {
@@ -133,6 +130,18 @@ public static class EvaluateCompletion
 
         await db.SaveChangesAsync(ct);
         return changed.Count;
+    }
+
+    /// <summary>
+    /// The rule: Completed when the credited minutes are at least the course minimum (a percentage) of the held
+    /// minutes and, where the course requires minutes, at least those; otherwise Failed. The reason says why.
+    /// </summary>
+    public static (EnrolmentStatus Status, CompletionReason Reason) Decide(int creditedMinutes, int heldMinutes, int minAttendancePercent, int? requiredMinutes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heldMinutes);
+        var attendanceMet = creditedMinutes * 100L >= (long)minAttendancePercent * heldMinutes;
+        var reason = new CompletionReason((int)(creditedMinutes * 100L / heldMinutes), minAttendancePercent, creditedMinutes, requiredMinutes) { AttendanceMet = attendanceMet };
+        return (attendanceMet && reason.MinutesMet ? EnrolmentStatus.Completed : EnrolmentStatus.Failed, reason);
     }
 
     private static string MessageType(Enrolment.Enrolment e) => e.Status == EnrolmentStatus.Completed ? CompletedMessage : FailedMessage;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -24,7 +25,7 @@ public static class GetCheckInScreen
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
             .Select(x => new
             {

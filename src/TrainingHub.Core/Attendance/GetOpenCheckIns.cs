@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -23,7 +24,7 @@ public static class GetOpenCheckIns
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         return await db.CheckInWindows.AsNoTracking()
             .Where(w => w.OpensAt <= now && w.ClosesAt > now && w.Session!.Status == SessionStatus.Scheduled
                 && db.Enrolments.Any(e => e.OfferingId == w.Session.OfferingId && e.PersonId == personId && seated.Contains(e.Status)))

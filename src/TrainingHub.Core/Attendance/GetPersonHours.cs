@@ -71,7 +71,7 @@ public static class GetPersonHours
             .OrderBy(t => t.Programme, StringComparer.CurrentCulture).ToList();
 
         // Classes: where the person holds (or held) a seat, or has credited attendance.
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.PersonId == personId && seated.Contains(e.Status))
             .Select(e => new { e.OfferingId, e.Status, e.OutcomeReason }).ToListAsync(ct);
         var offeringIds = enrolments.Select(e => e.OfferingId)

@@ -34,7 +34,7 @@ public static class GetRoster
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
             .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
             .SingleAsync(ct);
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var credited = CreditedAttendance.Query(db);
         var closedInClass = db.Sessions.Where(x => x.OfferingId == s.OfferingId && x.Status == SessionStatus.Closed).Select(x => x.Id);
         var people = await db.Enrolments.AsNoTracking()

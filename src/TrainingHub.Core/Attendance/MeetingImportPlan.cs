@@ -3,6 +3,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Imports;
 
 namespace TrainingHub.Core.Attendance;
@@ -55,7 +56,7 @@ internal static class MeetingImportPlan
             return Result<MeetingImportReport>.Fail("SessionId", "Attendance.SessionCancelled");
         }
 
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var people = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
             .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.Cpf }).ToListAsync(ct);
         var byCpf = people.ToDictionary(p => p.Cpf, p => p.PersonId, StringComparer.Ordinal);

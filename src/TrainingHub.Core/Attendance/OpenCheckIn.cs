@@ -5,6 +5,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
 
 namespace TrainingHub.Core.Attendance;
@@ -109,7 +110,7 @@ public static class OpenCheckIn
         var notified = 0;
         if (s.IsWebinar)
         {
-            var seated = RosterAccess.Seated;
+            var seated = EnrolmentStatuses.Seated;
             var people = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
                 .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage }).ToListAsync(ct);
             foreach (var p in people)

@@ -9,8 +9,6 @@ namespace TrainingHub.Core.Attendance;
 /// <summary>Who may open and record a session's roster: the offering's instructors and administrators in scope.</summary>
 internal static class RosterAccess
 {
-    public static readonly EnrolmentStatus[] Seated = [EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
-
     public static async Task<bool> MayRecordAsync(TrainingHubDbContext db, ReaderScope scope, int sessionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);

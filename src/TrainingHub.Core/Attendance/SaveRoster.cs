@@ -4,6 +4,7 @@ using TrainingHub.Core.Audit;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -41,7 +42,7 @@ public static class SaveRoster
             return Result<SaveRosterOutcome>.Fail(nameof(r.SessionId), "Attendance.SessionCancelled");
         }
 
-        var seated = RosterAccess.Seated;
+        var seated = EnrolmentStatuses.Seated;
         var seatHolders = (await db.Enrolments.AsNoTracking()
             .Where(e => e.OfferingId == session.OfferingId && seated.Contains(e.Status))
             .Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();

@@ -49,8 +49,8 @@ public static class AnnounceMonthlyProgramme
             return Result<AnnounceOutcome>.Fail(nameof(r.Month), "Announce.NoSessions");
         }
 
-        var eligible = await EligiblePeople.QueryAsync(db, series, ct);
-        var live = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted, EnrolmentStatus.AwaitingApproval };
+        var eligible = EligibilityCheck.EligiblePeople(db, series.Id);
+        var live = EnrolmentStatuses.Upcoming;
         var enrolled = db.Enrolments.Where(e => e.OfferingId == series.Id && live.Contains(e.Status)).Select(e => e.PersonId);
         var recipients = await db.People.AsNoTracking()
             .Where(p => p.AnonymizedAt == null && (eligible.Contains(p.Id) || enrolled.Contains(p.Id)))

@@ -16,7 +16,7 @@ internal static class CancellationNotices
     {
         var people = await db.Enrolments.AsNoTracking()
             .Where(e => e.OfferingId == offeringId
-                && (e.Status == EnrolmentStatus.Confirmed || e.Status == EnrolmentStatus.Waitlisted || e.Status == EnrolmentStatus.AwaitingApproval)
+                && EnrolmentStatuses.Upcoming.Contains(e.Status)
                 && e.Person!.AnonymizedAt == null)
             .OrderBy(e => e.PersonId)
             .Select(e => new { e.PersonId, e.Person!.Email, e.Person.PreferredLanguage })

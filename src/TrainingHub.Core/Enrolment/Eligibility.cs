@@ -1,81 +1,104 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Organizations;
+using TrainingHub.Core.People;
 
 namespace TrainingHub.Core.Enrolment;
 
-/// <summary>Who may enrol in an offering: everyone, organisation kinds, listed organisations (and those under them), or programme members.</summary>
+/// <summary>
+/// Who may enrol in an offering: everyone, organisation kinds, listed organisations (and those under them), or programme
+/// members. The rule is written once, as <see cref="Rule"/>; one person's check runs it in memory, and the catalogue and
+/// the announcements run it in the database.
+/// </summary>
 public static class EligibilityCheck
 {
-    public sealed record PersonFacts(int PersonId, int OrganizationId, Organizations.OrganizationKind Kind, string OrganizationPath);
+    public sealed record PersonFacts(int PersonId, int OrganizationId, OrganizationKind Kind, string OrganizationPath);
+
+    /// <summary>
+    /// May a person enrol in the offering, given their organisation's kind, its path ("/1/5/9/", itself and those above
+    /// it) and whether they are a member of the offering's programme.
+    /// </summary>
+    public static readonly Expression<Func<Offering, OrganizationKind, string, bool, bool>> Rule = (o, kind, path, isProgrammeMember) =>
+        o.Eligibility == Catalog.Eligibility.Everyone
+        || (o.Eligibility == Catalog.Eligibility.OrganizationKinds && o.EligibilityRules.Any(r => r.OrganizationKind == kind))
+        || (o.Eligibility == Catalog.Eligibility.Organizations && o.EligibilityRules.Any(r => r.OrganizationId != null && path.Contains("/" + r.OrganizationId + "/")))
+        || (o.Eligibility == Catalog.Eligibility.ProgrammeMembers && isProgrammeMember);
+
+    private static readonly Func<Offering, OrganizationKind, string, bool, bool> Decide = Rule.Compile();
 
     public static async Task<PersonFacts?> FactsAsync(TrainingHubDbContext db, int personId, CancellationToken ct) =>
         await db.People.AsNoTracking().Where(p => p.Id == personId && p.AnonymizedAt == null)
             .Select(p => new PersonFacts(p.Id, p.OrganizationId, p.Organization!.Kind, p.Organization.Path))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Null when eligible; otherwise the message key saying why not.</summary>
-    public static async Task<string?> WhyNotAsync(TrainingHubDbContext db, Offering offering, PersonFacts person, CancellationToken ct)
+    /// <summary>Null when eligible; otherwise the message key saying why not. The offering's eligibility rules must be loaded.</summary>
+    public static string? WhyNot(Offering offering, PersonFacts person, bool isProgrammeMember)
     {
         ArgumentNullException.ThrowIfNull(offering);
         ArgumentNullException.ThrowIfNull(person);
-        switch (offering.Eligibility)
-        {
-            case Catalog.Eligibility.Everyone:
-                return null;
-            case Catalog.Eligibility.OrganizationKinds:
-                return offering.EligibilityRules.Any(r => r.OrganizationKind == person.Kind) ? null : "Enrol.NotEligibleKind";
-            case Catalog.Eligibility.Organizations:
-                var ids = offering.EligibilityRules.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).ToHashSet();
-                var ancestors = person.OrganizationPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
-                return ancestors.Any(ids.Contains) ? null : "Enrol.NotEligibleOrganization";
-            case Catalog.Eligibility.ProgrammeMembers:
-                return offering.ProgrammeId is { } programmeId
-                    && await db.ProgrammeMembers.AnyAsync(m => m.ProgrammeId == programmeId && m.PersonId == person.PersonId, ct)
-                    ? null
-                    : "Enrol.NotProgrammeMember";
-            default:
-                return "Enrol.NotEligibleOrganization";
-        }
+        return Decide(offering, person.Kind, person.OrganizationPath, isProgrammeMember)
+            ? null
+            : offering.Eligibility switch
+            {
+                Catalog.Eligibility.OrganizationKinds => "Enrol.NotEligibleKind",
+                Catalog.Eligibility.ProgrammeMembers => "Enrol.NotProgrammeMember",
+                _ => "Enrol.NotEligibleOrganization",
+            };
     }
 
-    /// <summary>The same rule as a query, for listing what a person may enrol in.</summary>
+    /// <summary><see cref="WhyNot"/>, asking the database about programme membership only when the offering needs it.</summary>
+    public static async Task<string?> WhyNotAsync(TrainingHubDbContext db, Offering offering, PersonFacts person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(offering);
+        ArgumentNullException.ThrowIfNull(person);
+        var isMember = offering.Eligibility == Catalog.Eligibility.ProgrammeMembers && offering.ProgrammeId is { } programmeId
+            && await db.ProgrammeMembers.AnyAsync(m => m.ProgrammeId == programmeId && m.PersonId == person.PersonId, ct);
+        return WhyNot(offering, person, isMember);
+    }
+
+    /// <summary>The offerings a person may enrol in, by <see cref="Rule"/> in the database.</summary>
     public static IQueryable<Offering> EligibleFor(this IQueryable<Offering> offerings, TrainingHubDbContext db, PersonFacts p)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(p);
-        return offerings.Where(o =>
-            o.Eligibility == Catalog.Eligibility.Everyone
-            || (o.Eligibility == Catalog.Eligibility.OrganizationKinds && o.EligibilityRules.Any(r => r.OrganizationKind == p.Kind))
-            || (o.Eligibility == Catalog.Eligibility.Organizations && o.EligibilityRules.Any(r => r.OrganizationId != null
-                && p.OrganizationPath.Contains("/" + r.OrganizationId + "/")))
-            || (o.Eligibility == Catalog.Eligibility.ProgrammeMembers && db.ProgrammeMembers.Any(m => m.ProgrammeId == o.ProgrammeId && m.PersonId == p.PersonId)));
+        Expression<Func<Offering, bool>> isMember = o => db.ProgrammeMembers.Any(m => m.ProgrammeId == o.ProgrammeId && m.PersonId == p.PersonId);
+        Expression<Func<OrganizationKind>> kind = () => p.Kind;
+        Expression<Func<string>> path = () => p.OrganizationPath;
+        var o = isMember.Parameters[0];
+        return offerings.Where(Expression.Lambda<Func<Offering, bool>>(Apply(o, kind.Body, path.Body, isMember.Body), o));
     }
-}
 
-public static class EligiblePeople
-{
-    /// <summary>The ids of everyone who may enrol in the offering (for announcements), by the same rule as <see cref="EligibilityCheck"/>.</summary>
-    public static async Task<IQueryable<int>> QueryAsync(TrainingHubDbContext db, Offering offering, CancellationToken ct)
+    /// <summary>Everyone (not anonymized) who may enrol in the offering, by <see cref="Rule"/> in the database: for announcements.</summary>
+    public static IQueryable<int> EligiblePeople(TrainingHubDbContext db, int offeringId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(offering);
-        var people = db.People.Where(p => p.AnonymizedAt == null);
-        switch (offering.Eligibility)
-        {
-            case Catalog.Eligibility.OrganizationKinds:
-                var kinds = offering.EligibilityRules.Where(r => r.OrganizationKind != null).Select(r => r.OrganizationKind!.Value).ToList();
-                return people.Where(p => kinds.Contains(p.Organization!.Kind)).Select(p => p.Id);
-            case Catalog.Eligibility.Organizations:
-                var roots = offering.EligibilityRules.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).ToList();
-                var paths = await db.Organizations.Where(o => roots.Contains(o.Id)).Select(o => o.Path).ToListAsync(ct);
-                var all = await db.Organizations.Select(o => new { o.Id, o.Path }).ToListAsync(ct);
-                var ids = all.Where(o => paths.Any(p => o.Path.StartsWith(p, StringComparison.Ordinal))).Select(o => o.Id).ToList();
-                return people.Where(p => ids.Contains(p.OrganizationId)).Select(p => p.Id);
-            case Catalog.Eligibility.ProgrammeMembers:
-                return db.ProgrammeMembers.Where(m => m.ProgrammeId == offering.ProgrammeId).Select(m => m.PersonId);
-            default:
-                return people.Select(p => p.Id);
-        }
+        Expression<Func<Person, Offering, bool>> isMember = (p, o) => db.ProgrammeMembers.Any(m => m.ProgrammeId == o.ProgrammeId && m.PersonId == p.Id);
+        Expression<Func<Person, OrganizationKind>> kind = p => p.Organization!.Kind;
+        Expression<Func<Person, string>> path = p => p.Organization!.Path;
+        Expression<Func<IQueryable<Offering>>> offering = () => db.Offerings.Where(x => x.Id == offeringId);
+        var (person, o) = (isMember.Parameters[0], isMember.Parameters[1]);
+        var rule = Expression.Lambda<Func<Offering, bool>>(
+            Apply(o, Swap(kind.Body, kind.Parameters[0], person), Swap(path.Body, path.Parameters[0], person), isMember.Body), o);
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Offering)], offering.Body, Expression.Quote(rule));
+        return db.People.Where(x => x.AnonymizedAt == null).Where(Expression.Lambda<Func<Person, bool>>(any, person)).Select(x => x.Id);
+    }
+
+    /// <summary>The rule's body with its four parameters replaced by the given expressions.</summary>
+    private static Expression Apply(Expression offering, Expression kind, Expression path, Expression isProgrammeMember)
+    {
+        var body = Swap(Rule.Body, Rule.Parameters[0], offering);
+        body = Swap(body, Rule.Parameters[1], kind);
+        body = Swap(body, Rule.Parameters[2], path);
+        return Swap(body, Rule.Parameters[3], isProgrammeMember);
+    }
+
+    private static Expression Swap(Expression body, ParameterExpression from, Expression to) => new Swapper(from, to).Visit(body);
+
+    private sealed class Swapper(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

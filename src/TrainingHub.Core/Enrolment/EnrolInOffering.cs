@@ -17,10 +17,6 @@ public sealed record EnrolmentOutcome(int EnrolmentId, EnrolmentStatus Status, i
 /// </summary>
 public static class EnrolInOffering
 {
-    /// <summary>Statuses in which the person is already enrolled: enrolling again changes nothing.</summary>
-    internal static readonly EnrolmentStatus[] Active =
-        [EnrolmentStatus.Requested, EnrolmentStatus.AwaitingApproval, EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
-
     public static async Task<Result<EnrolmentOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope actor, TimeProvider time, EnrolRequest r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -61,7 +57,7 @@ public static class EnrolInOffering
         }
 
         var enrolment = await db.Enrolments.FirstOrDefaultAsync(e => e.OfferingId == offering.Id && e.PersonId == personId, ct);
-        if (enrolment is not null && Active.Contains(enrolment.Status))
+        if (enrolment is not null && EnrolmentStatuses.Enrolled.Contains(enrolment.Status))
         {
             // A second click, a retry: nothing changes, and the answer is the same.
             return Result<EnrolmentOutcome>.Ok(new EnrolmentOutcome(enrolment.Id, enrolment.Status, await WaitlistRank.OfAsync(db, enrolment, ct), true));

@@ -66,7 +66,7 @@ public static class GetCatalogueOffering
 
         var from = upcoming.Min(s => s.StartsAt);
         var to = upcoming.Max(s => s.EndsAt);
-        var live = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Waitlisted, EnrolmentStatus.AwaitingApproval };
+        var live = EnrolmentStatuses.Upcoming;
         var others = await db.Sessions.AsNoTracking()
             .Where(s => s.OfferingId != offeringId && s.Status == SessionStatus.Scheduled && s.StartsAt < to && s.EndsAt > from
                 && db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && live.Contains(e.Status)))

@@ -12,9 +12,6 @@ namespace TrainingHub.Core.Enrolment;
 /// </summary>
 internal static class Seats
 {
-    /// <summary>Statuses that hold a seat (offers hold one too, while they last).</summary>
-    public static readonly EnrolmentStatus[] Holding = [EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
-
     public static async Task<bool> LockAsync(TrainingHubDbContext db, int offeringId, CancellationToken ct) =>
         await db.Offerings.Where(o => o.Id == offeringId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConfirmedCount, o => o.ConfirmedCount), ct) == 1;
@@ -56,7 +53,7 @@ internal static class Seats
         }
 
         var used = await db.Enrolments.CountAsync(e => e.OfferingId == offering.Id && e.Person!.OrganizationId == organizationId
-            && (Holding.Contains(e.Status) || e.OfferExpiresAt != null), ct);
+            && (EnrolmentStatuses.Seated.Contains(e.Status) || e.OfferExpiresAt != null), ct);
         return used >= quota;
     }
 }

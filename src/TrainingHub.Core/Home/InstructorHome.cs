@@ -18,7 +18,7 @@ public static class InstructorHome
         var now = time.GetUtcNow().UtcDateTime;
         var mine = db.Sessions.AsNoTracking()
             .Where(s => db.OfferingInstructors.Any(i => i.OfferingId == s.OfferingId && i.PersonId == personId) && s.Status != SessionStatus.Cancelled);
-        var seated = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed };
+        var seated = EnrolmentStatuses.Seated;
 
         IQueryable<InstructorSession> Project(IQueryable<Session> q) => q.Select(s => new InstructorSession(
             s.Id, s.Offering!.Title, s.Title, s.StartsAt, s.EndsAt, s.Place, s.StreamUrl, s.Status,

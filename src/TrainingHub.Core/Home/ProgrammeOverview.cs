@@ -33,7 +33,7 @@ public static class ProgrammeOverview
                                         group c by new { ProgrammeId = o.ProgrammeId!.Value, c.PersonId } into g
                                         select new { g.Key.ProgrammeId, g.Key.PersonId, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
 
-        var seated = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed };
+        var seated = EnrolmentStatuses.Seated;
         var participants = await db.Enrolments.Where(e => seated.Contains(e.Status) && people.Contains(e.PersonId) && e.Offering!.ProgrammeId != null)
             .Select(e => new { ProgrammeId = e.Offering!.ProgrammeId!.Value, e.PersonId }).Distinct()
             .GroupBy(x => x.ProgrammeId).Select(g => new { ProgrammeId = g.Key, Count = g.Count() }).ToListAsync(ct);

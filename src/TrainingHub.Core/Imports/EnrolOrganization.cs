@@ -51,7 +51,7 @@ public static class EnrolOrganization
             .Select(p => new EligibilityCheck.PersonFacts(p.Id, p.OrganizationId, p.Organization!.Kind, p.Organization.Path))
             .ToListAsync(ct);
         var enrolled = (await db.Enrolments.AsNoTracking()
-            .Where(e => e.OfferingId == offering.Id && EnrolInOffering.Active.Contains(e.Status)
+            .Where(e => e.OfferingId == offering.Id && EnrolmentStatuses.Enrolled.Contains(e.Status)
                 && (r.IncludeSubOrganizations ? e.Person!.Organization!.Path.StartsWith(org.Path) : e.Person!.OrganizationId == org.Id))
             .Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -78,7 +78,7 @@ internal sealed class ImportPlan
         var personIds = existing.Values.Select(p => p.Id).ToList();
         var offeringIds = offerings.Values.Select(o => o.Id).ToList();
         var enrolled = offeringIds.Count == 0 ? [] : (await db.Enrolments.AsNoTracking()
-            .Where(e => offeringIds.Contains(e.OfferingId) && personIds.Contains(e.PersonId) && EnrolInOffering.Active.Contains(e.Status))
+            .Where(e => offeringIds.Contains(e.OfferingId) && personIds.Contains(e.PersonId) && EnrolmentStatuses.Enrolled.Contains(e.Status))
             .Select(e => new { e.PersonId, e.OfferingId }).ToListAsync(ct)).Select(e => (e.PersonId, e.OfferingId)).ToHashSet();
 
         // People the file itself describes (valid CPFs), so that a manager may be a person registered by the same file.

@@ -26,7 +26,7 @@ public static class QueueProgressDigests
         var yearStart = new DateOnly(today.Year, 1, 1);
         var targeted = db.Programmes.Where(p => p.TargetMinutes != null).Select(p => p.Id);
         var members = db.ProgrammeMembers.Where(m => targeted.Contains(m.ProgrammeId)).Select(m => m.PersonId);
-        var seated = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed };
+        var seated = EnrolmentStatuses.Seated;
         var enrolled = db.Enrolments.Where(e => seated.Contains(e.Status) && e.Offering!.ProgrammeId != null && targeted.Contains(e.Offering.ProgrammeId.Value)
             && e.Offering.EndsOn >= yearStart).Select(e => e.PersonId);
         var people = await db.People.AsNoTracking()

@@ -8,7 +8,7 @@ namespace TrainingHub.Core.Reports;
 /// <summary>
 /// The PDF summary: title, who produced it and when, the filters and scope, the totals, then the rows (at most
 /// <see cref="MaxRows"/>; beyond that the PDF says so and points to CSV or XLSX). Numbers in the reader's culture,
-/// hours with two decimals, dates dd/MM/yyyy.
+/// hours as <see cref="Common.Hours"/> writes them for that language, dates dd/MM/yyyy.
 /// </summary>
 public static class ReportPdf
 {
@@ -119,7 +119,7 @@ public static class ReportPdf
             null => "",
             MessageKey k => context.Translate(k.Key),
             DateTime d => d.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
-            int m when type == ColumnType.Hours => (m / 60m).ToString("N2", context.Culture),
+            int m when type == ColumnType.Hours => Common.Hours.Format(m, context.Culture),
             decimal p when type == ColumnType.Percent => p.ToString("N1", context.Culture) + " %",
             int i => i.ToString("N0", context.Culture),
             IFormattable f => f.ToString(null, context.Culture),

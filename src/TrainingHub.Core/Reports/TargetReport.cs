@@ -38,7 +38,7 @@ public static class TargetReport
             people = people.Where(p => p.Organization!.Path.StartsWith(path));
         }
 
-        var seated = new[] { EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed };
+        var seated = EnrolmentStatuses.Seated;
         var enrolled = db.Enrolments.Where(e => seated.Contains(e.Status) && e.Offering!.ProgrammeId == programme.Id).Select(e => e.PersonId);
         var credited = minutes.Keys.ToList();
         var participants = await people.Where(p => enrolled.Contains(p.Id) || credited.Contains(p.Id))

@@ -13,8 +13,6 @@ namespace TrainingHub.BrowserTests.Attendance;
 [NonParallelizable]
 public sealed class FollowUpScreensTests : BrowserTest
 {
-    private static readonly EnrolmentStatus[] Seated = [EnrolmentStatus.Confirmed, EnrolmentStatus.Completed, EnrolmentStatus.Failed];
-
     private static async Task<T> WithDbAsync<T>(Func<TrainingHubDbContext, Task<T>> work)
     {
         await using var scope = TestApp.Services.CreateAsyncScope();
@@ -32,7 +30,7 @@ public sealed class FollowUpScreensTests : BrowserTest
         {
             var offering = await db.OfferingInstructors.Where(i => i.PersonId == instructor)
                 .Select(i => i.OfferingId)
-                .Where(o => db.Enrolments.Count(e => e.OfferingId == o && Seated.Contains(e.Status)) >= 3
+                .Where(o => db.Enrolments.Count(e => e.OfferingId == o && EnrolmentStatuses.Seated.Contains(e.Status)) >= 3
                     && db.Sessions.Count(s => s.OfferingId == o && s.Status != Core.Catalog.SessionStatus.Cancelled) >= 2)
                 .OrderBy(o => o).FirstAsync();
             var sessions = await db.Sessions.Where(s => s.OfferingId == offering && s.Status != Core.Catalog.SessionStatus.Cancelled)
@@ -48,7 +46,7 @@ public sealed class FollowUpScreensTests : BrowserTest
         var session = sessions[^1];
         var (starts, people) = await WithDbAsync(async db => (
             await db.Sessions.Where(s => s.Id == session).Select(s => s.StartsAt).SingleAsync(),
-            await db.Enrolments.Where(e => e.OfferingId == offering && Seated.Contains(e.Status)).OrderBy(e => e.PersonId)
+            await db.Enrolments.Where(e => e.OfferingId == offering && EnrolmentStatuses.Seated.Contains(e.Status)).OrderBy(e => e.PersonId)
                 .Select(e => new { e.Person!.FullName, e.Person.Email, e.Person.Cpf }).Take(3).ToListAsync()));
         var t0 = SaoPaulo.ToLocal(starts);
         string At(int minutes) => t0.AddMinutes(minutes).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);

@@ -100,11 +100,11 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
         pdf.ShouldContain("Hours by person");
         pdf.ShouldContain("Produced at");
         pdf.ShouldContain($"Rows: {perPerson.Count.ToString("N0", CultureInfo.GetCultureInfo("en"))}");
-        pdf.ShouldContain((total / 60m).ToString("N2", CultureInfo.GetCultureInfo("en")));
+        pdf.ShouldContain(Core.Common.Hours.Format(total, CultureInfo.GetCultureInfo("en")));
         var pdfLines = pdf.Split('\n');
         foreach (var l in lines)
         {
-            pdfLines.ShouldContain(x => x.Contains(l[1], StringComparison.Ordinal) && x.TrimEnd().EndsWith((int.Parse(l[3], CultureInfo.InvariantCulture) / 60m).ToString("N2", CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal), l[0]);
+            pdfLines.ShouldContain(x => x.Contains(l[1], StringComparison.Ordinal) && x.TrimEnd().EndsWith(Core.Common.Hours.Format(int.Parse(l[3], CultureInfo.InvariantCulture), CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal), l[0]);
         }
 
         // Per organisation: each organisation's own minutes are the sum of its people's; the total is the same number.
@@ -196,7 +196,7 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
         var screen = await api.GetStringAsync(new Uri($"/reports?kind=HoursByPerson&{Period}", UriKind.Relative));
         if (hasAttendance)
         {
-            screen.ShouldContain((mine.Sum(r => r.Credited) / 60m).ToString("N2", CultureInfo.GetCultureInfo("pt-BR")));
+            screen.ShouldContain(Core.Common.Hours.Format(mine.Sum(r => r.Credited), CultureInfo.GetCultureInfo("pt-BR")));
         }
     }
 

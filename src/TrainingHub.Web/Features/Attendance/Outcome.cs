@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
-using TrainingHub.Web.Infrastructure;
+using TrainingHub.Core.Common;
 
 namespace TrainingHub.Web.Features.Attendance;
 

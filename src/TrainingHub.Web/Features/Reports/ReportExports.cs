@@ -46,7 +46,7 @@ public static class ReportExports
         }
     }
 
-    /// <summary>How a cell reads on screen: hours with two decimals, numbers and dates in the reader's culture.</summary>
+    /// <summary>How a cell reads on screen: the same as in the PDF, in the reader's culture.</summary>
     public static string Show(ColumnType type, object? value, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(t);
