@@ -5,9 +5,9 @@ using QRCoder;
 namespace TrainingHub.Core.Documents;
 
 /// <summary>
-/// What every PDF the application makes needs once per process: PDFsharp's AGPL licence switch and fonts. Linux gives
-/// PDFsharp no platform fonts, so the DejaVu TTFs (npm dejavu-fonts-ttf, embedded in this assembly at build time) are
-/// served by a resolver; PDFsharp embeds the subsets it uses in each document. Families: "DejaVu Sans" (regular, bold,
+/// What every PDF the application makes needs once per process: fonts. Linux gives PDFsharp no platform fonts, so the
+/// DejaVu TTFs (npm dejavu-fonts-ttf, embedded in this assembly at build time) are served by a resolver; PDFsharp embeds
+/// the subsets it uses in each document. Families: "DejaVu Sans" (regular, bold,
 /// italic, bold italic) and "DejaVu Serif" (regular, bold).
 /// </summary>
 public static class Pdf
@@ -33,7 +33,6 @@ public static class Pdf
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
             Volatile.Write(ref ready, true);
         }
