@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,11 +13,12 @@ using TrainingHub.Core.People;
 
 namespace TrainingHub.Core.Data;
 
-public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>ASP.NET Core data-protection keys, shared by every app instance (cookies, antiforgery and unsubscribe tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeMember> ProgrammeMembers => Set<ProgrammeMember>();

@@ -5,15 +5,19 @@ using QRCoder;
 namespace TrainingHub.Core.Documents;
 
 /// <summary>
-/// What every PDF the application makes needs once per process: PDFsharp's AGPL licence switch and fonts. Linux gives
-/// PDFsharp no platform fonts, so the DejaVu TTFs (npm dejavu-fonts-ttf, embedded in this assembly at build time) are
-/// served by a resolver; PDFsharp embeds the subsets it uses in each document. Families: "DejaVu Sans" (regular, bold,
-/// italic, bold italic) and "DejaVu Serif" (regular, bold).
+/// What every PDF the application makes needs once per process: fonts. Linux gives PDFsharp no platform fonts, so the
+/// Noto TTFs (npm @expo-google-fonts/noto-sans and noto-serif, embedded in this assembly at build time) are served by a
+/// resolver; PDFsharp embeds the subsets it uses in each document. Families: "Noto Sans" (regular, bold, italic, bold
+/// italic) and "Noto Serif" (regular, bold). Noto covers every Latin script (Latin Extended-A, -B and Additional:
+/// Vietnamese, Polish, Turkish, Nordic…). Its Google Fonts build also draws each accented letter from a base glyph and
+/// mark glyphs that are outlines themselves; PDFsharp's subsetter follows a composite glyph's components one level
+/// deep only, so a font that nests composites (DejaVu's "ễ" is "e" + a composite of circumflex and tilde) prints the
+/// bare letter: "Nguyễn" came out as "Nguyen".
 /// </summary>
 public static class Pdf
 {
-    public const string Sans = "DejaVu Sans";
-    public const string Serif = "DejaVu Serif";
+    public const string Sans = "Noto Sans";
+    public const string Serif = "Noto Serif";
 
     private static readonly Lock Gate = new();
     private static bool ready;
@@ -33,7 +37,6 @@ public static class Pdf
                 return;
             }
 
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
             Volatile.Write(ref ready, true);
         }
@@ -53,16 +56,16 @@ public static class Pdf
         {
             if (string.Equals(familyName, Serif, StringComparison.OrdinalIgnoreCase))
             {
-                return new FontResolverInfo(bold ? "DejaVuSerif-Bold" : "DejaVuSerif", false, italic);
+                return new FontResolverInfo(bold ? "NotoSerif-Bold" : "NotoSerif-Regular", false, italic);
             }
 
-            // Everything else (including PDFsharp's own defaults) is DejaVu Sans.
+            // Everything else (including PDFsharp's own defaults) is Noto Sans.
             var face = (bold, italic) switch
             {
-                (true, true) => "DejaVuSans-BoldOblique",
-                (true, false) => "DejaVuSans-Bold",
-                (false, true) => "DejaVuSans-Oblique",
-                _ => "DejaVuSans",
+                (true, true) => "NotoSans-BoldItalic",
+                (true, false) => "NotoSans-Bold",
+                (false, true) => "NotoSans-Italic",
+                _ => "NotoSans-Regular",
             };
             return new FontResolverInfo(face);
         }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -112,9 +111,8 @@ public static class HostSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
 
-        services.AddSingleton<EfXmlRepository>();
-        services.AddDataProtection().SetApplicationName("TrainingHub");
-        services.AddOptions<KeyManagementOptions>().Configure<EfXmlRepository>((o, repo) => o.XmlRepository = repo);
+        // Keys in the application database, so every app instance reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("TrainingHub").PersistKeysToDbContext<TrainingHubDbContext>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using TrainingHub.Core.Certificates;
+using TrainingHub.UnitTests.Documents;
 
 namespace TrainingHub.UnitTests.Certificates;
 
@@ -79,6 +80,34 @@ public sealed class CertificateRendererTests
         Convert.ToHexString(SHA256.HashData(CertificateRenderer.Render(Sample() with { HolderName = "Outra Pessoa" }))).ShouldNotBe(Convert.ToHexString(SHA256.HashData(first)));
     }
 
+    [TestCase("Nguyễn Thị Minh Khai")]
+    [TestCase("Łukasz Żółć")]
+    [TestCase("Ærøskøbing Ðorđe")]
+    [TestCase("Şükrü Çağlar")]
+    public void A_name_in_any_latin_script_reads_back_exactly_and_every_letter_has_its_glyph_in_an_embedded_font(string name)
+    {
+        var pdf = CertificateRenderer.Render(Sample() with { HolderName = name });
+        Tools.Flat(Tools.PdfText(pdf, 1)).ShouldContain(name);
+        Tools.PdfFonts(pdf).ShouldAllBe(f => f.Embedded);
+        var drawable = EmbeddedGlyphs.Drawable(pdf, 1);
+        name.Where(c => c != ' ' && !drawable.Contains(c)).ShouldBeEmpty($"letters of \"{name}\" without an outline in the embedded fonts");
+    }
+
+    /// <summary>
+    /// On the rendered page, the name shows its marks: it puts more ink on the page than the same name with the marks
+    /// taken off (a font subset without the mark glyphs prints both alike).
+    /// </summary>
+    [TestCase("Nguyễn Thị Minh Khai", "Nguyen Thi Minh Khai")]
+    [TestCase("Łukasz Żółć", "Lukasz Zolc")]
+    [TestCase("Ærøskøbing Ðorđe", "Ærøskobing Dorde")]
+    [TestCase("Şükrü Çağlar", "Sukru Caglar")]
+    public void The_marks_of_a_name_are_drawn_on_the_page(string name, string withoutMarks)
+    {
+        var ink = Tools.Ink(CertificateRenderer.Render(Sample() with { HolderName = name }), 1);
+        var bare = Tools.Ink(CertificateRenderer.Render(Sample() with { HolderName = withoutMarks }), 1);
+        ink.ShouldBeGreaterThan(bare);
+    }
+
     [Test]
     public void The_qr_code_decodes_to_the_verification_url()
     {
@@ -130,6 +159,56 @@ public static class Tools
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>The fonts pdffonts lists for the document, with whether each is embedded.</summary>
+    public static IReadOnlyList<(string Name, bool Embedded)> PdfFonts(byte[] pdf)
+    {
+        Require("/usr/bin/pdffonts", "poppler-utils");
+        var path = Path.Combine(Path.GetTempPath(), $"th-fonts-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            var lines = Run("pdffonts", [path]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var emb = lines[0].IndexOf(" emb ", StringComparison.Ordinal) + 1;
+            var fonts = lines.Skip(2).Select(l => (l[..emb].Split("  ")[0].Trim(), l.Substring(emb, 3) == "yes")).ToList();
+            fonts.ShouldNotBeEmpty();
+            return fonts;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>How many pixels of the page, rendered by pdftoppm in grey at 150 dpi, are darker than mid-grey.</summary>
+    public static int Ink(byte[] pdf, int page)
+    {
+        Require("/usr/bin/pdftoppm", "poppler-utils");
+        var dir = Path.Combine(Path.GetTempPath(), $"th-ink-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllBytes(Path.Combine(dir, "doc.pdf"), pdf);
+            var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Run("pdftoppm", ["-gray", "-r", "150", "-f", number, "-l", number, "-singlefile", Path.Combine(dir, "doc.pdf"), Path.Combine(dir, "page")]);
+            var pgm = File.ReadAllBytes(Path.Combine(dir, "page.pgm"));
+            // P5 header: magic, width, height, maximum value, each followed by one whitespace byte; then the pixels.
+            var at = 0;
+            for (var fields = 0; fields < 4; at++)
+            {
+                if (char.IsWhiteSpace((char)pgm[at]) && !char.IsWhiteSpace((char)pgm[at - 1]))
+                {
+                    fields++;
+                }
+            }
+
+            return pgm.AsSpan(at).ToArray().Count(b => b < 128);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingHub.Core.Accounts;
@@ -28,6 +29,10 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+/// <summary>
+/// The package's key entity kept in the table the hand-written key repository made (same name, columns and
+/// constraints), so the keys it stored stay readable: signed-in people stay signed in, sent unsubscribe links work.
+/// </summary>
 public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
