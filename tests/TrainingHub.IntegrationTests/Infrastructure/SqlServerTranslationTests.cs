@@ -48,6 +48,19 @@ public sealed class SqlServerTranslationTests
     }
 
     [Test]
+    public async Task A_query_SQLite_runs_but_SQL_Server_cannot_translate_fails()
+    {
+        var options = new DbContextOptionsBuilder<TrainingHubDbContext>().UseSqlite(app.ConnectionString);
+        SqlServerTranslation.Mirror(options);
+        await using var db = new TrainingHubDbContext(options.Options);
+        var glob = db.People.Where(p => EF.Functions.Glob(p.FullName, "A*"));
+        await Should.ThrowAsync<InvalidOperationException>(() => glob.CountAsync());
+        var failure = SqlServerTranslation.Failures.ShouldHaveSingleItem();
+        failure.ShouldContain("Glob");
+        SqlServerTranslation.Forget(failure);
+    }
+
+    [Test]
     public void Start_up_migrations_and_demo_seeding_issue_only_queries_that_translate_for_SQL_Server()
     {
         SqlServerTranslation.Failures.ShouldBeEmpty();
