@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TrainingHub.Migrations.SqlServer;
 
-/// <summary>The one place the SQL Server provider is configured (design time and DDL generation only on this machine).</summary>
+/// <summary>The one place the SQL Server provider is configured for the app and for design time alike.</summary>
 public static class SqlServerDatabase
 {
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>

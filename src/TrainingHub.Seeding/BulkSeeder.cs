@@ -22,7 +22,8 @@ public sealed record BulkSeedResult(int People, long AttendanceRows, TimeSpan El
 /// </para>
 /// <para>
 /// Not atomic: each table is committed in chunks of about 100 000 rows, so a failed run leaves what it committed.
-/// On PostgreSQL the identity sequences are moved past the explicit ids afterwards and the big tables analysed.
+/// On PostgreSQL the identity sequences are moved past the explicit ids afterwards and the big tables analysed; on SQL
+/// Server the identity columns are checked past them.
 /// </para>
 /// </summary>
 public static class BulkSeeder
@@ -38,7 +39,7 @@ public static class BulkSeeder
         SeedAsync(db, people, attendanceRows, time, progress, writers: null, ct);
 
     /// <param name="writers">How rows reach the database; null: multi-row INSERT batches (<see cref="InsertBatchWriterFactory"/>).
-    /// A PostgreSQL project can pass a binary COPY writer instead.</param>
+    /// A PostgreSQL project can pass a binary COPY writer instead; SQL Server needs <see cref="SqlBulkCopyWriterFactory"/> (explicit ids).</param>
     public static async Task<BulkSeedResult> SeedAsync(TrainingHubDbContext db, int people, int attendanceRows, TimeProvider time,
         IProgress<string>? progress, IBulkWriterFactory? writers, CancellationToken ct)
     {
@@ -60,6 +61,7 @@ public static class BulkSeeder
         var provider = db.Database.ProviderName ?? "";
         var sqlite = provider.Contains("Sqlite", StringComparison.OrdinalIgnoreCase);
         var postgres = provider.Contains("Npgsql", StringComparison.OrdinalIgnoreCase);
+        var sqlServer = provider.Contains("SqlServer", StringComparison.OrdinalIgnoreCase);
         writers ??= new InsertBatchWriterFactory(sqlite);
 
         await db.Database.OpenConnectionAsync(ct);
@@ -78,6 +80,10 @@ public static class BulkSeeder
             if (postgres)
             {
                 await load.AfterPostgresAsync(ct);
+            }
+            else if (sqlServer)
+            {
+                await load.AfterSqlServerAsync(ct);
             }
 
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"done in {clock.Elapsed.TotalSeconds:0.0} s"));
@@ -162,6 +168,17 @@ public static class BulkSeeder
             foreach (var type in new[] { typeof(TrainingHub.Core.People.Person), typeof(Session), typeof(TrainingHub.Core.Enrolment.Enrolment), typeof(AttendanceRecord) })
             {
                 await ExecuteAsync(connection, $"ANALYZE {BulkTable.For(db, type, "Id").QuotedName}", ct);
+            }
+        }
+
+        /// <summary>Explicit ids may leave SQL Server identity columns behind: DBCC CHECKIDENT moves each past its largest id.</summary>
+        public async Task AfterSqlServerAsync(CancellationToken ct)
+        {
+            foreach (var type in new[] { typeof(Organization), typeof(TrainingHub.Core.People.Person), typeof(Programme), typeof(Course), typeof(Offering), typeof(Session) })
+            {
+                var table = BulkTable.For(db, type, "Id");
+                var name = (table.Schema is null ? $"[{table.Name}]" : $"[{table.Schema}].[{table.Name}]").Replace("'", "''", StringComparison.Ordinal);
+                await ExecuteAsync(connection, $"DBCC CHECKIDENT ('{name}') WITH NO_INFOMSGS", ct);
             }
         }
 

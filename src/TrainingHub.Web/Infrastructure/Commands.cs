@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using TrainingHub.Core.Data;
 using TrainingHub.Migrations.Postgres;
 using TrainingHub.Migrations.Sqlite;
+using TrainingHub.Migrations.SqlServer;
 using TrainingHub.Seeding;
 
 namespace TrainingHub.Web.Infrastructure;
@@ -52,8 +53,9 @@ public static class Commands
                     var rows = int.Parse(Option("--attendance") ?? (size * 20L).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                     await Startup.MigrateAsync(db, log);
                     var sw = Stopwatch.StartNew();
-                    // PostgreSQL takes the rows through binary COPY; SQLite through prepared INSERTs in large transactions.
-                    var writers = db.Database.IsNpgsql() ? new NpgsqlCopyWriterFactory() : null;
+                    // PostgreSQL takes the rows through binary COPY, SQL Server through SqlBulkCopy; SQLite through prepared INSERTs in large transactions.
+                    IBulkWriterFactory? writers = db.Database.IsNpgsql() ? new NpgsqlCopyWriterFactory()
+                        : db.Database.IsSqlServer() ? new SqlBulkCopyWriterFactory() : null;
                     var result = await BulkSeeder.SeedAsync(db, size, rows, sp.GetRequiredService<TimeProvider>(), new Progress<string>(Console.WriteLine), writers, CancellationToken.None);
                     Console.WriteLine($"Seeded {result.People} people and {result.AttendanceRows} attendance rows in {sw.Elapsed.TotalSeconds:F1} s.");
                     break;
@@ -102,10 +104,7 @@ public static class Commands
         File.WriteAllText(Path.Combine(dir, "postgres.sql"), Script(o => PostgresDatabase.Use(o, "Host=localhost"), MigrationsSqlGenerationOptions.Idempotent));
         // EF Core cannot make idempotent SQLite scripts; this one creates the schema from empty.
         File.WriteAllText(Path.Combine(dir, "sqlite.sql"), Script(o => SqliteDatabase.Use(o, "Data Source=:memory:"), MigrationsSqlGenerationOptions.Default));
-        using var sqlServer = typeof(Commands).Assembly.GetManifestResourceStream("sqlserver.sql")
-            ?? throw new InvalidOperationException("The SQL Server script is not embedded.");
-        using var file = File.Create(Path.Combine(dir, "sqlserver.sql"));
-        sqlServer.CopyTo(file);
+        File.WriteAllText(Path.Combine(dir, "sqlserver.sql"), Script(o => SqlServerDatabase.Use(o, "Server=localhost"), MigrationsSqlGenerationOptions.Idempotent));
         Console.WriteLine($"Wrote postgres.sql (idempotent), sqlserver.sql (idempotent) and sqlite.sql (from empty) to {Path.GetFullPath(dir)}.");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Migrations.Postgres;
 using TrainingHub.Migrations.Sqlite;
+using TrainingHub.Migrations.SqlServer;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -36,19 +37,16 @@ public sealed class DatabaseOptions
         }
 
         options.ConnectionString = configuration["Database:ConnectionString"];
-        if (options.Provider == DatabaseProvider.SqlServer)
-        {
-            throw new InvalidOperationException(
-                "Database:Provider=SqlServer cannot run in this build: the SQL Server client (Microsoft.Data.SqlClient) needs " +
-                "Microsoft.SqlServer.Server, which the package feed this build was made from does not serve. The SQL Server " +
-                "schema is generated and checked (see README, 'SQL Server'); use Sqlite or Postgres to run the app.");
-        }
-
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            if (options.Provider != DatabaseProvider.Sqlite)
+            if (options.Provider == DatabaseProvider.Postgres)
             {
                 throw new InvalidOperationException("Database:ConnectionString is required for Postgres (for example Host=127.0.0.1;Database=traininghub;Username=...;Password=...).");
+            }
+
+            if (options.Provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException("Database:ConnectionString is required for SqlServer (for example Server=127.0.0.1;Database=traininghub;User Id=...;Password=...;Encrypt=true).");
             }
 
             var dir = Path.Combine(contentRoot, "data");
@@ -65,7 +63,8 @@ public sealed class DatabaseOptions
         {
             DatabaseProvider.Sqlite => SqliteDatabase.Use(builder, ConnectionString!),
             DatabaseProvider.Postgres => PostgresDatabase.Use(builder, ConnectionString!),
-            _ => throw new InvalidOperationException($"Provider {Provider} cannot run here."),
+            DatabaseProvider.SqlServer => SqlServerDatabase.Use(builder, ConnectionString!),
+            _ => throw new InvalidOperationException($"Provider {Provider} is not known."),
         };
     }
 }

@@ -6,7 +6,7 @@ using TrainingHub.Seeding;
 
 namespace TrainingHub.IntegrationTests.Infrastructure;
 
-/// <summary>The seed command's generator on each database (COPY on PostgreSQL): consistent rows, and the app keeps working after it.</summary>
+/// <summary>The seed command's generator on each database (COPY on PostgreSQL, SqlBulkCopy on SQL Server): consistent rows, and the app keeps working after it.</summary>
 public sealed class BulkSeedTests(string provider) : OnBothDatabases(provider)
 {
     [Test]
@@ -16,7 +16,12 @@ public sealed class BulkSeedTests(string provider) : OnBothDatabases(provider)
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
         var peopleBefore = await db.People.CountAsync();
         var rowsBefore = await db.AttendanceRecords.LongCountAsync();
-        var writers = ProviderName == "Postgres" ? new NpgsqlCopyWriterFactory() : null;
+        IBulkWriterFactory? writers = ProviderName switch
+        {
+            "Postgres" => new NpgsqlCopyWriterFactory(),
+            "SqlServer" => new SqlBulkCopyWriterFactory(),
+            _ => null,
+        };
 
         var result = await BulkSeeder.SeedAsync(db, 600, 6_000, App.Clock, null, writers, CancellationToken.None);
 

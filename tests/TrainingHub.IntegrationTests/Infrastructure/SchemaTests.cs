@@ -38,7 +38,7 @@ public sealed class SchemaTests(string provider) : OnBothDatabases(provider)
 
                 missing.AddRange(table.Indexes.Where(i => !actual.Indexes.Contains(i.Name)).Select(i => "index " + i.Name));
                 missing.AddRange(table.CheckConstraints.Where(c => !actual.Constraints.Contains(c.Name!)).Select(c => "check " + c.Name));
-                if (ProviderName == "Postgres")
+                if (ProviderName is "Postgres" or "SqlServer")
                 {
                     missing.AddRange(table.ForeignKeyConstraints.Where(f => !actual.Constraints.Contains(f.Name)).Select(f => "foreign key " + f.Name));
                     missing.AddRange(table.UniqueConstraints.Where(u => !actual.Constraints.Contains(u.Name)).Select(u => "key " + u.Name));
@@ -114,6 +114,20 @@ public sealed class SchemaTests(string provider) : OnBothDatabases(provider)
             });
             await Read("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'", r => s.Indexes.Add(r.GetString(0)));
             await Read("SELECT conname FROM pg_constraint", r => s.Constraints.Add(r.GetString(0)));
+        }
+        else if (ProviderName == "SqlServer")
+        {
+            await Read("SELECT TABLE_NAME, COLUMN_NAME, IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'dbo'", r =>
+            {
+                var key = $"{r.GetString(0)}.{r.GetString(1)}";
+                s.Columns.Add(key);
+                if (r.GetString(2) == "NO")
+                {
+                    s.NotNull.Add(key);
+                }
+            });
+            await Read("SELECT name FROM sys.indexes WHERE name IS NOT NULL", r => s.Indexes.Add(r.GetString(0)));
+            await Read("SELECT name FROM sys.objects WHERE type IN ('C', 'F', 'PK', 'UQ')", r => s.Constraints.Add(r.GetString(0)));
         }
         else
         {

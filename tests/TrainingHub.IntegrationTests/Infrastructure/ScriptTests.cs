@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using TrainingHub.Web.Infrastructure;
@@ -23,6 +24,10 @@ public sealed class ScriptTests(string provider) : OnBothDatabases(provider)
             if (ProviderName == "Postgres")
             {
                 await ApplyPostgresScriptTwiceAsync(File.ReadAllText(Path.Combine(dir, "postgres.sql")));
+            }
+            else if (ProviderName == "SqlServer")
+            {
+                await ApplySqlServerScriptTwiceAsync(File.ReadAllText(Path.Combine(dir, "sqlserver.sql")));
             }
             else
             {
@@ -63,6 +68,45 @@ public sealed class ScriptTests(string provider) : OnBothDatabases(provider)
             await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(App.ConnectionString) { Database = "postgres" }.ConnectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{builder.Database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The script's batches are separated by GO lines, which only tools understand: each is sent on its own.</summary>
+    private async Task ApplySqlServerScriptTwiceAsync(string script)
+    {
+        var builder = new SqlConnectionStringBuilder(App.ConnectionString) { InitialCatalog = "th_script_" + Guid.NewGuid().ToString("N")[..10] };
+        var master = new SqlConnectionStringBuilder(App.ConnectionString) { InitialCatalog = "master" }.ConnectionString;
+        await using (var admin = new SqlConnection(master))
+        {
+            await admin.OpenAsync();
+            await using var create = new SqlCommand($"CREATE DATABASE [{builder.InitialCatalog}]", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            var batches = System.Text.RegularExpressions.Regex.Split(script, @"^\s*GO\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Where(b => !string.IsNullOrWhiteSpace(b)).ToList();
+            for (var run = 0; run < 2; run++)
+            {
+                await using var conn = new SqlConnection(builder.ConnectionString);
+                await conn.OpenAsync();
+                foreach (var batch in batches)
+                {
+                    await using var cmd = new SqlCommand(batch, conn);
+                    await cmd.ExecuteNonQueryAsync();
+                }
+            }
+
+            await AssertNothingPendingAsync(o => TrainingHub.Migrations.SqlServer.SqlServerDatabase.Use(o, builder.ConnectionString));
+        }
+        finally
+        {
+            SqlConnection.ClearAllPools();
+            await using var admin = new SqlConnection(master);
+            await admin.OpenAsync();
+            await using var drop = new SqlCommand($"ALTER DATABASE [{builder.InitialCatalog}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{builder.InitialCatalog}]", admin);
             await drop.ExecuteNonQueryAsync();
         }
     }

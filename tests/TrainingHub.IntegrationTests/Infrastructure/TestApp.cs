@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -9,9 +10,10 @@ using TrainingHub.Core.Data;
 namespace TrainingHub.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real host on a real database: a fresh SQLite file, or a fresh database on the PostgreSQL server that
-/// test.sh starts (TH_TEST_POSTGRES). Migrations, roles, demo data and the first administrator come from the
-/// app's own start-up.
+/// The real host on a real database: a fresh SQLite file, a fresh database on the PostgreSQL server that test.sh
+/// starts (TH_TEST_POSTGRES), or a fresh database on a SQL Server named by TH_TEST_SQLSERVER (none runs on the
+/// development machines). Migrations, roles, demo data and the first administrator come from the app's own
+/// start-up. On SQLite every LINQ query is also translated for SQL Server (<see cref="SqlServerTranslation"/>).
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
@@ -26,6 +28,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
             Directory = Path.Combine(Path.GetTempPath(), "th-it-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
             ConnectionString = $"Data Source={Path.Combine(Directory, "th.db")}";
+        }
+        else if (provider == "SqlServer")
+        {
+            var server = Environment.GetEnvironmentVariable("TH_TEST_SQLSERVER");
+            if (string.IsNullOrEmpty(server))
+            {
+                Assert.Ignore("TH_TEST_SQLSERVER is not set: no SQL Server to run on (give it a connection string to one, with rights to create databases).");
+            }
+
+            ConnectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = "th_it_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
         }
         else
         {
@@ -60,7 +72,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("App:PublicUrl", "https://traininghub.test");
         // Certificate lookups per address and minute: the tests' own calls share one address.
         builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100");
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            if (Provider == "Sqlite")
+            {
+                s.ConfigureDbContext<TrainingHubDbContext>(SqlServerTranslation.Mirror);
+            }
+        });
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
@@ -99,6 +118,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
             await using var conn = new NpgsqlConnection(server.ConnectionString);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{db}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else if (Provider == "SqlServer")
+        {
+            SqlConnection.ClearAllPools();
+            var builder = new SqlConnectionStringBuilder(ConnectionString);
+            var db = builder.InitialCatalog;
+            builder.InitialCatalog = "master";
+            await using var conn = new SqlConnection(builder.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new SqlCommand($"IF DB_ID(N'{db}') IS NOT NULL BEGIN ALTER DATABASE [{db}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{db}]; END", conn);
             await cmd.ExecuteNonQueryAsync();
         }
         else if (Directory is not null)
@@ -153,9 +183,13 @@ public sealed class Apps
     }
 }
 
-/// <summary>Base of every integration fixture: runs once on SQLite and once on PostgreSQL.</summary>
+/// <summary>
+/// Base of every integration fixture: runs once on SQLite, once on PostgreSQL and once on SQL Server (skipped, and
+/// counted as skipped, where TH_TEST_SQLSERVER names no server).
+/// </summary>
 [TestFixture("Sqlite")]
 [TestFixture("Postgres")]
+[TestFixture("SqlServer")]
 public abstract class OnBothDatabases(string provider)
 {
     protected string ProviderName { get; } = provider;
