@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Features.Certificates.Verify;
 using TrainingHub.Web.Infrastructure;
@@ -67,11 +68,11 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
         }
         else
         {
-            return this.Problem([new Core.Common.FieldError("Year", "Certificate.PeriodInvalid")], t);
+            return this.Problem(new Core.Common.FieldError("Year", "Certificate.PeriodInvalid"), t);
         }
 
         var result = await IssueTranscript.HandleAsync(db, scope, time, settings, who, from, to, ct);
-        return result.Succeeded ? result.Value! : result.Errors[0].Code == "Person.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("offerings/{id:int}/certificates")]
@@ -79,7 +80,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     public async Task<ActionResult<Core.Certificates.ClassCertificatesModel>> Class(int id, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, pageSize, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpPost("offerings/{id:int}/certificates/issue")]
@@ -87,7 +88,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     public async Task<ActionResult<IssueOutcome>> Issue(int id, CancellationToken ct)
     {
         var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("offerings/{id:int}/certificates.zip")]
@@ -97,7 +98,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
         var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
         if (!model.Succeeded)
         {
-            return NotFound();
+            return this.Problem(model.Error!, t);
         }
 
         await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
@@ -110,7 +111,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await RevokeCertificate.HandleAsync(db, User.Scope(), time, actor, id, body.Reason, ct);
-        return result.Succeeded ? NoContent() : result.Errors[0].Code == "Certificate.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 
     [HttpPost("certificates/{id:int}/reissue")]
@@ -119,7 +120,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await ReissueCertificate.HandleAsync(db, User.Scope(), time, actor, settings, id, body.Reason, ct);
-        return result.Succeeded ? result.Value! : result.Errors[0].Code == "Certificate.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("programmes/{id:int}/certificate-settings")]
@@ -127,7 +128,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     public async Task<ActionResult<CertificateSettingsModel>> GetSettings(int id, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpPut("programmes/{id:int}/certificate-settings")]
@@ -137,7 +138,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
         var result = await SaveCertificateSettings.HandleAsync(db, User.Scope(), time, id, body, ct);
         if (!result.Succeeded)
         {
-            return result.Errors[0].Code == "Programme.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         return (await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct)).Value!;

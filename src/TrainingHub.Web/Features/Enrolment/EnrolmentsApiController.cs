@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Web.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult<EnrolmentOutcome>> Enrol(EnrolRequest request, CancellationToken ct)
     {
         var result = await EnrolInOffering.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("mine")]
@@ -37,7 +38,7 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelEnrolment.HandleAsync(db, User.Scope(), time, options, id, ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPost("{id:int}/accept-offer")]
@@ -45,7 +46,7 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult> AcceptOffer(int id, CancellationToken ct)
     {
         var result = await AcceptSeatOffer.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPost("{id:int}/decision")]
@@ -54,6 +55,6 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await DecideEnrolment.HandleAsync(db, User.Scope(), time, new DecideRequest(id, body.Approve, body.Reason), ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
     }
 }

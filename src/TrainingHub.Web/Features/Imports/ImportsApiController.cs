@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
 using TrainingHub.Web.Infrastructure;
@@ -30,13 +31,13 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
         var (content, error) = await ImportRequests.ReadAsync(file, ct);
         if (error is not null)
         {
-            return this.Problem([error], t);
+            return this.Problem(error, t);
         }
 
         var result = await PreviewImport.HandleAsync(db, User.Scope(), time, content!, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var id = await ImportUploads.SaveAsync(Uploads, User.Scope().UserId, file!.FileName, content!, time, ct);
@@ -49,13 +50,13 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
         ArgumentNullException.ThrowIfNull(body);
         if (await ImportUploads.LoadAsync(Uploads, body.ImportId, User.Scope().UserId, ct) is not { } upload)
         {
-            return this.Problem([new("ImportId", "Import.Expired")], t);
+            return this.Problem(new FieldError("ImportId", "Import.Expired"), t);
         }
 
         var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var report = ImportReportView.From(body.ImportId, upload.FileName, result.Value!, t);
@@ -73,6 +74,6 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time, new EnrolOrganizationRequest(id, body.OrganizationId, body.IncludeSubOrganizations), ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

@@ -84,6 +84,6 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
             return new OutboxChangeResult(id, result.Value);
         }
 
-        return result.Errors[0].Code == ChangeOutboxMessage.NotFound ? NotFound() : this.Problem(result.Errors, t);
+        return this.Problem(result.Error!, t);
     }
 }

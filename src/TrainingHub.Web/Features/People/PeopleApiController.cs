@@ -24,7 +24,7 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     public async Task<ActionResult> Create(CreatePersonRequest request, CancellationToken ct)
     {
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Whether the person is still under legal retention (LGPD), and until when.</summary>
@@ -33,7 +33,7 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     public async Task<ActionResult<RetentionStatus>> Retention(int id, CancellationToken ct)
     {
         var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     /// <summary>Anonymizes a person out of retention; refused (422) with the date until which the records are retained.</summary>
@@ -43,6 +43,6 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     public async Task<ActionResult<RetentionStatus>> Anonymize(int id, CancellationToken ct)
     {
         var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Reports;
 using TrainingHub.Web.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         var result = await BuildReport.HandleAsync(db, User.Scope(), time, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var data = result.Value!;
@@ -59,7 +60,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         await ReportExports.WriteAsync(HttpContext, db, scope, actor, time, t, request, result.Value!, format, ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -24,7 +25,7 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
         var result = await OpenCheckIn.HandleAsync(db, User.Scope(), time, options.Value,
             new OpenCheckInRequest(id, body.Kind, body.Minutes, CheckInController.Link(CheckInController.BaseUrl(config, Request), id, null)), ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpPost("sessions/{id:int}/checkin/close")]
@@ -32,7 +33,7 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
     public async Task<ActionResult<CloseCheckInOutcome>> Close(int id, CancellationToken ct)
     {
         var result = await CloseCheckIn.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     /// <summary>The open window's current code (and the counts): what the instructor's screen shows.</summary>
@@ -48,21 +49,6 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Attendance.CheckIn.HandleAsync(db, User.Scope(), time, options.Value, new CheckInRequest(body.Code, body.SessionId), ct);
-        if (result.Succeeded)
-        {
-            return result.Value!;
-        }
-
-        var problem = this.Problem(result.Errors, t);
-        if (result.Errors[0].Code == "CheckIn.TooManyAttempts" && problem is ObjectResult o)
-        {
-            o.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (o.Value is ProblemDetails pd)
-            {
-                pd.Status = StatusCodes.Status429TooManyRequests;
-            }
-        }
-
-        return problem;
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Attendance.SaveRoster.HandleAsync(db, User.Scope(), time, actor, new SaveRosterRequest(id, body.Entries ?? [], body.Reason), ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpPost("sessions/{id:int}/close")]
@@ -35,7 +36,7 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
     {
         var result = await CloseSession.HandleAsync(db, User.Scope(), time, id, ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpGet("hours/mine")]
@@ -49,7 +50,7 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
         }
 
         var result = await GetPersonHours.HandleAsync(db, scope, time, personId, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("people/{id:int}/hours")]
@@ -57,6 +58,6 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult<PersonHoursModel>> ForPerson(int id, CancellationToken ct)
     {
         var result = await GetPersonHours.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

@@ -27,7 +27,7 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
     public async Task<ActionResult> Create(CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
@@ -35,6 +35,6 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
     public async Task<ActionResult> Update(int id, CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }

@@ -54,7 +54,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelOffering.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { queued = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Ok(new { queued = result.Value }) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Creates one session a month in a webinar series; answers how many were created.</summary>
@@ -63,7 +63,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     public async Task<ActionResult> MonthlySessions(int id, MonthlySessionsRequest request, CancellationToken ct)
     {
         var result = await CreateMonthlySessions.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? Ok(new { created = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Ok(new { created = result.Value }) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Announces the series' programme for a month to everyone who may take part; answers how many messages were queued.</summary>
@@ -73,13 +73,13 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await AnnounceMonthlyProgramme.HandleAsync(db, User.Scope(), time, new AnnounceRequest(id, body.Year, body.Month), ct);
-        return result.Succeeded ? result.Value! : this.ApiFailure(result, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     private ActionResult Created(Result<int> result) =>
-        result.Succeeded ? Created($"/api/v1/offerings/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        result.Succeeded ? Created($"/api/v1/offerings/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
 
-    private ActionResult Updated(Result<int> result) => result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+    private ActionResult Updated(Result<int> result) => result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
 }
 
 public sealed record AnnounceBody(int Year, int Month);

@@ -28,7 +28,7 @@ public sealed class ProgrammesApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult> Create(ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
@@ -36,6 +36,6 @@ public sealed class ProgrammesApiController(TrainingHubDbContext db, TimeProvide
     public async Task<ActionResult> Update(int id, ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }

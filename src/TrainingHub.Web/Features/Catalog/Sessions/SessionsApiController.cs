@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     public async Task<ActionResult> Create(int offeringId, SessionRequest request, CancellationToken ct)
     {
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("sessions/{id:int}")]
@@ -39,7 +40,7 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
         }
 
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 
     /// <summary>Moves one session to a new start and end.</summary>
@@ -48,7 +49,7 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     public async Task<ActionResult> Reschedule(int id, RescheduleRequest request, CancellationToken ct)
     {
         var result = await RescheduleSession.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 
     /// <summary>Cancels one session and queues a message to everyone enrolled; answers how many were queued (0 the second time).</summary>
@@ -57,6 +58,6 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelSession.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { queued = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Ok(new { queued = result.Value }) : this.Problem(result.Error!, t);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.People;
 using TrainingHub.Web.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time,
         var result = await ExportMyData.HandleAsync(db, User.Scope(), time, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";
@@ -37,7 +38,7 @@ public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time,
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";
@@ -56,7 +57,7 @@ public sealed class MyDataApiController(TrainingHubDbContext db, TimeProvider ti
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";

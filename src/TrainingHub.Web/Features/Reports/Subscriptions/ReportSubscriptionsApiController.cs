@@ -25,7 +25,7 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await SubscribeToReport.HandleAsync(db, User.Scope(), time, body.Kind, new ReportSubscriptionFilters(body.ProgrammeId, body.OrganizationId, body.OfferingId), ct);
-        return result.Succeeded ? Created($"/api/v1/report-subscriptions/{result.Value!.Id}", result.Value) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Created($"/api/v1/report-subscriptions/{result.Value!.Id}", result.Value) : this.Problem(result.Error!, t);
     }
 
     [HttpDelete("{id:int}")]
@@ -33,6 +33,6 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
     public async Task<IActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelReportSubscription.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? NoContent() : NotFound();
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }
