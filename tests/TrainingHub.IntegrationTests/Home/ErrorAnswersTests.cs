@@ -130,4 +130,24 @@ public sealed class ErrorAnswersTests(string provider) : CatalogFixture(provider
         await ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/enrolments/{Unknown}/decision", new { approve = true }), HttpStatusCode.NotFound, "decision on an unknown enrolment");
         await ProblemAsync(await admin.PostAsync(new Uri($"/api/v1/enrolments/{Unknown}/cancel", UriKind.Relative), null), HttpStatusCode.NotFound, "cancel of an unknown enrolment");
     }
+
+    [Test]
+    public async Task The_openapi_document_lists_the_refusals_of_each_operation()
+    {
+        using var client = App.CreateClient();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var paths = doc.RootElement.GetProperty("paths");
+        string[] Responses(string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToArray();
+
+        Responses("/api/v1/enrolments", "post").ShouldBe(["200", "400", "404"]);
+        Responses("/api/v1/enrolments/{id}/decision", "post").ShouldBe(["200", "400", "404", "409"]);
+        Responses("/api/v1/checkin", "post").ShouldBe(["200", "400", "404", "429"]);
+        Responses("/api/v1/offerings/{id}", "get").ShouldBe(["200", "404"]);
+        Responses("/api/v1/sessions/{id}/meeting-import/commit", "post").ShouldBe(["200", "400", "404", "409", "422"]);
+        var ok = paths.GetProperty("/api/v1/enrolments").GetProperty("post").GetProperty("responses").GetProperty("200");
+        ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!.ShouldEndWith("EnrolmentOutcome");
+        var notFound = paths.GetProperty("/api/v1/enrolments").GetProperty("post").GetProperty("responses").GetProperty("404");
+        notFound.GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldContain("application/problem+json");
+    }
 }

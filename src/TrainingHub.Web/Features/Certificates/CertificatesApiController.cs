@@ -23,6 +23,9 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [HttpGet("verify/{code}")]
     [AllowAnonymous]
     [EnableRateLimiting(HostSetup.VerifyRateLimit)]
+    [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VerificationResult>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<VerificationResult>> Verify(string code, CancellationToken ct)
     {
         var result = await VerifyCertificate.HandleAsync(db, time, code, VerifyController.MinimumDuration(config), ct);
@@ -32,22 +35,27 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpGet("certificates/mine")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<IReadOnlyList<CertificateItem>>> Mine(CancellationToken ct) =>
         User.Scope().PersonId is { } personId ? Ok(await ListMyCertificates.HandleAsync(db, personId, ct)) : NotFound();
 
     [HttpGet("certificates/{id:int}/pdf")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Pdf(int id, CancellationToken ct) =>
         await GetCertificateFile.HandleAsync(db, User.Scope(), id, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
 
     [HttpGet("certificates/{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateDetailsModel>> Details(int id, CancellationToken ct) =>
         await CertificateDetails.HandleAsync(db, User.Scope(), time, id, ct) is { } model ? model : NotFound();
 
     /// <summary>Issues (or returns, when unchanged) the transcript of a year or a date range; yourself, or a person in an administrator's scope.</summary>
     [HttpPost("transcripts")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<TranscriptIssued>> Transcript(TranscriptBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -77,6 +85,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpGet("offerings/{id:int}/certificates")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<Core.Certificates.ClassCertificatesModel>> Class(int id, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, pageSize, ct);
@@ -85,6 +94,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpPost("offerings/{id:int}/certificates/issue")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<IssueOutcome>> Issue(int id, CancellationToken ct)
     {
         var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);
@@ -93,6 +103,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpGet("offerings/{id:int}/certificates.zip")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Zip(int id, CancellationToken ct)
     {
         var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
@@ -107,6 +118,9 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpPost("certificates/{id:int}/revoke")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<IActionResult> Revoke(int id, ReasonBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -116,6 +130,9 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpPost("certificates/{id:int}/reissue")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<ReissueOutcome>> Reissue(int id, ReasonBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -125,6 +142,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpGet("programmes/{id:int}/certificate-settings")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateSettingsModel>> GetSettings(int id, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
@@ -133,6 +151,8 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpPut("programmes/{id:int}/certificate-settings")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateSettingsModel>> PutSettings(int id, CertificateSettingsInput body, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.HandleAsync(db, User.Scope(), time, id, body, ct);

@@ -17,6 +17,8 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     /// <summary>Enrols the caller (no personId) or, for administrators, a person in their scope. Repeating it changes nothing.</summary>
     [HttpPost]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<EnrolmentOutcome>> Enrol(EnrolRequest request, CancellationToken ct)
     {
         var result = await EnrolInOffering.HandleAsync(db, User.Scope(), time, request, ct);
@@ -30,11 +32,14 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpGet("/api/v1/offerings/{offeringId:int}/enrolments")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<OfferingEnrolmentsModel>> ForOffering(int offeringId, EnrolmentStatus? status, int page = 1, CancellationToken ct = default) =>
         await ListOfferingEnrolments.HandleAsync(db, User.Scope(), offeringId, status, page, ct) is { } model ? model : NotFound();
 
     [HttpPost("{id:int}/cancel")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelEnrolment.HandleAsync(db, User.Scope(), time, options, id, ct);
@@ -43,6 +48,8 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpPost("{id:int}/accept-offer")]
     [Authorize(Policy = Policies.Trainee)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult> AcceptOffer(int id, CancellationToken ct)
     {
         var result = await AcceptSeatOffer.HandleAsync(db, User.Scope(), time, id, ct);
@@ -51,6 +58,9 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpPost("{id:int}/decision")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult> Decide(int id, DecisionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

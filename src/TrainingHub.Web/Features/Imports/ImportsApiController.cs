@@ -26,6 +26,7 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(ParseImportFile.MaxBytes + (256 * 1024))]
     [RequestFormLimits(MultipartBodyLengthLimit = ParseImportFile.MaxBytes + (256 * 1024))]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult<ImportReportView>> Preview(IFormFile? file, CancellationToken ct)
     {
         var (content, error) = await ImportRequests.ReadAsync(file, ct);
@@ -45,6 +46,8 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     }
 
     [HttpPost("api/v1/imports/commit")]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<ImportReportView>> Commit(CommitImportBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -70,6 +73,8 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     }
 
     [HttpPost("api/v1/offerings/{id:int}/enrol-organization")]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<EnrolOrganizationReport>> EnrolOrganization(int id, EnrolOrganizationBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -19,6 +19,7 @@ public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProv
 
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CreateOrganizationRequest request, CancellationToken ct)
     {
         var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, request, ct);

@@ -21,6 +21,7 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     /// <summary>Registers a person; an invalid or duplicate CPF is refused with a problem naming the field.</summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CreatePersonRequest request, CancellationToken ct)
     {
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
@@ -30,6 +31,7 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     /// <summary>Whether the person is still under legal retention (LGPD), and until when.</summary>
     [HttpGet("{id:int}/retention")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<RetentionStatus>> Retention(int id, CancellationToken ct)
     {
         var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
@@ -40,6 +42,8 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     [HttpPost("{id:int}/anonymize")]
     [HttpPost("{id:int}/anonymise")] // the earlier spelling keeps working
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<RetentionStatus>> Anonymize(int id, CancellationToken ct)
     {
         var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);

@@ -21,6 +21,8 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     /// <summary>A report in the caller's scope (kinds: HoursByPerson, HoursByOrganization, …, AttendanceRows), paged.</summary>
     [HttpGet("{kind}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<ReportPageDto>> Get(ReportKind kind, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, int page = 1, int pageSize = 100, CancellationToken ct = default)
     {
@@ -46,6 +48,9 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     /// <summary>The whole report as CSV, XLSX or PDF, streamed. <c>fullCpf=true</c> (administrators only) is an audit entry.</summary>
     [HttpGet("{kind}/export.{format}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, bool fullCpf = false, CancellationToken ct = default)
     {

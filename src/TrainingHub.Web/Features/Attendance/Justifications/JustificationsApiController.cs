@@ -25,6 +25,8 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(JustificationsController.RequestCeiling)]
     [RequestFormLimits(MultipartBodyLengthLimit = JustificationsController.RequestCeiling)]
+    [ProducesResponseType<JustificationCreated>(StatusCodes.Status201Created)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult<JustificationCreated>> Submit(int id, [FromForm] string? note, IFormFile? file, CancellationToken ct)
     {
         var result = await JustificationRequests.SubmitAsync(db, User.Scope(), time, options.Value, id, note, file, ct);
@@ -38,6 +40,9 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
 
     [HttpPost("justifications/{id:int}/decision")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<DecideJustificationOutcome>> Decide(int id, JustificationDecisionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -47,5 +52,7 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
 
     [HttpGet("justifications/{id:int}/document")]
     [Authorize(Policy = Policies.SignedIn)]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [Refuses(ErrorKind.NotFound)]
     public Task<IActionResult> Document(int id, CancellationToken ct) => JustificationRequests.DocumentAsync(this, db, id, ct);
 }

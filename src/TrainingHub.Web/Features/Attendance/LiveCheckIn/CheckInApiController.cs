@@ -19,6 +19,9 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
 {
     [HttpPost("sessions/{id:int}/checkin/open")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<OpenCheckInOutcome>> Open(int id, OpenCheckInBody? body, CancellationToken ct)
     {
         body ??= new OpenCheckInBody();
@@ -30,6 +33,7 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
 
     [HttpPost("sessions/{id:int}/checkin/close")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CloseCheckInOutcome>> Close(int id, CancellationToken ct)
     {
         var result = await CloseCheckIn.HandleAsync(db, User.Scope(), time, id, ct);
@@ -39,12 +43,16 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
     /// <summary>The open window's current code (and the counts): what the instructor's screen shows.</summary>
     [HttpGet("sessions/{id:int}/checkin")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CheckInScreen>> Current(int id, CancellationToken ct) =>
         await GetCheckInScreen.HandleAsync(db, User.Scope(), time, id, ct) is { } model ? model : NotFound();
 
     /// <summary>The signed-in person checks in with a code (naming the session, or not). 429 after too many wrong codes.</summary>
     [HttpPost("checkin")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.RateLimited)]
     public async Task<ActionResult<CheckInOutcome>> CheckIn(CheckInBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

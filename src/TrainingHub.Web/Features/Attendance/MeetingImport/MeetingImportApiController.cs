@@ -26,6 +26,9 @@ public sealed class MeetingImportApiController(TrainingHubDbContext db, TimeProv
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(ImportLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = ImportLimit)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<MeetingImportView>> PreviewImport(int id, IFormFile? file, CancellationToken ct)
     {
         var (content, error) = await MeetingImportRequests.ReadAsync(file, ct);
@@ -47,6 +50,11 @@ public sealed class MeetingImportApiController(TrainingHubDbContext db, TimeProv
     /// <summary>Commits a previewed file; 422 with the same report when a malformed line stopped it (nothing written).</summary>
     [HttpPost("sessions/{id:int}/meeting-import/commit")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [ProducesResponseType<MeetingImportView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<MeetingImportView>(StatusCodes.Status422UnprocessableEntity)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<MeetingImportView>> CommitImport(int id, CommitMeetingImportBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -16,12 +16,16 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
 {
     [HttpGet("sessions/{id:int}/roster")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<RosterModel>> Roster(int id, CancellationToken ct) =>
         await GetRoster.HandleAsync(db, User.Scope(), id, ct) is { } model ? model : NotFound();
 
     /// <summary>Saves the whole roster (or the listed people) in one request; after close, give a reason.</summary>
     [HttpPost("sessions/{id:int}/roster")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<SaveRosterOutcome>> SaveRoster(int id, RosterBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -32,6 +36,8 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpPost("sessions/{id:int}/close")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<CloseSessionOutcome>> Close(int id, CancellationToken ct)
     {
         var result = await CloseSession.HandleAsync(db, User.Scope(), time, id, ct);
@@ -41,6 +47,7 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpGet("hours/mine")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<PersonHoursModel>> Mine(CancellationToken ct)
     {
         var scope = User.Scope();
@@ -55,6 +62,7 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpGet("people/{id:int}/hours")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<PersonHoursModel>> ForPerson(int id, CancellationToken ct)
     {
         var result = await GetPersonHours.HandleAsync(db, User.Scope(), time, id, ct);

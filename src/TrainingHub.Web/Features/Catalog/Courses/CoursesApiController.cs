@@ -18,12 +18,14 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CourseDetail>> Get(int id, CancellationToken ct) =>
         await GetCourse.HandleAsync(db, User.Scope(), id, ct) is { } c ? c : NotFound();
 
     /// <summary>Creates a course; workload and required hours as text ("40", "7,5").</summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, null, request, ct);
@@ -32,6 +34,8 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Update(int id, CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, id, request, ct);

@@ -14,16 +14,20 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
 {
     [HttpGet("offerings/{offeringId:int}/sessions")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<IReadOnlyList<SessionRow>>> List(int offeringId, CancellationToken ct) =>
         await GetOffering.HandleAsync(db, User.Scope(), offeringId, ct) is { } o ? Ok(o.Sessions) : NotFound();
 
     [HttpGet("sessions/{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<SessionRow>> Get(int id, CancellationToken ct) =>
         await GetSession.HandleAsync(db, User.Scope(), id, ct) is { } s ? s : NotFound();
 
     [HttpPost("offerings/{offeringId:int}/sessions")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Create(int offeringId, SessionRequest request, CancellationToken ct)
     {
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, null, request, ct);
@@ -32,6 +36,8 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
 
     [HttpPut("sessions/{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Update(int id, SessionRequest request, CancellationToken ct)
     {
         if (await GetSession.OfferingOfAsync(db, User.Scope(), id, ct) is not { } offeringId)
@@ -46,6 +52,8 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     /// <summary>Moves one session to a new start and end.</summary>
     [HttpPost("sessions/{id:int}/reschedule")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Reschedule(int id, RescheduleRequest request, CancellationToken ct)
     {
         var result = await RescheduleSession.HandleAsync(db, User.Scope(), time, id, request, ct);
@@ -55,6 +63,8 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     /// <summary>Cancels one session and queues a message to everyone enrolled; answers how many were queued (0 the second time).</summary>
     [HttpPost("sessions/{id:int}/cancel")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelSession.HandleAsync(db, User.Scope(), time, id, ct);

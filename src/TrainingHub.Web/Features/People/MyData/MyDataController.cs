@@ -52,6 +52,8 @@ public sealed class MyDataApiController(TrainingHubDbContext db, TimeProvider ti
 {
     [HttpPost("transcript")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Transcript(int? year, CancellationToken ct)
     {
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);

@@ -21,6 +21,9 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
 
     [HttpPost("")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<ReportSubscriptionModel>> Create(ReportSubscriptionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -30,6 +33,7 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
 
     [HttpDelete("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelReportSubscription.HandleAsync(db, User.Scope(), time, id, ct);
