@@ -22,17 +22,17 @@ public static class ChangeAccountRole
         var user = await users.Users.InScope(admin).FirstOrDefaultAsync(u => u.Id == r.UserId, ct);
         if (user is null)
         {
-            return Result<bool>.Fail(nameof(r.UserId), "Account.NotFound");
+            return Error.NotFound(nameof(r.UserId), "Account.NotFound");
         }
 
         if (r.Role is null || !Roles.All.Contains(r.Role))
         {
-            return Result<bool>.Fail(nameof(r.Role), "Account.RoleInvalid");
+            return Error.Validation(nameof(r.Role), "Account.RoleInvalid");
         }
 
         if (user.Id == admin.UserId && (r.Locked || r.Role != Roles.Administrator))
         {
-            return Result<bool>.Fail(nameof(r.Role), "Account.CannotDemoteSelf");
+            return Error.Validation(nameof(r.Role), "Account.CannotDemoteSelf");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -55,7 +55,7 @@ public static class ChangeAccountRole
 
         if (!outcome.Succeeded)
         {
-            return Result<bool>.Fail(outcome.Errors.Select(e => new FieldError(nameof(r.Role), "Identity." + e.Code, e.Description)).ToList());
+            return Error.Validation(outcome.Errors.Select(e => new FieldError(nameof(r.Role), "Identity." + e.Code, e.Description)).ToList());
         }
 
         await tx.CommitAsync(ct);

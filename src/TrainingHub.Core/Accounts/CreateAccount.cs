@@ -73,7 +73,7 @@ public static class CreateAccount
         var language = Languages.IsSupported(r.PreferredLanguage) ? r.PreferredLanguage! : Languages.Portuguese;
         if (errors.Count > 0)
         {
-            return Result<string>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var user = new ApplicationUser
@@ -98,7 +98,7 @@ public static class CreateAccount
 
         if (errors.Count > 0)
         {
-            return Result<string>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -110,7 +110,7 @@ public static class CreateAccount
 
         if (!created.Succeeded)
         {
-            return Result<string>.Fail(created.Errors.Select(e => new FieldError(nameof(r.Email), "Identity." + e.Code, e.Description)).ToList());
+            return Error.Validation(created.Errors.Select(e => new FieldError(nameof(r.Email), "Identity." + e.Code, e.Description)).ToList());
         }
 
         await tx.CommitAsync(ct);

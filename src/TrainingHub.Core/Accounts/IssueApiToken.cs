@@ -14,12 +14,12 @@ public static class IssueApiToken
         var n = name?.Trim();
         if (string.IsNullOrEmpty(n) || n.Length > 100)
         {
-            return Result<IssuedApiToken>.Fail("Name", "ApiToken.NameRequired");
+            return Error.Validation("Name", "ApiToken.NameRequired");
         }
 
         if (days is < 1 or > 366)
         {
-            return Result<IssuedApiToken>.Fail("Days", "ApiToken.DaysRange");
+            return Error.Validation("Days", "ApiToken.DaysRange");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -12,7 +12,7 @@ public static class RevokeApiToken
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null)
         {
-            return Result<bool>.Fail("Id", "ApiToken.NotFound");
+            return Error.NotFound("Id", "ApiToken.NotFound");
         }
 
         token.RevokedAt ??= time.GetUtcNow().UtcDateTime;

@@ -32,13 +32,13 @@ public static class CheckIn
         ArgumentNullException.ThrowIfNull(r);
         if (scope.PersonId is not { } personId)
         {
-            return Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.NoPerson");
+            return Error.NotFound(nameof(r.Code), "CheckIn.NoPerson");
         }
 
         var code = CheckInCode.Normalize(r.Code);
         if (code.Length == 0)
         {
-            return Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.CodeRequired");
+            return Error.Validation(nameof(r.Code), "CheckIn.CodeRequired");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -73,24 +73,24 @@ public static class CheckIn
         {
             if (r.SessionId is not { } session)
             {
-                return Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.NoneOpen");
+                return Error.Validation(nameof(r.Code), "CheckIn.NoneOpen");
             }
 
             var holdsSeat = await db.Sessions.AnyAsync(s => s.Id == session
                 && db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && seated.Contains(e.Status)), ct);
-            return Result<CheckInOutcome>.Fail(nameof(r.Code), holdsSeat ? "CheckIn.NotOpen" : "CheckIn.NotEnrolled");
+            return Error.Validation(nameof(r.Code), holdsSeat ? "CheckIn.NotOpen" : "CheckIn.NotEnrolled");
         }
 
         var candidates = open.Where(w => w.Seated).ToList();
         if (candidates.Count == 0)
         {
-            return Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.NotEnrolled");
+            return Error.Validation(nameof(r.Code), "CheckIn.NotEnrolled");
         }
 
         var failures = open[0].Failures;
         if (failures >= options.MaxWrongCodes)
         {
-            return Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes);
+            return Error.RateLimited(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes);
         }
 
         var w = candidates.FirstOrDefault(c => CheckInCode.Matches(c.Secret, c.OpensAt, c.CodeSeconds, now, code));
@@ -99,8 +99,8 @@ public static class CheckIn
             db.CheckInFailures.Add(new CheckInFailure { PersonId = personId, SessionId = r.SessionId ?? (candidates.Count == 1 ? candidates[0].SessionId : null), At = now });
             await db.SaveChangesAsync(ct);
             return failures + 1 >= options.MaxWrongCodes
-                ? Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes)
-                : Result<CheckInOutcome>.Fail(nameof(r.Code), "CheckIn.WrongCode", options.MaxWrongCodes - failures - 1);
+                ? Error.RateLimited(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes)
+                : Error.Validation(nameof(r.Code), "CheckIn.WrongCode", options.MaxWrongCodes - failures - 1);
         }
 
         var rec = w.Record;

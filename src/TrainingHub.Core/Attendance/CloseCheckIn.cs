@@ -16,7 +16,7 @@ public static class CloseCheckIn
         ArgumentNullException.ThrowIfNull(scope);
         if (!await RosterAccess.MayRecordAsync(db, scope, sessionId, ct))
         {
-            return Result<CloseCheckInOutcome>.Fail("SessionId", "Attendance.SessionNotFound");
+            return Error.NotFound("SessionId", "Attendance.SessionNotFound");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

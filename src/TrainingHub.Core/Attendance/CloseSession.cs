@@ -20,7 +20,7 @@ public static class CloseSession
         ArgumentNullException.ThrowIfNull(scope);
         if (!await RosterAccess.MayRecordAsync(db, scope, sessionId, ct))
         {
-            return Result<CloseSessionOutcome>.Fail("SessionId", "Attendance.SessionNotFound");
+            return Error.NotFound("SessionId", "Attendance.SessionNotFound");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -31,7 +31,7 @@ public static class CloseSession
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.OfferingId, s.Status, s.ClosedAt }).SingleAsync(ct);
         if (session.Status == SessionStatus.Cancelled)
         {
-            return Result<CloseSessionOutcome>.Fail("SessionId", "Attendance.SessionCancelled");
+            return Error.Conflict("SessionId", "Attendance.SessionCancelled");
         }
 
         var evaluated = 0;

@@ -38,7 +38,7 @@ public static class CommitMeetingImport
         var saved = await SaveRoster.HandleAsync(db, scope, time, actor, new SaveRosterRequest(sessionId, entries, reason, AttendanceSource.Import), ct);
         if (!saved.Succeeded)
         {
-            return Result<MeetingImportReport>.Fail(saved.Errors);
+            return saved.Error!;
         }
 
         var o = saved.Value!;

@@ -33,29 +33,29 @@ public static class DecideJustification
         var j = await db.AbsenceJustifications.Include(x => x.AttendanceRecord).Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == r.JustificationId, ct);
         if (j is null || !await RosterAccess.MayRecordAsync(db, scope, j.SessionId, ct))
         {
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.NotFound");
+            return Error.NotFound(nameof(r.JustificationId), "Justification.NotFound");
         }
 
         var reason = r.Reason?.Trim();
         if (j.Status != JustificationStatus.Pending)
         {
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.AlreadyDecided");
+            return Error.Conflict(nameof(r.JustificationId), "Justification.AlreadyDecided");
         }
 
         if (!r.Accept && string.IsNullOrEmpty(reason))
         {
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.Reason), "Justification.ReasonRequired");
+            return Error.Validation(nameof(r.Reason), "Justification.ReasonRequired");
         }
 
         if (reason is { Length: > SaveRoster.MaxReasonLength })
         {
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.Reason), "Justification.ReasonTooLong", SaveRoster.MaxReasonLength);
+            return Error.Validation(nameof(r.Reason), "Justification.ReasonTooLong", SaveRoster.MaxReasonLength);
         }
 
         var record = j.AttendanceRecord!;
         if (r.Accept && record.Status != AttendanceStatus.Absent)
         {
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.NoLongerAbsent");
+            return Error.Conflict(nameof(r.JustificationId), "Justification.NoLongerAbsent");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -102,7 +102,7 @@ public static class DecideJustification
             if (claimed == 0)
             {
                 db.ChangeTracker.Clear();
-                return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.AlreadyDecided");
+                return Error.Conflict(nameof(r.JustificationId), "Justification.AlreadyDecided");
             }
 
             await db.SaveChangesAsync(ct);
@@ -117,7 +117,7 @@ public static class DecideJustification
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Result<DecideJustificationOutcome>.Fail(nameof(r.JustificationId), "Justification.AlreadyDecided");
+            return Error.Conflict(nameof(r.JustificationId), "Justification.AlreadyDecided");
         }
         finally
         {

@@ -51,7 +51,7 @@ public static class GetPersonHours
         var name = allowed ? await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).FirstOrDefaultAsync(ct) : null;
         if (name is null)
         {
-            return Result<PersonHoursModel>.Fail("PersonId", "Person.NotFound");
+            return Error.NotFound("PersonId", "Person.NotFound");
         }
 
         var year = SaoPaulo.Today(time).Year;

@@ -46,14 +46,14 @@ internal static class MeetingImportPlan
     {
         if (!await RosterAccess.MayRecordAsync(db, scope, sessionId, ct))
         {
-            return Result<MeetingImportReport>.Fail("SessionId", "Attendance.SessionNotFound");
+            return Error.NotFound("SessionId", "Attendance.SessionNotFound");
         }
 
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
             .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status }).SingleAsync(ct);
         if (s.Status == SessionStatus.Cancelled)
         {
-            return Result<MeetingImportReport>.Fail("SessionId", "Attendance.SessionCancelled");
+            return Error.Conflict("SessionId", "Attendance.SessionCancelled");
         }
 
         var seated = EnrolmentStatuses.Seated;

@@ -34,7 +34,7 @@ public static class OpenCheckIn
         ArgumentNullException.ThrowIfNull(r);
         if (!await RosterAccess.MayRecordAsync(db, scope, r.SessionId, ct))
         {
-            return Result<OpenCheckInOutcome>.Fail(nameof(r.SessionId), "Attendance.SessionNotFound");
+            return Error.NotFound(nameof(r.SessionId), "Attendance.SessionNotFound");
         }
 
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == r.SessionId)
@@ -54,17 +54,17 @@ public static class OpenCheckIn
         var minutes = r.Minutes ?? options.WindowMinutes;
         var error = s.Status switch
         {
-            SessionStatus.Cancelled => new FieldError(nameof(r.SessionId), "Attendance.SessionCancelled"),
-            SessionStatus.Closed => new FieldError(nameof(r.SessionId), "CheckIn.SessionClosed"),
-            _ when !Enum.IsDefined(r.Kind) => new FieldError(nameof(r.Kind), "CheckIn.KindInvalid"),
-            _ when minutes < 1 || minutes > options.MaxWindowMinutes => new FieldError(nameof(r.Minutes), "CheckIn.MinutesRange", 1, options.MaxWindowMinutes),
-            _ when now < s.StartsAt.AddMinutes(-options.OpenBeforeMinutes) => new FieldError(nameof(r.SessionId), "CheckIn.TooEarly", options.OpenBeforeMinutes),
-            _ when now > s.EndsAt => new FieldError(nameof(r.SessionId), "CheckIn.SessionOver"),
+            SessionStatus.Cancelled => Error.Conflict(nameof(r.SessionId), "Attendance.SessionCancelled"),
+            SessionStatus.Closed => Error.Conflict(nameof(r.SessionId), "CheckIn.SessionClosed"),
+            _ when !Enum.IsDefined(r.Kind) => Error.Validation(nameof(r.Kind), "CheckIn.KindInvalid"),
+            _ when minutes < 1 || minutes > options.MaxWindowMinutes => Error.Validation(nameof(r.Minutes), "CheckIn.MinutesRange", 1, options.MaxWindowMinutes),
+            _ when now < s.StartsAt.AddMinutes(-options.OpenBeforeMinutes) => Error.Validation(nameof(r.SessionId), "CheckIn.TooEarly", options.OpenBeforeMinutes),
+            _ when now > s.EndsAt => Error.Validation(nameof(r.SessionId), "CheckIn.SessionOver"),
             _ => null,
         };
         if (error is not null)
         {
-            return Result<OpenCheckInOutcome>.Fail([error]);
+            return error;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

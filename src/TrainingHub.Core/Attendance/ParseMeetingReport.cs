@@ -59,12 +59,12 @@ public static class ParseMeetingReport
     {
         if (content.Length == 0)
         {
-            return Result<MeetingReport>.Fail(File, "MeetingImport.Empty");
+            return Error.Validation(File, "MeetingImport.Empty");
         }
 
         if (content.Length > MaxBytes)
         {
-            return Result<MeetingReport>.Fail(File, "MeetingImport.TooLarge", MaxBytes / (1024 * 1024));
+            return Error.Validation(File, "MeetingImport.TooLarge", MaxBytes / (1024 * 1024));
         }
 
         string text;
@@ -80,13 +80,13 @@ public static class ParseMeetingReport
         }
         catch (DecoderFallbackException)
         {
-            return Result<MeetingReport>.Fail(File, "MeetingImport.NotUtf8");
+            return Error.Validation(File, "MeetingImport.NotUtf8");
         }
 
         text = text.TrimStart('\uFEFF');
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Result<MeetingReport>.Fail(File, "MeetingImport.NotCsv");
+            return Error.Validation(File, "MeetingImport.NotCsv");
         }
 
         var lines = text.Split('\n');
@@ -116,7 +116,7 @@ public static class ParseMeetingReport
 
             if (!columns.ContainsKey("email") && !columns.ContainsKey("cpf"))
             {
-                return Result<MeetingReport>.Fail(File, "MeetingImport.MissingColumns", "email / cpf");
+                return Error.Validation(File, "MeetingImport.MissingColumns", "email / cpf");
             }
 
             var keys = header.Select(Key).ToHashSet(StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public static class ParseMeetingReport
             {
                 if (rows.Count >= MaxRows)
                 {
-                    return Result<MeetingReport>.Fail(File, "MeetingImport.TooManyRows", MaxRows);
+                    return Error.Validation(File, "MeetingImport.TooManyRows", MaxRows);
                 }
 
                 string Cell(string role) => columns.TryGetValue(role, out var col) && col.Index < cells.Count ? cells[col.Index].Trim() : "";
@@ -138,13 +138,13 @@ public static class ParseMeetingReport
 
             if (rows.Count == 0)
             {
-                return Result<MeetingReport>.Fail(File, "MeetingImport.NoRows");
+                return Error.Validation(File, "MeetingImport.NoRows");
             }
 
             return Result<MeetingReport>.Ok(new MeetingReport(format, separator, columns.ToDictionary(c => c.Key, c => c.Value.Header, StringComparer.Ordinal), rows));
         }
 
-        return Result<MeetingReport>.Fail(File, "MeetingImport.NoHeader");
+        return Error.Validation(File, "MeetingImport.NoHeader");
     }
 
     /// <summary>

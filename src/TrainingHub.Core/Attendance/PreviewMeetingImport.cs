@@ -18,6 +18,6 @@ public static class PreviewMeetingImport
         var parsed = ParseMeetingReport.Handle(content);
         return parsed.Succeeded
             ? await MeetingImportPlan.BuildAsync(db, scope, sessionId, parsed.Value!, ct)
-            : Result<MeetingImportReport>.Fail(parsed.Errors);
+            : parsed.Error!;
     }
 }

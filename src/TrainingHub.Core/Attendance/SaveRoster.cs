@@ -32,14 +32,14 @@ public static class SaveRoster
         ArgumentNullException.ThrowIfNull(r);
         if (!await RosterAccess.MayRecordAsync(db, scope, r.SessionId, ct))
         {
-            return Result<SaveRosterOutcome>.Fail(nameof(r.SessionId), "Attendance.SessionNotFound");
+            return Error.NotFound(nameof(r.SessionId), "Attendance.SessionNotFound");
         }
 
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == r.SessionId)
             .Select(s => new { s.OfferingId, s.Status, s.CreditedMinutes }).SingleAsync(ct);
         if (session.Status == SessionStatus.Cancelled)
         {
-            return Result<SaveRosterOutcome>.Fail(nameof(r.SessionId), "Attendance.SessionCancelled");
+            return Error.Conflict(nameof(r.SessionId), "Attendance.SessionCancelled");
         }
 
         var seated = EnrolmentStatuses.Seated;
@@ -49,7 +49,7 @@ public static class SaveRoster
         var errors = Validate(r.Entries ?? [], seatHolders, session.CreditedMinutes);
         if (errors.Count > 0)
         {
-            return Result<SaveRosterOutcome>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var reason = r.Reason?.Trim();
@@ -94,7 +94,7 @@ public static class SaveRoster
         if (closed && added + changed > 0 && string.IsNullOrEmpty(reason))
         {
             db.ChangeTracker.Clear();
-            return Result<SaveRosterOutcome>.Fail(nameof(r.Reason), "Attendance.ReasonRequired");
+            return Error.Validation(nameof(r.Reason), "Attendance.ReasonRequired");
         }
 
         if (added + changed == 0)

@@ -69,7 +69,7 @@ public static class SubmitJustification
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var justification = new AbsenceJustification
@@ -92,7 +92,7 @@ public static class SubmitJustification
         {
             // Another upload for the same absence won the unique "one pending" index.
             db.ChangeTracker.Clear();
-            return Result<int>.Fail(nameof(r.SessionId), "Justification.AlreadyPending");
+            return Error.Validation(nameof(r.SessionId), "Justification.AlreadyPending");
         }
 
         return Result<int>.Ok(justification.Id);

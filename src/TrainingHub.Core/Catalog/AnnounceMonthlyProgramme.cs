@@ -27,14 +27,14 @@ public static class AnnounceMonthlyProgramme
         ArgumentNullException.ThrowIfNull(r);
         if (r.Month is < 1 or > 12 || r.Year is < 2000 or > 2100)
         {
-            return Result<AnnounceOutcome>.Fail(nameof(r.Month), "Announce.MonthInvalid");
+            return Error.Validation(nameof(r.Month), "Announce.MonthInvalid");
         }
 
         var series = await db.WebinarSeries.InScope(scope).Include(s => s.EligibilityRules)
             .AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.SeriesId, ct);
         if (series is null)
         {
-            return Result<AnnounceOutcome>.Fail(nameof(r.SeriesId), "Offering.NotFound");
+            return Error.NotFound(nameof(r.SeriesId), "Offering.NotFound");
         }
 
         var from = SaoPaulo.ToUtc(new DateTime(r.Year, r.Month, 1));
@@ -46,7 +46,7 @@ public static class AnnounceMonthlyProgramme
             .ToListAsync(ct);
         if (sessions.Count == 0)
         {
-            return Result<AnnounceOutcome>.Fail(nameof(r.Month), "Announce.NoSessions");
+            return Error.Validation(nameof(r.Month), "Announce.NoSessions");
         }
 
         var eligible = EligibilityCheck.EligiblePeople(db, series.Id);

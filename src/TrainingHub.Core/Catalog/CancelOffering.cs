@@ -22,7 +22,7 @@ public static class CancelOffering
         var offering = await db.Offerings.InScope(scope).SingleOrDefaultAsync(o => o.Id == offeringId, ct);
         if (offering is null)
         {
-            return Result<int>.Fail("", OfferingFields.NotFound);
+            return Error.NotFound("", OfferingFields.NotFound);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -23,12 +23,12 @@ public static class CancelSession
         var session = await db.Sessions.InScope(scope).Include(s => s.Offering).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return Result<int>.Fail("", SaveSession.NotFound);
+            return Error.NotFound("", SaveSession.NotFound);
         }
 
         if (session.Status == SessionStatus.Closed)
         {
-            return Result<int>.Fail("", "Session.AlreadyClosed");
+            return Error.Conflict("", "Session.AlreadyClosed");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -26,7 +26,7 @@ public static class CopyClass
             .SingleOrDefaultAsync(o => o.Id == offeringId, ct);
         if (source is null)
         {
-            return Result<int>.Fail("", OfferingFields.NotFound);
+            return Error.NotFound("", OfferingFields.NotFound);
         }
 
         var errors = new List<FieldError>();
@@ -44,7 +44,7 @@ public static class CopyClass
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var days = r.StartsOn!.Value.DayNumber - source.StartsOn.DayNumber;

@@ -36,7 +36,7 @@ public static class CreateMonthlySessions
         var series = await db.WebinarSeries.InScope(scope).SingleOrDefaultAsync(w => w.Id == seriesId, ct);
         if (series is null)
         {
-            return Result<int>.Fail("", OfferingFields.NotFound);
+            return Error.NotFound("", OfferingFields.NotFound);
         }
 
         var errors = new List<FieldError>();
@@ -90,7 +90,7 @@ public static class CreateMonthlySessions
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var existing = (await db.Sessions.AsNoTracking().Where(s => s.OfferingId == seriesId).Select(s => s.StartsAt).ToListAsync(ct)).ToHashSet();

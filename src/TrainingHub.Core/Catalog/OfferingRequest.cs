@@ -193,7 +193,7 @@ public static class OfferingFields
             db.ChangeTracker.Clear();
             if (await db.Offerings.AsNoTracking().AnyAsync(x => x.Code == code && x.Id != o.Id, ct))
             {
-                return Result<int>.Fail(nameof(IOfferingRequest.Code), "Catalog.CodeTaken", code);
+                return Error.Validation(nameof(IOfferingRequest.Code), "Catalog.CodeTaken", code);
             }
 
             throw;

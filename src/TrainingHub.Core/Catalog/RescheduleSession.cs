@@ -25,7 +25,7 @@ public static class RescheduleSession
         var session = await db.Sessions.InScope(scope).Include(s => s.Offering).SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
         {
-            return Result<int>.Fail("", SaveSession.NotFound);
+            return Error.NotFound("", SaveSession.NotFound);
         }
 
         var errors = new List<FieldError>();
@@ -37,7 +37,7 @@ public static class RescheduleSession
         var (starts, ends) = SaveSession.Times(errors, r.StartsAt, r.EndsAt);
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         if (session.StartsAt == starts!.Value && session.EndsAt == ends!.Value)

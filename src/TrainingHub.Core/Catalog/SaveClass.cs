@@ -30,7 +30,7 @@ public static class SaveClass
             existing = await db.Classes.InScope(scope).Include(c => c.Instructors).Include(c => c.EligibilityRules).SingleOrDefaultAsync(c => c.Id == classId, ct);
             if (existing is null)
             {
-                return Result<int>.Fail("", OfferingFields.NotFound);
+                return Error.NotFound("", OfferingFields.NotFound);
             }
         }
 
@@ -46,7 +46,7 @@ public static class SaveClass
         await OfferingFields.ValidateAsync(db, scope, id, course?.ProgrammeId, r, errors, ct);
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var target = existing ?? db.Classes.Add(new CourseClass { Code = "", Title = "", CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;

@@ -30,7 +30,7 @@ public static class SaveCourse
             course = await db.Courses.InScope(scope).SingleOrDefaultAsync(c => c.Id == existing, ct);
             if (course is null)
             {
-                return Result<int>.Fail("", NotFound);
+                return Error.NotFound("", NotFound);
             }
         }
 
@@ -92,7 +92,7 @@ public static class SaveCourse
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         course ??= db.Courses.Add(new Course { Code = code!, Title = title!, CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;
@@ -122,7 +122,7 @@ public static class SaveCourse
             db.ChangeTracker.Clear();
             if (await db.Courses.AsNoTracking().AnyAsync(c => c.Code == code && c.Id != (id ?? 0), ct))
             {
-                return Result<int>.Fail(nameof(r.Code), "Catalog.CodeTaken", code!);
+                return Error.Validation(nameof(r.Code), "Catalog.CodeTaken", code!);
             }
 
             throw;

@@ -29,7 +29,7 @@ public static class SaveProgramme
             programme = await db.Programmes.InScope(scope).SingleOrDefaultAsync(p => p.Id == existing, ct);
             if (programme is null)
             {
-                return Result<int>.Fail("", NotFound);
+                return Error.NotFound("", NotFound);
             }
         }
 
@@ -64,7 +64,7 @@ public static class SaveProgramme
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         programme ??= db.Programmes.Add(new Programme { Code = code!, Name = name!, CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;
@@ -87,7 +87,7 @@ public static class SaveProgramme
             db.ChangeTracker.Clear();
             if (await db.Programmes.AsNoTracking().AnyAsync(p => p.Code == code && p.Id != (id ?? 0), ct))
             {
-                return Result<int>.Fail(nameof(r.Code), "Catalog.CodeTaken", code!);
+                return Error.Validation(nameof(r.Code), "Catalog.CodeTaken", code!);
             }
 
             throw;

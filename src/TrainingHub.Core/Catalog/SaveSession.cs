@@ -23,7 +23,7 @@ public static class SaveSession
         var offering = await db.Offerings.AsNoTracking().InScope(scope).Where(o => o.Id == offeringId).Select(o => new { o.Id, o.Status }).SingleOrDefaultAsync(ct);
         if (offering is null)
         {
-            return Result<int>.Fail("", OfferingFields.NotFound);
+            return Error.NotFound("", OfferingFields.NotFound);
         }
 
         Session? session = null;
@@ -32,7 +32,7 @@ public static class SaveSession
             session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sid && s.OfferingId == offeringId, ct);
             if (session is null)
             {
-                return Result<int>.Fail("", NotFound);
+                return Error.NotFound("", NotFound);
             }
         }
 
@@ -68,7 +68,7 @@ public static class SaveSession
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         session ??= db.Sessions.Add(new Session { OfferingId = offeringId, Title = title! }).Entity;

@@ -31,7 +31,7 @@ public static class SaveWebinarSeries
             existing = await db.WebinarSeries.InScope(scope).Include(c => c.Instructors).Include(c => c.EligibilityRules).SingleOrDefaultAsync(c => c.Id == seriesId, ct);
             if (existing is null)
             {
-                return Result<int>.Fail("", OfferingFields.NotFound);
+                return Error.NotFound("", OfferingFields.NotFound);
             }
         }
 
@@ -58,7 +58,7 @@ public static class SaveWebinarSeries
         await OfferingFields.ValidateAsync(db, scope, id, r.ProgrammeId, r, errors, ct);
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var target = existing ?? db.WebinarSeries.Add(new WebinarSeries { Code = "", Title = "", CreatedAt = time.GetUtcNow().UtcDateTime }).Entity;

@@ -15,7 +15,7 @@ public static class IssueClassCertificates
         ArgumentNullException.ThrowIfNull(scope);
         if (!scope.IsAdministrator || !await db.Offerings.OfType<CourseClass>().InScope(scope).AnyAsync(o => o.Id == offeringId, ct))
         {
-            return Result<IssueOutcome>.Fail("OfferingId", "Offering.NotFound");
+            return Error.NotFound("OfferingId", "Offering.NotFound");
         }
 
         return Result<IssueOutcome>.Ok(await IssueCertificates.HandleAsync(db, time, settings, offeringId, ct));

@@ -27,7 +27,7 @@ public static class IssueTranscript
         ArgumentNullException.ThrowIfNull(settings);
         if (to < from || to.DayNumber - from.DayNumber > 3660)
         {
-            return Result<TranscriptIssued>.Fail("To", "Certificate.PeriodInvalid");
+            return Error.Validation("To", "Certificate.PeriodInvalid");
         }
 
         var allowed = scope.PersonId == personId || (scope.IsAdministrator && await db.People.InScope(scope).AnyAsync(p => p.Id == personId, ct));
@@ -36,7 +36,7 @@ public static class IssueTranscript
             : null;
         if (person is null)
         {
-            return Result<TranscriptIssued>.Fail("PersonId", "Person.NotFound");
+            return Error.NotFound("PersonId", "Person.NotFound");
         }
 
         var start = SaoPaulo.ToUtc(from.ToDateTime(TimeOnly.MinValue));

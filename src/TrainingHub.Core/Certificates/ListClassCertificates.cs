@@ -29,7 +29,7 @@ public static class ListClassCertificates
             : null;
         if (offering is null)
         {
-            return Result<ClassCertificatesModel>.Fail("OfferingId", "Offering.NotFound");
+            return Error.NotFound("OfferingId", "Offering.NotFound");
         }
 
         var enrolments = db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId && (e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Failed));

@@ -26,24 +26,24 @@ public static class ReissueCertificate
         var (text, invalid) = CertificateReason.Check(reason);
         if (invalid is not null)
         {
-            return Result<ReissueOutcome>.Fail([invalid]);
+            return Error.Validation([invalid]);
         }
 
         var old = await db.Certificates.AdministeredBy(db, scope).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
         if (old is null)
         {
-            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotFound");
+            return Error.NotFound("Id", "Certificate.NotFound");
         }
 
         if (old.Status != CertificateStatus.Valid || old.Kind != CertificateKind.Completion || old.EnrolmentId is not { } enrolmentId)
         {
-            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotValid");
+            return Error.Conflict("Id", "Certificate.NotValid");
         }
 
         var src = await CertificateContent.Sources(db, db.Enrolments.Where(e => e.Id == enrolmentId)).AsNoTracking().FirstOrDefaultAsync(ct);
         if (src is null)
         {
-            return Result<ReissueOutcome>.Fail("Id", "Certificate.EnrolmentNotCompleted");
+            return Error.Conflict("Id", "Certificate.EnrolmentNotCompleted");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -54,7 +54,7 @@ public static class ReissueCertificate
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Superseded).SetProperty(c => c.SupersededById, c => c.Id), ct);
         if (left == 0)
         {
-            return Result<ReissueOutcome>.Fail("Id", "Certificate.NotValid");
+            return Error.Conflict("Id", "Certificate.NotValid");
         }
 
         var fresh = CertificateContent.NewCertificate(snapshot, src.PersonId, src.EnrolmentId);

@@ -20,18 +20,18 @@ public static class RevokeCertificate
         var (text, invalid) = CertificateReason.Check(reason);
         if (invalid is not null)
         {
-            return Result<int>.Fail([invalid]);
+            return Error.Validation([invalid]);
         }
 
         var certificate = await db.Certificates.AdministeredBy(db, scope).FirstOrDefaultAsync(c => c.Id == certificateId, ct);
         if (certificate is null)
         {
-            return Result<int>.Fail("Id", "Certificate.NotFound");
+            return Error.NotFound("Id", "Certificate.NotFound");
         }
 
         if (certificate.Status != CertificateStatus.Valid)
         {
-            return Result<int>.Fail("Id", "Certificate.NotValid");
+            return Error.Conflict("Id", "Certificate.NotValid");
         }
 
         certificate.Status = CertificateStatus.Revoked;

@@ -20,7 +20,7 @@ public static class SaveCertificateSettings
             .Select(x => new { x.Id, x.Name, Owner = x.OwnerOrganization!.Name, x.OwnerOrganization.Cnpj }).FirstOrDefaultAsync(ct);
         if (p is null)
         {
-            return Result<CertificateSettingsModel>.Fail("ProgrammeId", "Programme.NotFound");
+            return Error.NotFound("ProgrammeId", "Programme.NotFound");
         }
 
         var s = await db.CertificateSettings.AsNoTracking().FirstOrDefaultAsync(x => x.ProgrammeId == programmeId, ct);
@@ -37,7 +37,7 @@ public static class SaveCertificateSettings
         ArgumentNullException.ThrowIfNull(input);
         if (!scope.IsAdministrator || !await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programmeId, ct))
         {
-            return Result<int>.Fail("ProgrammeId", "Programme.NotFound");
+            return Error.NotFound("ProgrammeId", "Programme.NotFound");
         }
 
         var errors = new List<FieldError>();
@@ -72,7 +72,7 @@ public static class SaveCertificateSettings
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var s = await db.CertificateSettings.FirstOrDefaultAsync(x => x.ProgrammeId == programmeId, ct);

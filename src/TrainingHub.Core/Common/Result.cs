@@ -3,24 +3,69 @@ namespace TrainingHub.Core.Common;
 /// <summary>A problem with one field of a request. <see cref="Code"/> is a message key the host translates.</summary>
 public sealed record FieldError(string Field, string Code, params object[] Args);
 
-/// <summary>The outcome of a use case: a value, or the field errors that stopped it (and nothing was changed).</summary>
+/// <summary>What kind of refusal an error is: the host answers every kind the same way on every screen and endpoint.</summary>
+public enum ErrorKind
+{
+    /// <summary>The request itself is wrong; the fields say what to change.</summary>
+    Validation,
+
+    /// <summary>The thing named does not exist, or lies outside the caller's scope (never told apart, so existence does not leak).</summary>
+    NotFound,
+
+    /// <summary>The caller may see the thing but may not do this to it.</summary>
+    Forbidden,
+
+    /// <summary>The request is well formed, but the thing's current state refuses it (already decided, code taken, …).</summary>
+    Conflict,
+
+    /// <summary>Too many attempts; try again later.</summary>
+    RateLimited,
+}
+
+/// <summary>Why a use case refused, as a kind and the messages (field, key, arguments) that explain it.</summary>
+public sealed record Error(ErrorKind Kind, IReadOnlyList<FieldError> Fields)
+{
+    public static Error Validation(IReadOnlyList<FieldError> fields) => new(ErrorKind.Validation, fields);
+
+    public static Error Validation(string field, string code, params object[] args) => new(ErrorKind.Validation, [new FieldError(field, code, args)]);
+
+    public static Error NotFound(string field, string code, params object[] args) => new(ErrorKind.NotFound, [new FieldError(field, code, args)]);
+
+    public static Error Forbidden(string field, string code, params object[] args) => new(ErrorKind.Forbidden, [new FieldError(field, code, args)]);
+
+    public static Error Conflict(string field, string code, params object[] args) => new(ErrorKind.Conflict, [new FieldError(field, code, args)]);
+
+    public static Error RateLimited(string field, string code, params object[] args) => new(ErrorKind.RateLimited, [new FieldError(field, code, args)]);
+}
+
+/// <summary>The outcome of a use case: a value, or the error that stopped it (and nothing was changed).</summary>
 public sealed class Result<T>
 {
-    private Result(T? value, IReadOnlyList<FieldError> errors)
+    private Result(T? value, Error? error)
     {
         Value = value;
-        Errors = errors;
+        Error = error;
     }
 
     public T? Value { get; }
-    public IReadOnlyList<FieldError> Errors { get; }
-    public bool Succeeded => Errors.Count == 0;
 
-    public static Result<T> Ok(T value) => new(value, []);
+    /// <summary>Why it failed; null when it succeeded.</summary>
+    public Error? Error { get; }
 
-    public static Result<T> Fail(IReadOnlyList<FieldError> errors) => new(default, errors);
+    /// <summary>The messages of the error (none when it succeeded).</summary>
+    public IReadOnlyList<FieldError> Errors => Error?.Fields ?? [];
 
-    public static Result<T> Fail(string field, string code, params object[] args) => new(default, [new FieldError(field, code, args)]);
+    public bool Succeeded => Error is null;
+
+    public static Result<T> Ok(T value) => new(value, null);
+
+    public static Result<T> Fail(Error error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new(default, error);
+    }
+
+    public static implicit operator Result<T>(Error error) => Fail(error);
 }
 
 /// <summary>One page of a list, with what is needed to draw the pager.</summary>

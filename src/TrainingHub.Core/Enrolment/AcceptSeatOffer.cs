@@ -15,7 +15,7 @@ public static class AcceptSeatOffer
         var offeringId = await db.Enrolments.Where(e => e.Id == enrolmentId && e.PersonId == actor.PersonId).Select(e => (int?)e.OfferingId).FirstOrDefaultAsync(ct);
         if (offeringId is null)
         {
-            return Result<EnrolmentStatus>.Fail("EnrolmentId", "Enrolment.NotFound");
+            return Error.NotFound("EnrolmentId", "Enrolment.NotFound");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -29,7 +29,7 @@ public static class AcceptSeatOffer
 
         if (e.Status != EnrolmentStatus.Waitlisted || e.OfferExpiresAt is not { } expires || expires <= now)
         {
-            return Result<EnrolmentStatus>.Fail("EnrolmentId", "Enrolment.NoOffer");
+            return Error.Conflict("EnrolmentId", "Enrolment.NoOffer");
         }
 
         e.Status = EnrolmentStatus.Confirmed;

@@ -21,7 +21,7 @@ public static class CancelEnrolment
         if (target is null || (target.PersonId != actor.PersonId
             && !(actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == target.PersonId, ct))))
         {
-            return Result<EnrolmentStatus>.Fail("EnrolmentId", "Enrolment.NotFound");
+            return Error.NotFound("EnrolmentId", "Enrolment.NotFound");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -34,7 +34,7 @@ public static class CancelEnrolment
 
         if (e.Status is EnrolmentStatus.Completed or EnrolmentStatus.Failed)
         {
-            return Result<EnrolmentStatus>.Fail("EnrolmentId", "Enrolment.AlreadyFinished");
+            return Error.Conflict("EnrolmentId", "Enrolment.AlreadyFinished");
         }
 
         var heldSeat = e.Status == EnrolmentStatus.Confirmed || e.OfferExpiresAt is not null;

@@ -24,13 +24,13 @@ public static class DecideEnrolment
             || (actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == target.PersonId, ct)));
         if (!mayDecide)
         {
-            return Result<EnrolmentStatus>.Fail(nameof(r.EnrolmentId), "Enrolment.NotFound");
+            return Error.NotFound(nameof(r.EnrolmentId), "Enrolment.NotFound");
         }
 
         var reason = r.Reason?.Trim();
         if (!r.Approve && string.IsNullOrEmpty(reason))
         {
-            return Result<EnrolmentStatus>.Fail(nameof(r.Reason), "Enrolment.ReasonRequired");
+            return Error.Validation(nameof(r.Reason), "Enrolment.ReasonRequired");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -38,7 +38,7 @@ public static class DecideEnrolment
         var e = await db.Enrolments.SingleAsync(x => x.Id == r.EnrolmentId, ct);
         if (e.Status != EnrolmentStatus.AwaitingApproval)
         {
-            return Result<EnrolmentStatus>.Fail(nameof(r.EnrolmentId), "Enrolment.NotAwaitingApproval");
+            return Error.Conflict(nameof(r.EnrolmentId), "Enrolment.NotAwaitingApproval");
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -25,19 +25,19 @@ public static class EnrolInOffering
         var personId = r.PersonId ?? actor.PersonId;
         if (personId is null)
         {
-            return Result<EnrolmentOutcome>.Fail(nameof(r.PersonId), "Enrol.NoPerson");
+            return Error.NotFound(nameof(r.PersonId), "Enrol.NoPerson");
         }
 
         var self = personId == actor.PersonId;
         if (!self && !(actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == personId, ct)))
         {
-            return Result<EnrolmentOutcome>.Fail(nameof(r.PersonId), "Person.NotFound");
+            return Error.NotFound(nameof(r.PersonId), "Person.NotFound");
         }
 
         var facts = await EligibilityCheck.FactsAsync(db, personId.Value, ct);
         if (facts is null)
         {
-            return Result<EnrolmentOutcome>.Fail(nameof(r.PersonId), "Person.NotFound");
+            return Error.NotFound(nameof(r.PersonId), "Person.NotFound");
         }
 
         // Inside a caller's transaction (an all-or-nothing import) the work joins it and the caller commits;
@@ -45,7 +45,7 @@ public static class EnrolInOffering
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await Seats.LockAsync(db, r.OfferingId, ct))
         {
-            return Result<EnrolmentOutcome>.Fail(nameof(r.OfferingId), "Offering.NotFound");
+            return Error.NotFound(nameof(r.OfferingId), "Offering.NotFound");
         }
 
         var offering = await db.Offerings.AsNoTracking().Include(o => o.EligibilityRules).SingleAsync(o => o.Id == r.OfferingId, ct);
@@ -53,7 +53,7 @@ public static class EnrolInOffering
         var why = WhyClosed(offering, now, SaoPaulo.Today(time)) ?? await EligibilityCheck.WhyNotAsync(db, offering, facts, ct);
         if (why is not null)
         {
-            return Result<EnrolmentOutcome>.Fail(nameof(r.OfferingId), why);
+            return Error.Validation(nameof(r.OfferingId), why);
         }
 
         var enrolment = await db.Enrolments.FirstOrDefaultAsync(e => e.OfferingId == offering.Id && e.PersonId == personId, ct);

@@ -22,12 +22,12 @@ public static class CommitImport
         var parsed = ParseImportFile.Handle(content);
         if (!parsed.Succeeded)
         {
-            return Result<ImportReport>.Fail(parsed.Errors);
+            return parsed.Error!;
         }
 
         if (!scope.IsAdministrator)
         {
-            return Result<ImportReport>.Fail("File", "Import.NotAllowed");
+            return Error.Forbidden("File", "Import.NotAllowed");
         }
 
         var table = parsed.Value!;

@@ -31,18 +31,18 @@ public static class EnrolOrganization
             : null;
         if (org is null)
         {
-            return Result<EnrolOrganizationReport>.Fail(nameof(r.OrganizationId), "Organization.NotFound");
+            return Error.NotFound(nameof(r.OrganizationId), "Organization.NotFound");
         }
 
         var offering = await db.Offerings.AsNoTracking().Include(o => o.EligibilityRules).FirstOrDefaultAsync(o => o.Id == r.OfferingId, ct);
         if (offering is null)
         {
-            return Result<EnrolOrganizationReport>.Fail(nameof(r.OfferingId), "Offering.NotFound");
+            return Error.NotFound(nameof(r.OfferingId), "Offering.NotFound");
         }
 
         if (EnrolInOffering.WhyClosed(offering, time.GetUtcNow().UtcDateTime, SaoPaulo.Today(time)) is { } closed)
         {
-            return Result<EnrolOrganizationReport>.Fail(nameof(r.OfferingId), closed);
+            return Error.Validation(nameof(r.OfferingId), closed);
         }
 
         var people = await db.People.AsNoTracking().InScope(scope)
@@ -86,7 +86,7 @@ public static class EnrolOrganization
             if (!result.Succeeded)
             {
                 await tx.RollbackAsync(ct);
-                return Result<EnrolOrganizationReport>.Fail(result.Errors);
+                return result.Error!;
             }
 
             tally.Add(result.Value!);

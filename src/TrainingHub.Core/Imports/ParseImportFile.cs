@@ -42,12 +42,12 @@ public static class ParseImportFile
     {
         if (content.Length == 0)
         {
-            return Result<ImportTable>.Fail(File, "Import.Empty");
+            return Error.Validation(File, "Import.Empty");
         }
 
         if (content.Length > MaxBytes)
         {
-            return Result<ImportTable>.Fail(File, "Import.TooLarge", MaxBytes / (1024 * 1024));
+            return Error.Validation(File, "Import.TooLarge", MaxBytes / (1024 * 1024));
         }
 
         var bytes = content.Span;
@@ -63,13 +63,13 @@ public static class ParseImportFile
         }
         catch (DecoderFallbackException)
         {
-            return Result<ImportTable>.Fail(File, "Import.NotUtf8");
+            return Error.Validation(File, "Import.NotUtf8");
         }
 
         text = text.TrimStart('\uFEFF');
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Result<ImportTable>.Fail(File, "Import.UnknownFormat");
+            return Error.Validation(File, "Import.UnknownFormat");
         }
 
         var separator = DetectSeparator(text);
@@ -96,7 +96,7 @@ public static class ParseImportFile
 
             if (records.Count > MaxRows)
             {
-                return Result<ImportTable>.Fail(File, "Import.TooManyRows", MaxRows);
+                return Error.Validation(File, "Import.TooManyRows", MaxRows);
             }
 
             if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
@@ -145,12 +145,12 @@ public static class ParseImportFile
             {
                 if (zip.GetEntry("[Content_Types].xml") is null)
                 {
-                    return Result<ImportTable>.Fail(File, "Import.UnknownFormat");
+                    return Error.Validation(File, "Import.UnknownFormat");
                 }
 
                 if (zip.Entries.Sum(e => e.Length) > MaxUnzippedBytes)
                 {
-                    return Result<ImportTable>.Fail(File, "Import.TooLarge", MaxBytes / (1024 * 1024));
+                    return Error.Validation(File, "Import.TooLarge", MaxBytes / (1024 * 1024));
                 }
             }
 
@@ -160,7 +160,7 @@ public static class ParseImportFile
             var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart part)
             {
-                return Result<ImportTable>.Fail(File, "Import.NoHeader");
+                return Error.Validation(File, "Import.NoHeader");
             }
 
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
@@ -169,7 +169,7 @@ public static class ParseImportFile
             {
                 if (records.Count > MaxRows)
                 {
-                    return Result<ImportTable>.Fail(File, "Import.TooManyRows", MaxRows);
+                    return Error.Validation(File, "Import.TooManyRows", MaxRows);
                 }
 
                 var line = (int)(row.RowIndex?.Value ?? (uint)(records.Count + 1));
@@ -197,7 +197,7 @@ public static class ParseImportFile
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or System.Xml.XmlException or IOException)
         {
-            return Result<ImportTable>.Fail(File, "Import.BadXlsx");
+            return Error.Validation(File, "Import.BadXlsx");
         }
     }
 
@@ -246,7 +246,7 @@ public static class ParseImportFile
     {
         if (records.Count == 0)
         {
-            return Result<ImportTable>.Fail(File, "Import.NoHeader");
+            return Error.Validation(File, "Import.NoHeader");
         }
 
         var (_, header) = records[0];
@@ -267,7 +267,7 @@ public static class ParseImportFile
 
             if (columns.TryGetValue(column, out var first))
             {
-                return Result<ImportTable>.Fail(File, "Import.DuplicateColumn", first.Header, name);
+                return Error.Validation(File, "Import.DuplicateColumn", first.Header, name);
             }
 
             columns[column] = (i, name);
@@ -292,7 +292,7 @@ public static class ParseImportFile
 
         if (missing.Count > 0)
         {
-            return Result<ImportTable>.Fail(File, "Import.MissingColumns", string.Join(", ", missing));
+            return Error.Validation(File, "Import.MissingColumns", string.Join(", ", missing));
         }
 
         var rows = records.Skip(1)
@@ -300,7 +300,7 @@ public static class ParseImportFile
             .ToList();
         if (rows.Count == 0)
         {
-            return Result<ImportTable>.Fail(File, "Import.NoRows");
+            return Error.Validation(File, "Import.NoRows");
         }
 
         return Result<ImportTable>.Ok(table with { Rows = rows });

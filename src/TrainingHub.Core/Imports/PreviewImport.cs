@@ -17,7 +17,7 @@ public static class PreviewImport
         var parsed = ParseImportFile.Handle(content);
         if (!parsed.Succeeded)
         {
-            return Result<ImportReport>.Fail(parsed.Errors);
+            return parsed.Error!;
         }
 
         var plan = await ImportPlan.BuildAsync(db, scope, time, parsed.Value!, ct);

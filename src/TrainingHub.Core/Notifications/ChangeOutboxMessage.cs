@@ -43,6 +43,6 @@ public static class ChangeOutboxMessage
     private static async Task<Result<OutboxStatus>> RefusedAsync(TrainingHubDbContext db, long id, string code, CancellationToken ct)
     {
         var status = await db.OutboxMessages.Where(m => m.Id == id).Select(m => (OutboxStatus?)m.Status).SingleOrDefaultAsync(ct);
-        return status is null ? Result<OutboxStatus>.Fail("id", NotFound) : Result<OutboxStatus>.Fail("id", code, status.Value.ToString());
+        return status is null ? Error.NotFound("id", NotFound) : Error.Conflict("id", code, status.Value.ToString());
     }
 }

@@ -60,7 +60,7 @@ public static class CreateOrganization
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -41,12 +41,12 @@ public static class AnonymizePerson
         var s = status.Value!;
         if (s.AnonymizedAt is not null)
         {
-            return Result<RetentionStatus>.Fail("PersonId", "Person.AlreadyAnonymized");
+            return Error.Conflict("PersonId", "Person.AlreadyAnonymized");
         }
 
         if (!s.CanAnonymize)
         {
-            return Result<RetentionStatus>.Fail("PersonId", "Person.UnderRetention", s.RetainedUntil.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+            return Error.Conflict("PersonId", "Person.UnderRetention", s.RetainedUntil.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -25,13 +25,13 @@ public static class ChangeEmailPreferences
         var language = PersonValidation.Language(r.PreferredLanguage, nameof(EmailPreferences.PreferredLanguage), errors);
         if (errors.Count > 0 || language is null)
         {
-            return Result<bool>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null)
         {
-            return Result<bool>.Fail("", "Preferences.NoPerson");
+            return Error.NotFound("", "Preferences.NoPerson");
         }
 
         person.ReceivesOptionalEmails = r.ReceivesOptionalEmails;

@@ -37,7 +37,7 @@ public static class CreatePerson
 
         if (errors.Count > 0)
         {
-            return Result<int>.Fail(errors);
+            return Error.Validation(errors);
         }
 
         var person = new Person
@@ -63,7 +63,7 @@ public static class CreatePerson
             db.Entry(person).State = EntityState.Detached;
             if (await db.People.AsNoTracking().AnyAsync(p => p.Cpf == cpf, ct))
             {
-                return Result<int>.Fail(nameof(r.Cpf), "Cpf.Duplicate", Cpf.Format(cpf!));
+                return Error.Validation(nameof(r.Cpf), "Cpf.Duplicate", Cpf.Format(cpf!));
             }
 
             throw;

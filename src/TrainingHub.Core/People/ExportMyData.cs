@@ -35,7 +35,7 @@ public static class ExportMyData
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.PersonId is not { } id)
         {
-            return Result<MyData>.Fail("PersonId", "MyData.NoPerson");
+            return Error.NotFound("PersonId", "MyData.NoPerson");
         }
 
         var person = await db.People.AsNoTracking().Where(p => p.Id == id)

@@ -21,7 +21,7 @@ public static class GetMyTranscript
         ArgumentNullException.ThrowIfNull(scope);
         if (scope.PersonId is not { } me)
         {
-            return Result<CertificateFile>.Fail("PersonId", "MyData.NoPerson");
+            return Error.NotFound("PersonId", "MyData.NoPerson");
         }
 
         var thisYear = SaoPaulo.Today(time).Year;
@@ -30,7 +30,7 @@ public static class GetMyTranscript
         {
             if (y < 2000 || y > thisYear)
             {
-                return Result<CertificateFile>.Fail("Year", "Certificate.PeriodInvalid");
+                return Error.Validation("Year", "Certificate.PeriodInvalid");
             }
 
             (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
@@ -46,7 +46,7 @@ public static class GetMyTranscript
         var issued = await IssueTranscript.HandleAsync(db, scope, time, settings, me, from, to, ct);
         if (!issued.Succeeded)
         {
-            return Result<CertificateFile>.Fail(issued.Errors);
+            return issued.Error!;
         }
 
         var json = await db.Certificates.AsNoTracking().Where(c => c.Id == issued.Value!.Id && c.PersonId == me).Select(c => c.SnapshotJson).SingleAsync(ct);

@@ -28,7 +28,7 @@ public static class GetRetention
             : null;
         if (person is null)
         {
-            return Result<RetentionStatus>.Fail("PersonId", "Person.NotFound");
+            return Error.NotFound("PersonId", "Person.NotFound");
         }
 
         var last = new[]

@@ -13,13 +13,13 @@ public static class BuildReport
         ArgumentNullException.ThrowIfNull(request);
         if (!scope.IsAdministrator && !scope.IsAuditor)
         {
-            return Result<ReportData>.Fail("Kind", "Report.NotAllowed");
+            return Error.Forbidden("Kind", "Report.NotAllowed");
         }
 
         var (from, to) = request.Period(time);
         if (to < from)
         {
-            return Result<ReportData>.Fail("To", "Report.PeriodInverted");
+            return Error.Validation("To", "Report.PeriodInverted");
         }
 
         return request.Kind switch

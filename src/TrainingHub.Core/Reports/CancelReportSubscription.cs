@@ -16,7 +16,7 @@ public static class CancelReportSubscription
         var mine = db.ReportSubscriptions.Where(s => s.Id == id && s.UserId == scope.UserId);
         if (!await mine.AnyAsync(ct))
         {
-            return Result<bool>.Fail("Id", "ReportSubscription.NotFound");
+            return Error.NotFound("Id", "ReportSubscription.NotFound");
         }
 
         var changed = await mine.Where(s => s.CancelledAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.CancelledAt, now), ct);

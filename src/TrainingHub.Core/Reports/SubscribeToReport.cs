@@ -30,24 +30,24 @@ public static class SubscribeToReport
         ArgumentNullException.ThrowIfNull(filters);
         if (!scope.IsAdministrator && !scope.IsAuditor)
         {
-            return Result<ReportSubscriptionModel>.Fail("Kind", "Report.NotAllowed");
+            return Error.Forbidden("Kind", "Report.NotAllowed");
         }
 
         if (!Enum.IsDefined(kind) || kind == ReportKind.AttendanceRows)
         {
-            return Result<ReportSubscriptionModel>.Fail("Kind", "ReportSubscription.KindNotOffered");
+            return Error.Validation("Kind", "ReportSubscription.KindNotOffered");
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == scope.UserId)
             .Select(u => new { u.Email, u.PreferredLanguage, u.PersonId, u.ScopeOrganizationId }).FirstOrDefaultAsync(ct);
         if (user is null || string.IsNullOrWhiteSpace(user.Email))
         {
-            return Result<ReportSubscriptionModel>.Fail("Email", "ReportSubscription.NoEmail");
+            return Error.Validation("Email", "ReportSubscription.NoEmail");
         }
 
         if (await db.ReportSubscriptions.CountAsync(s => s.UserId == scope.UserId && s.CancelledAt == null, ct) >= MaxActive)
         {
-            return Result<ReportSubscriptionModel>.Fail("Kind", "ReportSubscription.TooMany", MaxActive);
+            return Error.Conflict("Kind", "ReportSubscription.TooMany", MaxActive);
         }
 
         var subscription = new ReportSubscription

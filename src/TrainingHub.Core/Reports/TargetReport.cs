@@ -22,7 +22,7 @@ public static class TargetReport
             : null;
         if (programme?.TargetMinutes is not { } target)
         {
-            return Result<ReportData>.Fail("ProgrammeId", "Report.ProgrammeWithTargetRequired");
+            return Error.Validation("ProgrammeId", "Report.ProgrammeWithTargetRequired");
         }
 
         var year = request.Period(time).From.Year;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Common;
@@ -28,14 +27,5 @@ public static class FieldErrors
         return localized.ResourceNotFound && e.Code.StartsWith("Identity.", StringComparison.Ordinal) && e.Args.Length > 0
             ? e.Args[0].ToString() ?? e.Code
             : localized.Value;
-    }
-
-    /// <summary>An RFC 9457 problem naming each field and what to do about it.</summary>
-    public static ActionResult Problem(this ControllerBase controller, IEnumerable<FieldError> errors, IStringLocalizer t)
-    {
-        ArgumentNullException.ThrowIfNull(controller);
-        var state = new ModelStateDictionary();
-        state.AddFieldErrors(errors, t);
-        return controller.ValidationProblem(state);
     }
 }

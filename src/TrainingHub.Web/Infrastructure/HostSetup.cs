@@ -122,7 +122,11 @@ public static class HostSetup
             o.SupportedUICultures = Cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new UserLanguageCultureProvider()];
         });
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.Add(new SuccessAlongsideRefusals());
+            })
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();

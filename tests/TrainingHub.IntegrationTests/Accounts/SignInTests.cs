@@ -70,7 +70,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
             ["Form.Password"] = "short pass",
             ["Form.Role"] = Roles.Trainee,
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = Browser.Parse(await response.Content.ReadAsStringAsync());
         html.QuerySelector("[data-valmsg-for='Form.Password']")!.TextContent.ShouldContain("pelo menos 12 caracteres");
         (await App.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(before);

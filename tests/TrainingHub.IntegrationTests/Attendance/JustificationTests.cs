@@ -24,9 +24,9 @@ public sealed class JustificationTests(string provider) : MailFixture(provider)
         return await api.PostAsync(new Uri($"/api/v1/sessions/{session}/justifications", UriKind.Relative), form);
     }
 
-    private static async Task<string> RefusedFieldAsync(HttpResponseMessage r)
+    private static async Task<string> RefusedFieldAsync(HttpResponseMessage r, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        r.StatusCode.ShouldBe(status);
         using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
         return string.Join(" | ", doc.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name + ": " + p.Value[0].GetString()));
     }
@@ -115,7 +115,7 @@ public sealed class JustificationTests(string provider) : MailFixture(provider)
         (await RefusedFieldAsync(refused)).ShouldStartWith("Reason: ");
         (await instructor.PostAsJsonAsync($"/api/v1/justifications/{enId}/decision", new { accept = false, reason = "Documento ilegível" })).EnsureSuccessStatusCode();
         (await App.WithDbAsync(db => db.AttendanceRecords.AsNoTracking().SingleAsync(a => a.SessionId == session && a.PersonId == c.People[1]))).Status.ShouldBe(AttendanceStatus.Absent);
-        (await RefusedFieldAsync(await instructor.PostAsJsonAsync($"/api/v1/justifications/{enId}/decision", new { accept = true }))).ShouldStartWith("JustificationId: ");
+        (await RefusedFieldAsync(await instructor.PostAsJsonAsync($"/api/v1/justifications/{enId}/decision", new { accept = true }), HttpStatusCode.Conflict)).ShouldStartWith("JustificationId: ");
 
         await FollowUpKit.DispatchAsync(App, Mail.SmtpPort);
         var ptAddress = await App.WithDbAsync(db => db.People.Where(p => p.Id == c.People[0]).Select(p => p.Email).SingleAsync());

@@ -106,7 +106,7 @@ public sealed class CatalogFormsTests(string provider) : CatalogFixture(provider
             ["Form.StartsOn"] = "2026-12-31",
             ["Form.EndsOn"] = "2026-01-01",
         });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = Browser.Parse(await response.Content.ReadAsStringAsync());
         html.QuerySelector("[data-valmsg-for='Form.Name']")!.TextContent.ShouldContain("Informe o nome do programa");
         html.QuerySelector("[data-valmsg-for='Form.OwnerOrganizationId']")!.TextContent.ShouldContain("Escolha na lista o órgão");
@@ -123,7 +123,7 @@ public sealed class CatalogFormsTests(string provider) : CatalogFixture(provider
             ["Form.WorkloadHours"] = "0",
             ["Form.MinAttendancePercent"] = "120",
         });
-        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var page = Browser.Parse(await bad.Content.ReadAsStringAsync());
         page.QuerySelector("[data-valmsg-for='Form.Code']")!.TextContent.ShouldContain("Informe um código");
         page.QuerySelector("[data-valmsg-for='Form.WorkloadHours']")!.TextContent.ShouldContain("não é um número de horas");

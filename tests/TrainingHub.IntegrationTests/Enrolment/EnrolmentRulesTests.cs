@@ -156,10 +156,10 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         var rejected = await App.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientPersonId == second && m.MessageType == "EnrolmentRejected"));
         rejected.PayloadJson.ShouldContain("Sobreposi");
 
-        // Someone who is neither the manager nor an administrator in scope cannot decide.
+        // Someone who is neither the manager nor an administrator in scope cannot decide: to them it does not exist.
         var (strangerEmail, _) = await TraineeAsync();
         using var stranger = await ApiAsync(strangerEmail);
-        (await stranger.PostAsJsonAsync($"/api/v1/enrolments/{ids[0]}/decision", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await stranger.PostAsJsonAsync($"/api/v1/enrolments/{ids[0]}/decision", new { approve = true })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Test]

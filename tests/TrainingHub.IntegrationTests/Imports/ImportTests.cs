@@ -404,7 +404,7 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
             (await ImportKit.CountsAsync(App)).ShouldBe(before, "enrolling the organisation again changes nothing");
 
             var outside = await ImportKit.OrganizationAsync(App);
-            (await api.PostAsJsonAsync($"/api/v1/offerings/{offering}/enrol-organization", new { organizationId = outside.Id })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await api.PostAsJsonAsync($"/api/v1/offerings/{offering}/enrol-organization", new { organizationId = outside.Id })).StatusCode.ShouldBe(HttpStatusCode.NotFound, "an organisation outside the scope is answered as unknown");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         (await api.PostAsync(new Uri($"/api/v1/outbox/{id}/cancel", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Cancelled);
         var again = await api.PostAsync(new Uri($"/api/v1/outbox/{id}/cancel", UriKind.Relative), null);
-        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await again.Content.ReadAsStringAsync()).ShouldContain("pendentes");
         (await api.PostAsync(new Uri("/api/v1/outbox/999999999/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

@@ -34,7 +34,7 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
         await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
         var before = await App.WithDbAsync(db => db.People.CountAsync());
         var response = await browser.SubmitAsync("/people/new", "/people/new", Form("123.456.789-00", await AnyOrganizationAsync(OrganizationKind.StateAgency)));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = Browser.Parse(await response.Content.ReadAsStringAsync());
         html.QuerySelector("[data-valmsg-for='Form.Cpf']")!.TextContent.ShouldContain("123.456.789-00\" é inválido");
         ((AngleSharp.Html.Dom.IHtmlInputElement)html.QuerySelector("#Form_FullName")!).Value.ShouldBe("Conceição Araújo", "what the person typed is kept");
@@ -58,7 +58,7 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
 
         var count = await App.WithDbAsync(db => db.People.CountAsync());
         var again = await browser.SubmitAsync("/people/new", "/people/new", Form(cpf, org, "Outra Pessoa"));
-        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Browser.Parse(await again.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Form.Cpf']")!.TextContent
             .ShouldContain($"{Cpf.Format(cpf)} já está cadastrado");
         (await App.WithDbAsync(db => db.People.CountAsync())).ShouldBe(count);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Features.Certificates.Verify;
 using TrainingHub.Web.Infrastructure;
@@ -22,6 +23,9 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [HttpGet("verify/{code}")]
     [AllowAnonymous]
     [EnableRateLimiting(HostSetup.VerifyRateLimit)]
+    [ProducesResponseType<VerificationResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<VerificationResult>(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     public async Task<ActionResult<VerificationResult>> Verify(string code, CancellationToken ct)
     {
         var result = await VerifyCertificate.HandleAsync(db, time, code, VerifyController.MinimumDuration(config), ct);
@@ -31,22 +35,27 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpGet("certificates/mine")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<IReadOnlyList<CertificateItem>>> Mine(CancellationToken ct) =>
         User.Scope().PersonId is { } personId ? Ok(await ListMyCertificates.HandleAsync(db, personId, ct)) : NotFound();
 
     [HttpGet("certificates/{id:int}/pdf")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Pdf(int id, CancellationToken ct) =>
         await GetCertificateFile.HandleAsync(db, User.Scope(), id, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
 
     [HttpGet("certificates/{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateDetailsModel>> Details(int id, CancellationToken ct) =>
         await CertificateDetails.HandleAsync(db, User.Scope(), time, id, ct) is { } model ? model : NotFound();
 
     /// <summary>Issues (or returns, when unchanged) the transcript of a year or a date range; yourself, or a person in an administrator's scope.</summary>
     [HttpPost("transcripts")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<TranscriptIssued>> Transcript(TranscriptBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -67,37 +76,40 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
         }
         else
         {
-            return this.Problem([new Core.Common.FieldError("Year", "Certificate.PeriodInvalid")], t);
+            return this.Problem(new Core.Common.FieldError("Year", "Certificate.PeriodInvalid"), t);
         }
 
         var result = await IssueTranscript.HandleAsync(db, scope, time, settings, who, from, to, ct);
-        return result.Succeeded ? result.Value! : result.Errors[0].Code == "Person.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("offerings/{id:int}/certificates")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<Core.Certificates.ClassCertificatesModel>> Class(int id, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, pageSize, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpPost("offerings/{id:int}/certificates/issue")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<IssueOutcome>> Issue(int id, CancellationToken ct)
     {
         var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("offerings/{id:int}/certificates.zip")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Zip(int id, CancellationToken ct)
     {
         var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
         if (!model.Succeeded)
         {
-            return NotFound();
+            return this.Problem(model.Error!, t);
         }
 
         await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
@@ -106,38 +118,47 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
 
     [HttpPost("certificates/{id:int}/revoke")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<IActionResult> Revoke(int id, ReasonBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await RevokeCertificate.HandleAsync(db, User.Scope(), time, actor, id, body.Reason, ct);
-        return result.Succeeded ? NoContent() : result.Errors[0].Code == "Certificate.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 
     [HttpPost("certificates/{id:int}/reissue")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<ReissueOutcome>> Reissue(int id, ReasonBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await ReissueCertificate.HandleAsync(db, User.Scope(), time, actor, settings, id, body.Reason, ct);
-        return result.Succeeded ? result.Value! : result.Errors[0].Code == "Certificate.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("programmes/{id:int}/certificate-settings")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateSettingsModel>> GetSettings(int id, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpPut("programmes/{id:int}/certificate-settings")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CertificateSettingsModel>> PutSettings(int id, CertificateSettingsInput body, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.HandleAsync(db, User.Scope(), time, id, body, ct);
         if (!result.Succeeded)
         {
-            return result.Errors[0].Code == "Programme.NotFound" ? NotFound() : this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         return (await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct)).Value!;

@@ -53,7 +53,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
         }
 
         var result = await IssueTranscript.HandleAsync(db, scope, time, settings, who, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
-        return result.Succeeded ? Redirect($"/certificates/{result.Value!.Id}/pdf") : NotFound();
+        return result.Succeeded ? Redirect($"/certificates/{result.Value!.Id}/pdf") : this.Page(result.Error!);
     }
 
     [HttpGet("offerings/{id:int}/certificates")]
@@ -62,7 +62,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     {
         var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, 50, ct);
         ViewData["Search"] = search;
-        return result.Succeeded ? View(result.Value!) : NotFound();
+        return result.Succeeded ? View(result.Value!) : this.Page(result.Error!);
     }
 
     [HttpPost("offerings/{id:int}/certificates/issue")]
@@ -72,7 +72,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
         var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);
         if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/offerings/{id}/certificates");
         }
 
         TempData["Flash"] = t["Certificate.IssuedCount", result.Value!.Issued].Value;
@@ -86,7 +86,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
         var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
         if (!model.Succeeded)
         {
-            return NotFound();
+            return this.Page(model.Error!);
         }
 
         await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
@@ -112,14 +112,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return Redirect($"/certificates/{id}/manage");
         }
 
-        if (result.Errors[0].Code == "Certificate.NotFound")
-        {
-            return NotFound();
-        }
-
-        ModelState.AddFieldErrors(result.Errors, t);
-        var model = await ManageModelAsync(id, reason, ct);
-        return model is null ? NotFound() : View("Manage", model);
+        return await this.FormAsync(result.Error!, t, async () => await ManageModelAsync(id, reason, ct) is { } model ? View("Manage", model) : NotFound());
     }
 
     [HttpPost("certificates/{id:int}/reissue")]
@@ -133,14 +126,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return Redirect($"/certificates/{result.Value.NewId}/manage");
         }
 
-        if (result.Errors[0].Code == "Certificate.NotFound")
-        {
-            return NotFound();
-        }
-
-        ModelState.AddFieldErrors(result.Errors, t);
-        var model = await ManageModelAsync(id, reason, ct);
-        return model is null ? NotFound() : View("Manage", model);
+        return await this.FormAsync(result.Error!, t, async () => await ManageModelAsync(id, reason, ct) is { } model ? View("Manage", model) : NotFound());
     }
 
     [HttpGet("programmes/{id:int}/certificate-settings")]
@@ -148,7 +134,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     public async Task<IActionResult> Settings(int id, CancellationToken ct)
     {
         var result = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
-        return result.Succeeded ? View(new CertificateSettingsViewModel(result.Value!)) : NotFound();
+        return result.Succeeded ? View(new CertificateSettingsViewModel(result.Value!)) : this.Page(result.Error!);
     }
 
     [HttpPost("programmes/{id:int}/certificate-settings")]
@@ -162,14 +148,9 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return Redirect($"/programmes/{id}/certificate-settings");
         }
 
-        if (result.Errors[0].Code == "Programme.NotFound")
-        {
-            return NotFound();
-        }
-
-        ModelState.AddFieldErrors(result.Errors, t);
-        var current = await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct);
-        return current.Succeeded ? View(new CertificateSettingsViewModel(current.Value! with { Input = input })) : NotFound();
+        return await this.FormAsync(result.Error!, t, async () => await SaveCertificateSettings.GetAsync(db, User.Scope(), id, ct) is { Succeeded: true } current
+            ? View(new CertificateSettingsViewModel(current.Value! with { Input = input }))
+            : NotFound());
     }
 
     private async Task<ManageCertificateViewModel?> ManageModelAsync(int id, string? reason, CancellationToken ct)

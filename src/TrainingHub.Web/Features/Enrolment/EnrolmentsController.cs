@@ -25,8 +25,14 @@ public sealed class EnrolmentsController(TrainingHubDbContext db, TimeProvider t
     public async Task<IActionResult> Cancel(int id, string? returnUrl, CancellationToken ct)
     {
         var result = await CancelEnrolment.HandleAsync(db, User.Scope(), time, options, id, ct);
-        TempData["Flash"] = result.Succeeded ? t["Enrolment.CancelledNow"].Value : FieldErrors.Message(result.Errors[0], t);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/enrolments/mine");
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/enrolments/mine";
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, back);
+        }
+
+        TempData["Flash"] = t["Enrolment.CancelledNow"].Value;
+        return LocalRedirect(back);
     }
 
     [HttpPost("{id:int}/accept")]
@@ -34,7 +40,12 @@ public sealed class EnrolmentsController(TrainingHubDbContext db, TimeProvider t
     public async Task<IActionResult> Accept(int id, CancellationToken ct)
     {
         var result = await AcceptSeatOffer.HandleAsync(db, User.Scope(), time, id, ct);
-        TempData["Flash"] = result.Succeeded ? t["Enrol.DoneConfirmed"].Value : FieldErrors.Message(result.Errors[0], t);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, "/enrolments/mine");
+        }
+
+        TempData["Flash"] = t["Enrol.DoneConfirmed"].Value;
         return Redirect("/enrolments/mine");
     }
 
@@ -58,7 +69,12 @@ public sealed class EnrolmentsController(TrainingHubDbContext db, TimeProvider t
         }
 
         var result = await EnrolInOffering.HandleAsync(db, User.Scope(), time, new EnrolRequest(id, personId), ct);
-        TempData["Flash"] = result.Succeeded ? t["Enrolment.Status." + result.Value!.Status].Value : FieldErrors.Message(result.Errors[0], t);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/enrolments/offering/{id}");
+        }
+
+        TempData["Flash"] = t["Enrolment.Status." + result.Value!.Status].Value;
         return Redirect($"/enrolments/offering/{id}");
     }
 
@@ -73,7 +89,13 @@ public sealed class EnrolmentsController(TrainingHubDbContext db, TimeProvider t
     public async Task<IActionResult> Decide(int id, bool approve, string? reason, string? returnUrl, CancellationToken ct)
     {
         var result = await DecideEnrolment.HandleAsync(db, User.Scope(), time, new DecideRequest(id, approve, reason), ct);
-        TempData["Flash"] = result.Succeeded ? t["Enrolment.Status." + result.Value].Value : FieldErrors.Message(result.Errors[0], t);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, back);
+        }
+
+        TempData["Flash"] = t["Enrolment.Status." + result.Value].Value;
+        return LocalRedirect(back);
     }
 }

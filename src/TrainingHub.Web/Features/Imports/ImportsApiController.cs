@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
 using TrainingHub.Web.Infrastructure;
@@ -25,18 +26,19 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(ParseImportFile.MaxBytes + (256 * 1024))]
     [RequestFormLimits(MultipartBodyLengthLimit = ParseImportFile.MaxBytes + (256 * 1024))]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult<ImportReportView>> Preview(IFormFile? file, CancellationToken ct)
     {
         var (content, error) = await ImportRequests.ReadAsync(file, ct);
         if (error is not null)
         {
-            return this.Problem([error], t);
+            return this.Problem(error, t);
         }
 
         var result = await PreviewImport.HandleAsync(db, User.Scope(), time, content!, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var id = await ImportUploads.SaveAsync(Uploads, User.Scope().UserId, file!.FileName, content!, time, ct);
@@ -44,18 +46,20 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     }
 
     [HttpPost("api/v1/imports/commit")]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<ImportReportView>> Commit(CommitImportBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (await ImportUploads.LoadAsync(Uploads, body.ImportId, User.Scope().UserId, ct) is not { } upload)
         {
-            return this.Problem([new("ImportId", "Import.Expired")], t);
+            return this.Problem(new FieldError("ImportId", "Import.Expired"), t);
         }
 
         var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var report = ImportReportView.From(body.ImportId, upload.FileName, result.Value!, t);
@@ -69,10 +73,12 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     }
 
     [HttpPost("api/v1/offerings/{id:int}/enrol-organization")]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<EnrolOrganizationReport>> EnrolOrganization(int id, EnrolOrganizationBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time, new EnrolOrganizationRequest(id, body.OrganizationId, body.IncludeSubOrganizations), ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

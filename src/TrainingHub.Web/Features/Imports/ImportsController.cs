@@ -92,8 +92,8 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
             new EnrolOrganizationRequest(form.OfferingId ?? 0, form.OrganizationId ?? 0, form.IncludeSubOrganizations), ct);
         if (!result.Succeeded)
         {
-            ModelState.Clear();
-            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View(await EnrolModelAsync(form, null, ct)), "Form.");
         }
 
         return View(await EnrolModelAsync(form, result.Value, ct));

@@ -19,6 +19,8 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 {
     [HttpGet("api/v1/outbox/{id:long}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<OutboxDetail>> Get(long id, CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
@@ -31,6 +33,7 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 
     [HttpGet("api/v1/jobs")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<IReadOnlyList<JobView>>> Jobs(CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
@@ -43,6 +46,7 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 
     [HttpGet("api/v1/outbox")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<Page<OutboxRow>>> List(OutboxStatus? status, string? type, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
         if (!User.Scope().IsWholeInstallation)
@@ -55,6 +59,9 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 
     [HttpPost("api/v1/outbox/{id:long}/retry")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<OutboxChangeResult>> Retry(long id, CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
@@ -67,6 +74,9 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 
     [HttpPost("api/v1/outbox/{id:long}/cancel")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<OutboxChangeResult>> Cancel(long id, CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
@@ -84,6 +94,6 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
             return new OutboxChangeResult(id, result.Value);
         }
 
-        return result.Errors[0].Code == ChangeOutboxMessage.NotFound ? NotFound() : this.Problem(result.Errors, t);
+        return this.Problem(result.Error!, t);
     }
 }

@@ -52,8 +52,7 @@ public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time,
             return Forbid();
         }
 
-        Flash(await ChangeOutboxMessage.RetryAsync(db, time, id, ct), "Outbox.Retried");
-        return Redirect($"/admin/outbox/{id}");
+        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, id, ct), "Outbox.Retried");
     }
 
     [HttpPost("{id:long}/cancel")]
@@ -65,10 +64,17 @@ public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time,
             return Forbid();
         }
 
-        Flash(await ChangeOutboxMessage.CancelAsync(db, id, ct), "Outbox.Cancelled");
-        return Redirect($"/admin/outbox/{id}");
+        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, id, ct), "Outbox.Cancelled");
     }
 
-    private void Flash(Result<OutboxStatus> result, string okKey) =>
-        TempData["Flash"] = result.Succeeded ? t[okKey].Value : FieldErrors.Message(result.Errors[0], t);
+    private IActionResult Answer(long id, Result<OutboxStatus> result, string okKey)
+    {
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/admin/outbox/{id}");
+        }
+
+        TempData["Flash"] = t[okKey].Value;
+        return Redirect($"/admin/outbox/{id}");
+    }
 }

@@ -19,9 +19,10 @@ public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProv
 
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CreateOrganizationRequest request, CancellationToken ct)
     {
         var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 }

@@ -36,9 +36,8 @@ public sealed class OrganizationsController(TrainingHubDbContext db, TimeProvide
         var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, form, ct);
         if (!result.Succeeded)
         {
-            ModelState.Clear();
-            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
-            return View(new NewOrganizationViewModel(form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct)));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View(new NewOrganizationViewModel(form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct))), "Form.");
         }
 
         TempData["Flash"] = t["Organization.Created", form.Name ?? ""].Value;

@@ -21,28 +21,32 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     /// <summary>Registers a person; an invalid or duplicate CPF is refused with a problem naming the field.</summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CreatePersonRequest request, CancellationToken ct)
     {
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Whether the person is still under legal retention (LGPD), and until when.</summary>
     [HttpGet("{id:int}/retention")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<RetentionStatus>> Retention(int id, CancellationToken ct)
     {
         var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     /// <summary>Anonymizes a person out of retention; refused (422) with the date until which the records are retained.</summary>
     [HttpPost("{id:int}/anonymize")]
     [HttpPost("{id:int}/anonymise")] // the earlier spelling keeps working
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<RetentionStatus>> Anonymize(int id, CancellationToken ct)
     {
         var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Errors, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

@@ -41,9 +41,8 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, form, ct);
         if (!result.Succeeded)
         {
-            ModelState.Clear();
-            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
-            return View(new NewPersonViewModel(form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct)));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View(new NewPersonViewModel(form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct))), "Form.");
         }
 
         TempData["Flash"] = t["Person.Created", form.FullName ?? ""].Value;
@@ -56,7 +55,7 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
     public async Task<IActionResult> Privacy(int id, CancellationToken ct)
     {
         var result = await GetRetention.HandleAsync(db, User.Scope(), time, privacy, id, ct);
-        return result.Succeeded ? View(new PersonPrivacyViewModel(result.Value!, privacy.RetentionYears)) : NotFound();
+        return result.Succeeded ? View(new PersonPrivacyViewModel(result.Value!, privacy.RetentionYears)) : this.Page(result.Error!);
     }
 
     [HttpPost("{id:int}/anonymize")]
@@ -71,12 +70,12 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
         }
 
         var result = await AnonymizePerson.HandleAsync(db, User.Scope(), time, privacy, actor, id, ct);
-        if (!result.Succeeded && result.Errors[0].Code == "Person.NotFound")
+        if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/people/{id}/privacy");
         }
 
-        TempData["Flash"] = result.Succeeded ? t["Person.Anonymized", result.Value!.FullName].Value : t[result.Errors[0].Code, result.Errors[0].Args].Value;
+        TempData["Flash"] = t["Person.Anonymized", result.Value!.FullName].Value;
         return Redirect($"/people/{id}/privacy");
     }
 }

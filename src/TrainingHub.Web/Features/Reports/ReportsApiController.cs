@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Reports;
 using TrainingHub.Web.Infrastructure;
@@ -20,6 +21,8 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     /// <summary>A report in the caller's scope (kinds: HoursByPerson, HoursByOrganization, …, AttendanceRows), paged.</summary>
     [HttpGet("{kind}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<ActionResult<ReportPageDto>> Get(ReportKind kind, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, int page = 1, int pageSize = 100, CancellationToken ct = default)
     {
@@ -27,7 +30,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         var result = await BuildReport.HandleAsync(db, User.Scope(), time, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         var data = result.Value!;
@@ -45,6 +48,9 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     /// <summary>The whole report as CSV, XLSX or PDF, streamed. <c>fullCpf=true</c> (administrators only) is an audit entry.</summary>
     [HttpGet("{kind}/export.{format}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
     public async Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, bool fullCpf = false, CancellationToken ct = default)
     {
@@ -59,7 +65,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         await ReportExports.WriteAsync(HttpContext, db, scope, actor, time, t, request, result.Value!, format, ct);

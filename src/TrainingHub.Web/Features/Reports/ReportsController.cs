@@ -33,6 +33,11 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
         var scope = User.Scope();
         var request = new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, false, page, 50);
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
+        if (result.Error is { } error && ErrorResponses.EndsTheScreen(error))
+        {
+            return this.Page(error);
+        }
+
         var rows = new List<object?[]>();
         PagerModel? pager = null;
         if (result.Succeeded)
@@ -49,7 +54,7 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
 
         var query = Request.QueryString.Value ?? "";
         return View(new ReportViewModel(request, result.Value, rows, pager,
-            result.Succeeded ? null : FieldErrors.Message(result.Errors[0], t),
+            result.Succeeded ? null : ErrorResponses.Message(result.Error!, t),
             await ListProgrammes.OptionsAsync(db, scope, ct), await ListOrganizations.OptionsAsync(db, scope, ct),
             scope.MaySeeFullCpf, query));
     }
@@ -70,8 +75,7 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
         if (!result.Succeeded)
         {
-            TempData["Flash"] = FieldErrors.Message(result.Errors[0], t);
-            return Redirect("/reports" + Request.QueryString);
+            return this.Flash(result.Error!, t, "/reports" + Request.QueryString);
         }
 
         await ReportExports.WriteAsync(HttpContext, db, scope, actor, time, t, request, result.Value!, format, ct);

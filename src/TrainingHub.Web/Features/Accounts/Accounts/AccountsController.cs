@@ -36,9 +36,9 @@ public sealed class AccountsController(TrainingHubDbContext db, UserManager<Appl
         var result = await CreateAccount.HandleAsync(db, users, User.Scope(), time, form, ct);
         if (!result.Succeeded)
         {
-            ModelState.Clear();
-            ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "Form." + e.Field }), t);
-            return View(new NewAccountViewModel(form with { Password = null }, await ListOrganizations.OptionsAsync(db, User.Scope(), ct), User.Scope().IsWholeInstallation));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t,
+                async () => View(new NewAccountViewModel(form with { Password = null }, await ListOrganizations.OptionsAsync(db, User.Scope(), ct), User.Scope().IsWholeInstallation)), "Form.");
         }
 
         TempData["Flash"] = t["Account.Created", form.Email ?? ""].Value;
@@ -49,7 +49,12 @@ public sealed class AccountsController(TrainingHubDbContext db, UserManager<Appl
     public async Task<IActionResult> ChangeRole(string id, string? role, bool locked, CancellationToken ct)
     {
         var result = await ChangeAccountRole.HandleAsync(db, users, User.Scope(), time, new ChangeAccountRoleRequest(id, role, locked), ct);
-        TempData["Flash"] = result.Succeeded ? t["Account.Changed"].Value : string.Join(" ", result.Errors.Select(e => FieldErrors.Message(e, t)));
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, "/accounts");
+        }
+
+        TempData["Flash"] = t["Account.Changed"].Value;
         return Redirect("/accounts");
     }
 }

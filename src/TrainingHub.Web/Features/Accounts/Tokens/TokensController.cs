@@ -24,7 +24,7 @@ public sealed class TokensController(TrainingHubDbContext db, TimeProvider time,
         var userId = User.Scope().UserId;
         var result = await IssueApiToken.HandleAsync(db, userId, name, days, time, ct);
         return View("Index", new TokensViewModel(await ListApiTokens.HandleAsync(db, userId, ct), result.Value?.Token,
-            result.Succeeded ? null : FieldErrors.Message(result.Errors[0], t)));
+            result.Succeeded ? null : ErrorResponses.Message(result.Error!, t)));
     }
 
     [HttpPost("{id:int}/revoke")]

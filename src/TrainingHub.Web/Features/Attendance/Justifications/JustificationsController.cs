@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -40,9 +41,7 @@ public sealed class JustificationsController(TrainingHubDbContext db, TimeProvid
             return NotFound();
         }
 
-        ModelState.AddFieldErrors(result.Errors, t);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Justify), new JustifyViewModel(model, note, MaxMegabytes));
+        return this.Form(result.Error!, t, () => View(nameof(Justify), new JustifyViewModel(model, note, MaxMegabytes)));
     }
 
     [HttpGet("justifications")]
@@ -59,15 +58,14 @@ public sealed class JustificationsController(TrainingHubDbContext db, TimeProvid
     public async Task<IActionResult> Decide(int id, bool accept, string? reason, string? returnUrl, CancellationToken ct)
     {
         var result = await DecideJustification.HandleAsync(db, User.Scope(), time, actor, new DecideJustificationRequest(id, accept, reason), ct);
-        if (!result.Succeeded && result.Errors[0].Code == "Justification.NotFound")
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/justifications";
+        if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, back);
         }
 
-        TempData["Flash"] = result.Succeeded
-            ? t[accept ? "Justification.AcceptedNow" : "Justification.RejectedNow"].Value
-            : FieldErrors.Message(result.Errors[0], t);
-        return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/justifications");
+        TempData["Flash"] = t[accept ? "Justification.AcceptedNow" : "Justification.RejectedNow"].Value;
+        return Redirect(back);
     }
 
     /// <summary>The document, to its author and to who may review it: its real type, as an attachment, never sniffed.</summary>
@@ -80,7 +78,7 @@ public sealed class JustificationsController(TrainingHubDbContext db, TimeProvid
 /// <summary>What the pages and the API share about justification uploads and documents.</summary>
 public static class JustificationRequests
 {
-    public static async Task<TrainingHub.Core.Common.Result<int>> SubmitAsync(TrainingHubDbContext db, TrainingHub.Core.Accounts.ReaderScope scope, TimeProvider time,
+    public static async Task<Result<int>> SubmitAsync(TrainingHubDbContext db, TrainingHub.Core.Accounts.ReaderScope scope, TimeProvider time,
         AttendanceOptions options, int sessionId, string? note, IFormFile? file, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -90,7 +88,7 @@ public static class JustificationRequests
             if (file.Length > options.JustificationMaxBytes)
             {
                 // Too large: say so without reading it (the use case would refuse it anyway).
-                return TrainingHub.Core.Common.Result<int>.Fail("File", "Justification.TooLarge", Math.Max(1, options.JustificationMaxBytes / (1024 * 1024)));
+                return Error.Validation("File", "Justification.TooLarge", Math.Max(1, options.JustificationMaxBytes / (1024 * 1024)));
             }
 
             using var buffer = new MemoryStream((int)file.Length);

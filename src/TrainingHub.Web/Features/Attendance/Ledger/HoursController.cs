@@ -23,7 +23,7 @@ public sealed class HoursController(TrainingHubDbContext db, TimeProvider time) 
         }
 
         var result = await GetPersonHours.HandleAsync(db, scope, time, personId, ct);
-        return result.Succeeded ? View(new HoursViewModel(result.Value!, Mine: true)) : NotFound();
+        return result.Succeeded ? View(new HoursViewModel(result.Value!, Mine: true)) : this.Page(result.Error!);
     }
 
     [HttpGet("person/{id:int}")]
@@ -31,6 +31,6 @@ public sealed class HoursController(TrainingHubDbContext db, TimeProvider time) 
     public async Task<IActionResult> Person(int id, CancellationToken ct)
     {
         var result = await GetPersonHours.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? View("Index", new HoursViewModel(result.Value!, Mine: User.Scope().PersonId == id)) : NotFound();
+        return result.Succeeded ? View("Index", new HoursViewModel(result.Value!, Mine: User.Scope().PersonId == id)) : this.Page(result.Error!);
     }
 }

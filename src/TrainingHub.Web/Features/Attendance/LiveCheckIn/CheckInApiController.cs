@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -18,51 +19,44 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
 {
     [HttpPost("sessions/{id:int}/checkin/open")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<OpenCheckInOutcome>> Open(int id, OpenCheckInBody? body, CancellationToken ct)
     {
         body ??= new OpenCheckInBody();
         var result = await OpenCheckIn.HandleAsync(db, User.Scope(), time, options.Value,
             new OpenCheckInRequest(id, body.Kind, body.Minutes, CheckInController.Link(CheckInController.BaseUrl(config, Request), id, null)), ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpPost("sessions/{id:int}/checkin/close")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CloseCheckInOutcome>> Close(int id, CancellationToken ct)
     {
         var result = await CloseCheckIn.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     /// <summary>The open window's current code (and the counts): what the instructor's screen shows.</summary>
     [HttpGet("sessions/{id:int}/checkin")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CheckInScreen>> Current(int id, CancellationToken ct) =>
         await GetCheckInScreen.HandleAsync(db, User.Scope(), time, id, ct) is { } model ? model : NotFound();
 
     /// <summary>The signed-in person checks in with a code (naming the session, or not). 429 after too many wrong codes.</summary>
     [HttpPost("checkin")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.RateLimited)]
     public async Task<ActionResult<CheckInOutcome>> CheckIn(CheckInBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Attendance.CheckIn.HandleAsync(db, User.Scope(), time, options.Value, new CheckInRequest(body.Code, body.SessionId), ct);
-        if (result.Succeeded)
-        {
-            return result.Value!;
-        }
-
-        var problem = this.Problem(result.Errors, t);
-        if (result.Errors[0].Code == "CheckIn.TooManyAttempts" && problem is ObjectResult o)
-        {
-            o.StatusCode = StatusCodes.Status429TooManyRequests;
-            if (o.Value is ProblemDetails pd)
-            {
-                pd.Status = StatusCodes.Status429TooManyRequests;
-            }
-        }
-
-        return problem;
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

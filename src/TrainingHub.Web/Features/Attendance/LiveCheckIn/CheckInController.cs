@@ -82,12 +82,12 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
     {
         var result = await OpenCheckIn.HandleAsync(db, User.Scope(), time, options.Value,
             new OpenCheckInRequest(id, kind, minutes, Link(BaseUrl(config, Request), id, null)), ct);
-        if (!result.Succeeded && result.Errors[0].Code == "Attendance.SessionNotFound")
+        if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/sessions/{id}/checkin");
         }
 
-        TempData["Flash"] = result.Succeeded ? t["CheckIn.Opened"].Value : FieldErrors.Message(result.Errors[0], t);
+        TempData["Flash"] = t["CheckIn.Opened"].Value;
         return Redirect($"/sessions/{id}/checkin");
     }
 
@@ -98,7 +98,7 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
         var result = await CloseCheckIn.HandleAsync(db, User.Scope(), time, id, ct);
         if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/sessions/{id}/checkin");
         }
 
         TempData["Flash"] = t["CheckIn.ClosedNow"].Value;
@@ -116,12 +116,9 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
     public async Task<IActionResult> Submit(int? s, string? code, CancellationToken ct)
     {
         var result = await CheckIn.HandleAsync(db, User.Scope(), time, options.Value, new CheckInRequest(code, s), ct);
-        if (!result.Succeeded)
-        {
-            ModelState.AddFieldErrors(result.Errors, t);
-            Response.StatusCode = result.Errors[0].Code == "CheckIn.TooManyAttempts" ? StatusCodes.Status429TooManyRequests : StatusCodes.Status400BadRequest;
-        }
-
-        return View(TraineeView, new TraineeCheckInViewModel(await GetOpenCheckIns.HandleAsync(db, User.Scope(), time, ct), s, result.Succeeded ? null : code, result.Value));
+        var open = await GetOpenCheckIns.HandleAsync(db, User.Scope(), time, ct);
+        return result.Succeeded
+            ? View(TraineeView, new TraineeCheckInViewModel(open, s, null, result.Value))
+            : this.Form(result.Error!, t, () => View(TraineeView, new TraineeCheckInViewModel(open, s, code, null)));
     }
 }

@@ -29,16 +29,10 @@ public sealed class MeetingImportController(TrainingHubDbContext db, TimeProvide
     public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken ct)
     {
         var (content, error) = await MeetingImportRequests.ReadAsync(file, ct);
-        var result = error is null ? await PreviewMeetingImport.HandleAsync(db, User.Scope(), id, content!, ct) : Result<MeetingImportReport>.Fail([error]);
+        var result = error is null ? await PreviewMeetingImport.HandleAsync(db, User.Scope(), id, content!, ct) : Error.Validation([error]);
         if (!result.Succeeded)
         {
-            if (result.Errors[0].Code == "Attendance.SessionNotFound")
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await IndexModelAsync(id, result.Errors.Select(e => FieldErrors.Message(e, t)).ToList(), ct) is { } model ? View(nameof(Index), model) : NotFound();
+            return await RefusedAsync(id, result.Error!, ct);
         }
 
         var upload = await ImportUploads.SaveAsync(Uploads, User.Scope().UserId, file!.FileName, content!, time, ct);
@@ -56,8 +50,7 @@ public sealed class MeetingImportController(TrainingHubDbContext db, TimeProvide
         var result = await PreviewMeetingImport.HandleAsync(db, User.Scope(), id, file.Content, ct);
         if (!result.Succeeded)
         {
-            return result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound()
-                : await IndexModelAsync(id, result.Errors.Select(e => FieldErrors.Message(e, t)).ToList(), ct) is { } model ? View(nameof(Index), model) : NotFound();
+            return await RefusedAsync(id, result.Error!, ct);
         }
 
         return View(MeetingImportView.From(upload, file.FileName, result.Value!, t));
@@ -74,8 +67,7 @@ public sealed class MeetingImportController(TrainingHubDbContext db, TimeProvide
         var result = await CommitMeetingImport.HandleAsync(db, User.Scope(), time, actor, id, file.FileName, file.Content, ct);
         if (!result.Succeeded)
         {
-            return result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound()
-                : await IndexModelAsync(id, result.Errors.Select(e => FieldErrors.Message(e, t)).ToList(), ct) is { } model ? View(nameof(Index), model) : NotFound();
+            return await RefusedAsync(id, result.Error!, ct);
         }
 
         var view = MeetingImportView.From(upload, file.FileName, result.Value!, t);
@@ -88,6 +80,18 @@ public sealed class MeetingImportController(TrainingHubDbContext db, TimeProvide
         ImportUploads.Delete(Uploads, upload);
         TempData["Flash"] = t["MeetingImport.Done", view.Added, view.Changed, view.Unchanged].Value;
         return Redirect($"/sessions/{id}/roster");
+    }
+
+    /// <summary>The 404 or 403 page, or the upload page again with the messages (status 400, 409, …).</summary>
+    private async Task<IActionResult> RefusedAsync(int id, Error error, CancellationToken ct)
+    {
+        if (ErrorResponses.EndsTheScreen(error))
+        {
+            return this.Page(error);
+        }
+
+        Response.StatusCode = ErrorResponses.Status(error.Kind);
+        return await IndexModelAsync(id, error.Fields.Select(e => FieldErrors.Message(e, t)).ToList(), ct) is { } model ? View(nameof(Index), model) : NotFound();
     }
 
     private async Task<MeetingImportIndexViewModel?> IndexModelAsync(int id, IReadOnlyList<string> errors, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -15,31 +16,38 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
 {
     [HttpGet("sessions/{id:int}/roster")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<RosterModel>> Roster(int id, CancellationToken ct) =>
         await GetRoster.HandleAsync(db, User.Scope(), id, ct) is { } model ? model : NotFound();
 
     /// <summary>Saves the whole roster (or the listed people) in one request; after close, give a reason.</summary>
     [HttpPost("sessions/{id:int}/roster")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<SaveRosterOutcome>> SaveRoster(int id, RosterBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Attendance.SaveRoster.HandleAsync(db, User.Scope(), time, actor, new SaveRosterRequest(id, body.Entries ?? [], body.Reason), ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpPost("sessions/{id:int}/close")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<CloseSessionOutcome>> Close(int id, CancellationToken ct)
     {
         var result = await CloseSession.HandleAsync(db, User.Scope(), time, id, ct);
         return result.Succeeded ? result.Value!
-            : result.Errors[0].Code == "Attendance.SessionNotFound" ? NotFound() : this.Problem(result.Errors, t);
+            : this.Problem(result.Error!, t);
     }
 
     [HttpGet("hours/mine")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<PersonHoursModel>> Mine(CancellationToken ct)
     {
         var scope = User.Scope();
@@ -49,14 +57,15 @@ public sealed class AttendanceApiController(TrainingHubDbContext db, TimeProvide
         }
 
         var result = await GetPersonHours.HandleAsync(db, scope, time, personId, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpGet("people/{id:int}/hours")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<PersonHoursModel>> ForPerson(int id, CancellationToken ct)
     {
         var result = await GetPersonHours.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? result.Value! : NotFound();
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 }

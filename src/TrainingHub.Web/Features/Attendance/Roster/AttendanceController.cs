@@ -53,20 +53,9 @@ public sealed class AttendanceController(TrainingHubDbContext db, TimeProvider t
             return NotFound();
         }
 
-        foreach (var e in result.Errors)
-        {
-            // Name the person's own field ("minutes-{personId}") rather than the request's index.
-            var field = e.Field;
-            if (field.StartsWith("Entries[", StringComparison.Ordinal) && int.TryParse(field.AsSpan(8, field.IndexOf(']', StringComparison.Ordinal) - 8), CultureInfo.InvariantCulture, out var i) && i < entries.Count)
-            {
-                field = (field.EndsWith(".Minutes", StringComparison.Ordinal) ? MinutesField : StatusField) + entries[i].PersonId.ToString(CultureInfo.InvariantCulture);
-            }
-
-            ModelState.AddModelError(field, FieldErrors.Message(e, t));
-        }
-
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Roster", new RosterViewModel(model, reason, posted));
+        // Name the person's own field ("minutes-{personId}") rather than the request's index.
+        var error = result.Error! with { Fields = result.Errors.Select(e => e with { Field = PersonField(e.Field, entries) }).ToList() };
+        return this.Form(error, t, () => View("Roster", new RosterViewModel(model, reason, posted)));
     }
 
     [HttpPost("close")]
@@ -74,12 +63,17 @@ public sealed class AttendanceController(TrainingHubDbContext db, TimeProvider t
     public async Task<IActionResult> Close(int id, CancellationToken ct)
     {
         var result = await CloseSession.HandleAsync(db, User.Scope(), time, id, ct);
-        if (!result.Succeeded && result.Errors[0].Code == "Attendance.SessionNotFound")
+        if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/sessions/{id}/roster");
         }
 
-        TempData["Flash"] = result.Succeeded ? t["Attendance.ClosedNow"].Value : FieldErrors.Message(result.Errors[0], t);
+        TempData["Flash"] = t["Attendance.ClosedNow"].Value;
         return Redirect($"/sessions/{id}/roster");
     }
+
+    private static string PersonField(string field, List<RosterEntry> entries) =>
+        field.StartsWith("Entries[", StringComparison.Ordinal) && int.TryParse(field.AsSpan(8, field.IndexOf(']', StringComparison.Ordinal) - 8), CultureInfo.InvariantCulture, out var i) && i < entries.Count
+            ? (field.EndsWith(".Minutes", StringComparison.Ordinal) ? MinutesField : StatusField) + entries[i].PersonId.ToString(CultureInfo.InvariantCulture)
+            : field;
 }

@@ -18,23 +18,27 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<CourseDetail>> Get(int id, CancellationToken ct) =>
         await GetCourse.HandleAsync(db, User.Scope(), id, ct) is { } c ? c : NotFound();
 
     /// <summary>Creates a course; workload and required hours as text ("40", "7,5").</summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Update(int id, CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }

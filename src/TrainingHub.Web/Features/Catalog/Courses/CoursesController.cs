@@ -69,15 +69,10 @@ public sealed class CoursesController(TrainingHubDbContext db, TimeProvider time
     private async Task<IActionResult> SaveAsync(int? id, CourseRequest form, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result))
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View("Edit", await FormAsync(id, form, ct));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View("Edit", await FormAsync(id, form, ct)), "Form.");
         }
 
         TempData["Flash"] = t["Course.Saved", form.Title ?? ""].Value;

@@ -32,10 +32,13 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
         var ok = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var m);
         var result = ok
             ? await AnnounceMonthlyProgramme.HandleAsync(db, User.Scope(), time, new AnnounceRequest(id, m.Year, m.Month), ct)
-            : Result<AnnounceOutcome>.Fail("Month", "Announce.MonthInvalid");
-        TempData["Flash"] = result.Succeeded
-            ? t["Announce.Done", result.Value!.Queued, result.Value.Sessions, result.Value.AlreadyAnnounced].Value
-            : FieldErrors.Message(result.Errors[0], t);
+            : Error.Validation("Month", "Announce.MonthInvalid");
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/offerings/{id}");
+        }
+
+        TempData["Flash"] = t["Announce.Done", result.Value!.Queued, result.Value.Sessions, result.Value.AlreadyAnnounced].Value;
         return Redirect($"/offerings/{id}");
     }
 
@@ -101,15 +104,11 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
     public async Task<IActionResult> Copy(int id, [Bind(Prefix = "Form")] CopyClassRequest form, CancellationToken ct)
     {
         var result = await CopyClass.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result) || await GetOffering.HandleAsync(db, User.Scope(), id, ct) is not { } o)
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View(new CopyFormViewModel(o, form));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () =>
+                await GetOffering.HandleAsync(db, User.Scope(), id, ct) is { } o ? View(new CopyFormViewModel(o, form)) : NotFound(), "Form.");
         }
 
         TempData["Flash"] = t["Offering.Copied", form.Code ?? ""].Value;
@@ -121,9 +120,9 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
     public async Task<IActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelOffering.HandleAsync(db, User.Scope(), time, id, ct);
-        if (CatalogResults.IsNotFound(result))
+        if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, $"/offerings/{id}");
         }
 
         TempData["Flash"] = t["Offering.CancelledFlash", result.Value].Value;
@@ -142,15 +141,11 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
     public async Task<IActionResult> Monthly(int id, [Bind(Prefix = "Form")] MonthlySessionsRequest form, CancellationToken ct)
     {
         var result = await CreateMonthlySessions.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result) || await GetOffering.HandleAsync(db, User.Scope(), id, ct) is not { } o)
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View(new MonthlyFormViewModel(o, form));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () =>
+                await GetOffering.HandleAsync(db, User.Scope(), id, ct) is { } o ? View(new MonthlyFormViewModel(o, form)) : NotFound(), "Form.");
         }
 
         TempData["Flash"] = t["Offering.SeriesSessionsCreated", result.Value].Value;
@@ -172,15 +167,10 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
     private async Task<IActionResult> SaveClassAsync(int? id, ClassRequest form, CancellationToken ct)
     {
         var result = await SaveClass.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result))
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return await ClassFormAsync(id, form, ct) is { } vm ? View("EditClass", vm) : NotFound();
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => await ClassFormAsync(id, form, ct) is { } vm ? View("EditClass", vm) : NotFound(), "Form.");
         }
 
         TempData["Flash"] = t["Offering.Saved", form.Title ?? ""].Value;
@@ -190,15 +180,10 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
     private async Task<IActionResult> SaveSeriesAsync(int? id, SeriesRequest form, CancellationToken ct)
     {
         var result = await SaveWebinarSeries.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result))
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View("EditSeries", await SeriesFormAsync(id, form, ct));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View("EditSeries", await SeriesFormAsync(id, form, ct)), "Form.");
         }
 
         TempData["Flash"] = t["Offering.Saved", form.Title ?? ""].Value;

@@ -19,23 +19,27 @@ public sealed class ProgrammesApiController(TrainingHubDbContext db, TimeProvide
 
     [HttpGet("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult<ProgrammeDetail>> Get(int id, CancellationToken ct) =>
         await GetProgramme.HandleAsync(db, User.Scope(), id, ct) is { } p ? p : NotFound();
 
     /// <summary>Creates a programme; target hours as text ("48", "7,5").</summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
     public async Task<ActionResult> Create(ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new { id = result.Value }) : this.ApiFailure(result, t);
+        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<ActionResult> Update(int id, ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? NoContent() : this.ApiFailure(result, t);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }

@@ -68,15 +68,10 @@ public sealed class ProgrammesController(TrainingHubDbContext db, TimeProvider t
     private async Task<IActionResult> SaveAsync(int? id, ProgrammeRequest form, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, id, form, ct);
-        if (CatalogResults.IsNotFound(result))
-        {
-            return NotFound();
-        }
-
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View("Edit", new ProgrammeFormViewModel(id, form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct)));
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () => View("Edit", new ProgrammeFormViewModel(id, form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct))), "Form.");
         }
 
         TempData["Flash"] = t["Programme.Saved", form.Name ?? ""].Value;

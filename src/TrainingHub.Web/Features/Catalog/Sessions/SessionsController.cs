@@ -50,29 +50,28 @@ public sealed class SessionsController(TrainingHubDbContext db, TimeProvider tim
     {
         var offeringId = await GetSession.OfferingOfAsync(db, User.Scope(), id, ct);
         var result = await CancelSession.HandleAsync(db, User.Scope(), time, id, ct);
-        if (offeringId is null || CatalogResults.IsNotFound(result))
-        {
-            return NotFound();
-        }
-
-        TempData["Flash"] = result.Succeeded
-            ? t["Session.CancelledFlash", result.Value].Value
-            : string.Join(" ", result.Errors.Select(e => FieldErrors.Message(e, t)));
-        return Redirect($"/offerings/{offeringId}");
-    }
-
-    private async Task<IActionResult> SaveAsync(int offeringId, int? sessionId, SessionRequest form, CancellationToken ct)
-    {
-        var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, sessionId, form, ct);
-        if (CatalogResults.IsNotFound(result) || await GetOffering.HandleAsync(db, User.Scope(), offeringId, ct) is not { } o)
+        if (offeringId is null)
         {
             return NotFound();
         }
 
         if (!result.Succeeded)
         {
-            ModelState.AddFormErrors(result, t);
-            return View("Edit", new SessionFormViewModel(o, sessionId, form));
+            return this.Flash(result.Error!, t, $"/offerings/{offeringId}");
+        }
+
+        TempData["Flash"] = t["Session.CancelledFlash", result.Value].Value;
+        return Redirect($"/offerings/{offeringId}");
+    }
+
+    private async Task<IActionResult> SaveAsync(int offeringId, int? sessionId, SessionRequest form, CancellationToken ct)
+    {
+        var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, sessionId, form, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () =>
+                await GetOffering.HandleAsync(db, User.Scope(), offeringId, ct) is { } o ? View("Edit", new SessionFormViewModel(o, sessionId, form)) : NotFound(), "Form.");
         }
 
         TempData["Flash"] = t["Session.Saved", form.Title ?? ""].Value;

@@ -39,14 +39,17 @@ public sealed class BrowseController(TrainingHubDbContext db, TimeProvider time,
     public async Task<IActionResult> Enrol(int id, CancellationToken ct)
     {
         var result = await EnrolInOffering.HandleAsync(db, User.Scope(), time, new EnrolRequest(id), ct);
-        TempData["Flash"] = result.Succeeded
-            ? result.Value!.Status switch
-            {
-                EnrolmentStatus.Waitlisted => t["Enrol.DoneWaitlisted", result.Value.WaitlistRank ?? 0].Value,
-                EnrolmentStatus.AwaitingApproval => t["Enrol.DoneAwaiting"].Value,
-                _ => t["Enrol.DoneConfirmed"].Value,
-            }
-            : FieldErrors.Message(result.Errors[0], t);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/catalogue/{id}");
+        }
+
+        TempData["Flash"] = result.Value!.Status switch
+        {
+            EnrolmentStatus.Waitlisted => t["Enrol.DoneWaitlisted", result.Value.WaitlistRank ?? 0].Value,
+            EnrolmentStatus.AwaitingApproval => t["Enrol.DoneAwaiting"].Value,
+            _ => t["Enrol.DoneConfirmed"].Value,
+        };
         return Redirect($"/catalogue/{id}");
     }
 }

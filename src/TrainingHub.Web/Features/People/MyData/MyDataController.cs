@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.People;
 using TrainingHub.Web.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time,
         var result = await ExportMyData.HandleAsync(db, User.Scope(), time, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";
@@ -37,7 +38,7 @@ public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time,
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";
@@ -51,12 +52,14 @@ public sealed class MyDataApiController(TrainingHubDbContext db, TimeProvider ti
 {
     [HttpPost("transcript")]
     [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Transcript(int? year, CancellationToken ct)
     {
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);
         if (!result.Succeeded)
         {
-            return this.Problem(result.Errors, t);
+            return this.Problem(result.Error!, t);
         }
 
         Response.Headers.CacheControl = "no-store";

@@ -40,8 +40,7 @@ public sealed class PreferencesController(TrainingHubDbContext db, IStringLocali
         var result = await ChangeEmailPreferences.HandleAsync(db, personId, new EmailPreferences(form.ReceivesOptionalEmails, form.PreferredLanguage), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.Errors, t);
-            return View("Index", new PreferencesViewModel(form));
+            return this.Form(result.Error!, t, () => View("Index", new PreferencesViewModel(form)));
         }
 
         TempData["Flash"] = t["Preferences.Saved"].Value;

@@ -21,18 +21,22 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
 
     [HttpPost("")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Forbidden)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<ReportSubscriptionModel>> Create(ReportSubscriptionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await SubscribeToReport.HandleAsync(db, User.Scope(), time, body.Kind, new ReportSubscriptionFilters(body.ProgrammeId, body.OrganizationId, body.OfferingId), ct);
-        return result.Succeeded ? Created($"/api/v1/report-subscriptions/{result.Value!.Id}", result.Value) : this.Problem(result.Errors, t);
+        return result.Succeeded ? Created($"/api/v1/report-subscriptions/{result.Value!.Id}", result.Value) : this.Problem(result.Error!, t);
     }
 
     [HttpDelete("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
     public async Task<IActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelReportSubscription.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? NoContent() : NotFound();
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 }

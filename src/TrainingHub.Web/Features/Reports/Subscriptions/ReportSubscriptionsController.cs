@@ -27,7 +27,12 @@ public sealed class ReportSubscriptionsController(TrainingHubDbContext db, TimeP
     public async Task<IActionResult> Subscribe(ReportKind kind, int? programmeId = null, int? organizationId = null, int? offeringId = null, CancellationToken ct = default)
     {
         var result = await SubscribeToReport.HandleAsync(db, User.Scope(), time, kind, new ReportSubscriptionFilters(programmeId, organizationId, offeringId), ct);
-        TempData["Flash"] = result.Succeeded ? t["ReportSubscription.Created"].Value : FieldErrors.Message(result.Errors[0], t);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, "/reports/subscriptions");
+        }
+
+        TempData["Flash"] = t["ReportSubscription.Created"].Value;
         return Redirect("/reports/subscriptions");
     }
 
@@ -38,7 +43,7 @@ public sealed class ReportSubscriptionsController(TrainingHubDbContext db, TimeP
         var result = await CancelReportSubscription.HandleAsync(db, User.Scope(), time, id, ct);
         if (!result.Succeeded)
         {
-            return NotFound();
+            return this.Flash(result.Error!, t, "/reports/subscriptions");
         }
 
         TempData["Flash"] = t["ReportSubscription.Cancelled"].Value;
