@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Common;
@@ -22,7 +21,7 @@ public static class CreateAccount
         ArgumentNullException.ThrowIfNull(r);
         var errors = new List<FieldError>();
         var email = r.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !MailAddress.TryCreate(email, out _))
+        if (string.IsNullOrEmpty(email) || !EmailAddress.IsValid(email))
         {
             errors.Add(new(nameof(r.Email), "Email.Invalid"));
         }

@@ -72,6 +72,10 @@ public static class DispatchOutbox
 
         int sent = 0, retried = 0, dead = 0, cancelled = 0;
         string? unavailable = null;
+        // One connection for the whole batch (opened by the first message that goes out). What went out is marked sent
+        // together when the batch ends, however it ends, in one UPDATE and one insert of history rows.
+        await using var batch = sender.OpenBatch();
+        await using var delivered = new Delivered(db, instanceId, time);
         foreach (var m in mine)
         {
             if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
@@ -112,7 +116,7 @@ public static class DispatchOutbox
 
             try
             {
-                await sender.SendAsync(email, ct);
+                await batch.SendAsync(email, ct);
             }
             catch (EmailSendException ex) when (ex.Permanent)
             {
@@ -139,15 +143,7 @@ public static class DispatchOutbox
                 continue;
             }
 
-            var sentAt = Now(time);
-            var marked = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Status, OutboxStatus.Sent)
-                    .SetProperty(x => x.SentAt, sentAt)
-                    .SetProperty(x => x.LockedBy, (string?)null)
-                    .SetProperty(x => x.LockedUntil, (DateTime?)null)
-                    .SetProperty(x => x.LastError, (string?)null), ct);
-            await RecordAsync(db, m, marked, OutboxAttemptOutcome.Sent, null, instanceId, sentAt, ct);
+            delivered.Add(m);
             sent++;
         }
 
@@ -254,19 +250,21 @@ public static class DispatchOutbox
             return;
         }
 
-        var attempt = new OutboxAttempt
-        {
-            OutboxMessageId = m.Id,
-            Attempt = m.Attempts,
-            At = at,
-            Instance = instanceId.Length <= 100 ? instanceId : instanceId[..100],
-            Outcome = outcome,
-            Error = error is null ? null : Trim(error),
-        };
+        var attempt = Attempt(m, outcome, error, instanceId, at);
         db.OutboxAttempts.Add(attempt);
         await db.SaveChangesAsync(ct);
         db.Entry(attempt).State = EntityState.Detached;
     }
+
+    private static OutboxAttempt Attempt(OutboxMessage m, OutboxAttemptOutcome outcome, string? error, string instanceId, DateTime at) => new()
+    {
+        OutboxMessageId = m.Id,
+        Attempt = m.Attempts,
+        At = at,
+        Instance = instanceId.Length <= 100 ? instanceId : instanceId[..100],
+        Outcome = outcome,
+        Error = error is null ? null : Trim(error),
+    };
 
     private static string Trim(string s) => s.Length <= 2000 ? s : s[..2000];
 
@@ -275,5 +273,54 @@ public static class DispatchOutbox
     {
         var t = time.GetUtcNow().UtcDateTime;
         return new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// The rows of a batch whose message went out, marked sent when the batch ends (disposed), with one history row each,
+    /// where this instance still held them: a row whose lease passed to another instance meanwhile is left to it. The
+    /// marking runs even when the dispatch is being cancelled: the messages are out, and a row left "sending" would go
+    /// out again when its lease expires.
+    /// </summary>
+    private sealed class Delivered(TrainingHubDbContext db, string instanceId, TimeProvider time) : IAsyncDisposable
+    {
+        private readonly List<OutboxMessage> rows = [];
+
+        public void Add(OutboxMessage m) => rows.Add(m);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            // One transaction: a row marked sent always has its history row.
+            var sentAt = Now(time);
+            var ids = rows.Select(m => m.Id).ToList();
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var marked = await db.OutboxMessages.Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, OutboxStatus.Sent)
+                    .SetProperty(x => x.SentAt, sentAt)
+                    .SetProperty(x => x.LockedBy, (string?)null)
+                    .SetProperty(x => x.LockedUntil, (DateTime?)null)
+                    .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+            var ours = rows;
+            if (marked != ids.Count)
+            {
+                var mine = (await db.OutboxMessages.AsNoTracking().Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Sent && x.SentAt == sentAt)
+                    .Select(x => x.Id).ToListAsync(CancellationToken.None)).ToHashSet();
+                ours = [.. rows.Where(m => mine.Contains(m.Id))];
+            }
+
+            var attempts = ours.Select(m => Attempt(m, OutboxAttemptOutcome.Sent, null, instanceId, sentAt)).ToList();
+            db.OutboxAttempts.AddRange(attempts);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+            foreach (var attempt in attempts)
+            {
+                db.Entry(attempt).State = EntityState.Detached;
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using TrainingHub.Core.Common;
 
 namespace TrainingHub.Core.Notifications;
@@ -14,15 +17,15 @@ public sealed record CalendarInvite(bool Cancel, DateTime StampUtc, IReadOnlyLis
 public sealed record CalendarParties(string OrganizerEmail, string? OrganizerName, string AttendeeEmail, string? AttendeeName);
 
 /// <summary>
-/// Writes iCalendar (RFC 5545) for iTIP (RFC 5546) by hand: CRLF line ends, lines folded at 75 octets without splitting
-/// a UTF-8 character, TEXT values escaped, times in America/Sao_Paulo with its VTIMEZONE (no daylight saving since 2019).
+/// iCalendar (RFC 5545) for iTIP (RFC 5546), written by Ical.Net: times in America/Sao_Paulo with the VTIMEZONE Ical.Net
+/// derives from the time zone database, one VEVENT per session with its stable UID and SEQUENCE (the schedule version).
 /// </summary>
 public static class ICalendar
 {
     public const string TimeZoneId = "America/Sao_Paulo";
     public const string FileName = "convite.ics";
 
-    public static string ContentType(bool cancel) => $"text/calendar; method={(cancel ? "CANCEL" : "REQUEST")}; charset=UTF-8";
+    public static string ContentType(bool cancel) => $"text/calendar; method={Method(cancel)}; charset=UTF-8";
 
     public static EmailAttachment Attachment(CalendarInvite invite, CalendarParties parties)
     {
@@ -34,121 +37,46 @@ public static class ICalendar
     {
         ArgumentNullException.ThrowIfNull(invite);
         ArgumentNullException.ThrowIfNull(parties);
-        var sb = new StringBuilder();
-        void Line(string content) => Fold(sb, content);
-
-        Line("BEGIN:VCALENDAR");
-        Line("PRODID:-//TrainingHub//Notifications//PT-BR");
-        Line("VERSION:2.0");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:" + (invite.Cancel ? "CANCEL" : "REQUEST"));
-        // São Paulo has kept UTC-3 all year since daylight saving ended on 17/02/2019; sessions are later than that.
-        Line("BEGIN:VTIMEZONE");
-        Line("TZID:" + TimeZoneId);
-        Line("BEGIN:STANDARD");
-        Line("DTSTART:20190216T230000");
-        Line("TZOFFSETFROM:-0200");
-        Line("TZOFFSETTO:-0300");
-        Line("TZNAME:-03");
-        Line("END:STANDARD");
-        Line("END:VTIMEZONE");
+        var calendar = new Calendar { ProductId = "-//TrainingHub//Notifications//PT-BR", Method = Method(invite.Cancel) };
+        var earliest = invite.Events.Count == 0 ? invite.StampUtc : invite.Events.Min(e => e.StartsAtUtc);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, SaoPaulo.ToLocal(Utc(earliest)), includeHistoricalData: false));
         foreach (var e in invite.Events)
         {
-            Line("BEGIN:VEVENT");
-            Line("UID:" + e.Uid);
-            Line("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line("DTSTAMP:" + Utc(invite.StampUtc));
-            Line($"DTSTART;TZID={TimeZoneId}:{Local(e.StartsAtUtc)}");
-            Line($"DTEND;TZID={TimeZoneId}:{Local(e.EndsAtUtc)}");
-            Line("SUMMARY:" + Text(e.Summary));
-            if (!string.IsNullOrWhiteSpace(e.Description))
+            var item = new Ical.Net.CalendarComponents.CalendarEvent
             {
-                Line("DESCRIPTION:" + Text(e.Description));
-            }
-
-            if (!string.IsNullOrWhiteSpace(e.Location))
+                Uid = e.Uid,
+                Sequence = e.Sequence,
+                DtStamp = new CalDateTime(Utc(invite.StampUtc), "UTC", hasTime: true),
+                DtStart = Local(e.StartsAtUtc),
+                DtEnd = Local(e.EndsAtUtc),
+                Summary = e.Summary,
+                Description = Optional(e.Description),
+                Location = Optional(e.Location),
+                Url = string.IsNullOrWhiteSpace(e.Url) ? null : new Uri(e.Url.Trim()),
+                Organizer = new Organizer("mailto:" + parties.OrganizerEmail) { CommonName = Optional(parties.OrganizerName) },
+                Status = invite.Cancel ? "CANCELLED" : "CONFIRMED",
+                Transparency = "OPAQUE",
+            };
+            item.Attendees.Add(new Attendee("mailto:" + parties.AttendeeEmail)
             {
-                Line("LOCATION:" + Text(e.Location));
-            }
-
-            if (!string.IsNullOrWhiteSpace(e.Url))
-            {
-                Line("URL:" + e.Url.Trim());
-            }
-
-            Line($"ORGANIZER{Cn(parties.OrganizerName)}:mailto:{parties.OrganizerEmail}");
-            Line($"ATTENDEE{Cn(parties.AttendeeName)};ROLE=REQ-PARTICIPANT;PARTSTAT={(invite.Cancel ? "DECLINED" : "ACCEPTED")};RSVP=FALSE:mailto:{parties.AttendeeEmail}");
-            Line("STATUS:" + (invite.Cancel ? "CANCELLED" : "CONFIRMED"));
-            Line("TRANSP:OPAQUE");
-            Line("END:VEVENT");
+                CommonName = Optional(parties.AttendeeName),
+                Role = "REQ-PARTICIPANT",
+                ParticipationStatus = invite.Cancel ? "DECLINED" : "ACCEPTED",
+                Rsvp = false,
+            });
+            calendar.Events.Add(item);
         }
 
-        Line("END:VCALENDAR");
-        return sb.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
     }
 
-    /// <summary>A TEXT value: backslash, semicolon and comma escaped, line breaks as \n.</summary>
-    public static string Text(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var sb = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case ';': sb.Append("\\;"); break;
-                case ',': sb.Append("\\,"); break;
-                case '\r' when i + 1 < value.Length && value[i + 1] == '\n': break;
-                case '\r' or '\n': sb.Append("\\n"); break;
-                default:
-                    if (!char.IsControl(c) || c == '\t')
-                    {
-                        sb.Append(c);
-                    }
+    private static string Method(bool cancel) => cancel ? "CANCEL" : "REQUEST";
 
-                    break;
-            }
-        }
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-        return sb.ToString();
-    }
+    private static DateTime Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
 
-    /// <summary>Appends one content line, folded: at most 75 octets per physical line, continuations start with a space.</summary>
-    private static void Fold(StringBuilder sb, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                sb.Append("\r\n ");
-                octets = 1;
-            }
-
-            sb.Append(rune.ToString());
-            octets += size;
-        }
-
-        sb.Append("\r\n");
-    }
-
-    private static string Cn(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return "";
-        }
-
-        // A parameter value cannot hold DQUOTE or control characters; quoted, it may hold ':', ';' and ','.
-        var clean = new string(name.Where(c => c != '"' && !char.IsControl(c)).ToArray());
-        return ";CN=\"" + clean + "\"";
-    }
-
-    private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Local(DateTime utc) => SaoPaulo.ToLocal(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+    /// <summary>The São Paulo wall-clock time, with the time zone's id (DTSTART;TZID=America/Sao_Paulo:...).</summary>
+    private static CalDateTime Local(DateTime utc) =>
+        new(DateTime.SpecifyKind(SaoPaulo.ToLocal(Utc(utc)), DateTimeKind.Unspecified), TimeZoneId, hasTime: true);
 }

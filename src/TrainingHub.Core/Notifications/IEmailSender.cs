@@ -16,6 +16,16 @@ public sealed record EmailAttachment(string FileName, string ContentType, byte[]
 /// <summary>The one way out for email. The SMTP implementation is <see cref="SmtpEmailSender"/>.</summary>
 public interface IEmailSender
 {
+    /// <summary>
+    /// Starts a batch: the messages sent through it share one connection, opened on the first message and closed when
+    /// the batch is disposed.
+    /// </summary>
+    IEmailBatch OpenBatch();
+}
+
+/// <summary>Several messages over one connection to the mail server.</summary>
+public interface IEmailBatch : IAsyncDisposable
+{
     /// <summary>Sends, or throws <see cref="EmailSendException"/> saying whether trying again can help.</summary>
     Task SendAsync(EmailMessage message, CancellationToken ct);
 }

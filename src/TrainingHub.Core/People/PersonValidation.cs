@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using TrainingHub.Core.Common;
 
 namespace TrainingHub.Core.People;
@@ -57,7 +56,7 @@ public static class PersonValidation
     {
         ArgumentNullException.ThrowIfNull(errors);
         var email = input?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > EmailMax || !MailAddress.TryCreate(email, out _))
+        if (string.IsNullOrEmpty(email) || email.Length > EmailMax || !EmailAddress.IsValid(email))
         {
             errors.Add(new(field, "Email.Invalid"));
             return null;
