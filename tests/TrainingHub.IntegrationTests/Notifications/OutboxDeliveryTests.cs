@@ -170,6 +170,27 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
     }
 
     [Test]
+    public async Task A_row_its_record_cannot_read_is_dead_lettered_saying_so()
+    {
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        var email = await EmailOfAsync(person);
+        await App.WithDbAsync(async db =>
+        {
+            OldOutboxRows.Add(db, "SeatOffered", person, email, Languages.Portuguese, "it-unreadable:" + Guid.NewGuid(),
+                new { person = "Pessoa", offering = "Turma", offeringCode = "T-1", startsOn = "2026-03-02", endsOn = "2026-03-20", offerExpiresAt = "amanhã" },
+                essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var row = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientPersonId == person));
+        row.Status.ShouldBe(OutboxStatus.DeadLetter);
+        row.LastError!.ShouldStartWith("Cannot render 'SeatOffered': ");
+        (await Mail.ForAsync(email, expected: 0)).ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task A_non_essential_message_carries_a_list_unsubscribe_header()
     {
         var person = (await Arrange.PeopleAsync(App, 1))[0];
