@@ -72,7 +72,11 @@ try
     List<EmailMessage> messages;
     await using (var db = Db())
     {
-        messages = [.. (await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync()).Select(m => DispatchOutbox.Compose(m, settings)!)];
+        messages = [];
+        foreach (var m in await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync())
+        {
+            messages.Add(await DispatchOutbox.ComposeAsync(m, EmailMessages.Read(m.MessageType, m.PayloadJson)!, settings));
+        }
     }
 
     using var plain = new MailKit.Net.Smtp.SmtpClient { Timeout = 30_000 };

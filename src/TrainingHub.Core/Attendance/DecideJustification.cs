@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -20,9 +21,6 @@ public sealed record DecideJustificationOutcome(int JustificationId, Justificati
 /// </summary>
 public static class DecideJustification
 {
-    public const string AcceptedMessage = "AbsenceJustificationAccepted";
-    public const string RejectedMessage = "AbsenceJustificationRejected";
-
     public static async Task<Result<DecideJustificationOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, IAuditActor actor,
         DecideJustificationRequest r, CancellationToken ct)
     {
@@ -73,18 +71,11 @@ public static class DecideJustification
 
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == j.SessionId)
             .Select(s => new { s.Title, s.StartsAt, s.OfferingId, Offering = s.Offering!.Title, s.Offering.Code }).SingleAsync(ct);
-        var type = r.Accept ? AcceptedMessage : RejectedMessage;
         var person = j.Person!;
-        await Outbox.QueueAsync(db, type, person, string.Create(CultureInfo.InvariantCulture, $"{type}:{j.Id}"), new
-        {
-            justificationId = j.Id,
-            person = person.FullName,
-            offering = session.Offering,
-            offeringCode = session.Code,
-            session = session.Title,
-            sessionStartsAt = session.StartsAt,
-            reason = j.DecisionReason,
-        }, essential: true, now, ct);
+        IEmailMessage message = r.Accept
+            ? new AbsenceJustificationAccepted(person.FullName, session.Offering, session.Code, session.Title, session.StartsAt, j.DecisionReason)
+            : new AbsenceJustificationRejected(person.FullName, session.Offering, session.Code, session.Title, session.StartsAt, j.DecisionReason);
+        await Outbox.QueueAsync(db, person, string.Create(CultureInfo.InvariantCulture, $"{EmailMessages.NameOf(message)}:{j.Id}"), message, now, ct);
 
         actor.Reason = string.Create(CultureInfo.InvariantCulture, $"absence justification #{j.Id} {(r.Accept ? "accepted" : "rejected")}")
             + (j.DecisionReason is null ? "" : ": " + j.DecisionReason);

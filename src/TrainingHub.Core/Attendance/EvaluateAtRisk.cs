@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -21,9 +22,6 @@ public sealed record AtRiskSession(int Id, bool Closed, int CreditedMinutes, Att
 /// </summary>
 public static class EvaluateAtRisk
 {
-    public const string PersonMessage = "AttendanceAtRisk";
-    public const string ManagerMessage = "AttendanceAtRiskManager";
-
     public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, int offeringId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -181,34 +179,23 @@ public static class EvaluateAtRisk
             var parts = r.Detail.Split(['=', ';', ','], StringSplitOptions.RemoveEmptyEntries);
             var missed = r.Condition == AtRiskCondition.ConsecutiveAbsences
                 ? parts.Skip(1).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).Where(sessions.ContainsKey)
-                    .Select(id => new { title = sessions[id].Title, startsAt = sessions[id].StartsAt }).ToArray()
+                    .Select(id => new MissedSession(sessions[id].Title, sessions[id].StartsAt)).ToArray()
                 : [];
             var values = r.Condition == AtRiskCondition.CannotReachMinimum
                 ? r.Detail.Split(';').Select(x => x.Split('=')).ToDictionary(x => x[0], x => int.Parse(x[1], CultureInfo.InvariantCulture), StringComparer.Ordinal)
                 : [];
-            object Payload(string recipient) => new
-            {
-                enrolmentId = r.EnrolmentId,
-                recipient,
-                person = p.FullName,
-                offering = title,
-                offeringCode = code,
-                condition = r.Condition.ToString(),
-                possibleMinutes = values.GetValueOrDefault("possible"),
-                neededMinutes = values.GetValueOrDefault("needed"),
-                minPercent = values.GetValueOrDefault("min"),
-                missed,
-            };
+            var (possible, needed, min) = (values.GetValueOrDefault("possible"), values.GetValueOrDefault("needed"), values.GetValueOrDefault("min"));
             var key = Key(r.EnrolmentId, r.Condition);
             if (!sent.Contains(key))
             {
-                Outbox.Add(db, PersonMessage, p.Id, p.Email, p.PreferredLanguage, key, Payload(p.FullName), essential: true, now);
+                Outbox.Add(db, p.Id, p.Email, p.PreferredLanguage, key, new AttendanceAtRisk(p.FullName, title, code, r.Condition, possible, needed, min, missed), now);
                 count++;
             }
 
             if (!sent.Contains(key + ":manager") && p.Manager is { AnonymizedAt: null } m)
             {
-                Outbox.Add(db, ManagerMessage, m.Id, m.Email, m.PreferredLanguage, key + ":manager", Payload(m.FullName), essential: true, now);
+                Outbox.Add(db, m.Id, m.Email, m.PreferredLanguage, key + ":manager",
+                    new AttendanceAtRiskManager(m.FullName, p.FullName, title, code, r.Condition, possible, needed, min, missed), now);
                 count++;
             }
         }

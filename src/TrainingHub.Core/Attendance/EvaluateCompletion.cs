@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -43,9 +44,6 @@ public sealed record CompletionReason(int AttendancePercent, int MinPercent, int
 /// </summary>
 public static class EvaluateCompletion
 {
-    public const string CompletedMessage = "EnrolmentCompleted";
-    public const string FailedMessage = "EnrolmentFailed";
-
     public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, int offeringId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -115,17 +113,11 @@ public static class EvaluateCompletion
             }
 
             var p = people[e.PersonId];
-            var payload = new
-            {
-                enrolmentId = e.Id,
-                person = p.FullName,
-                offering = course.Title,
-                offeringCode = course.Code,
-                status = e.Status.ToString(),
-                reason = e.OutcomeReason,
-                completedAt = e.CompletedAt,
-            };
-            Outbox.Add(db, MessageType(e), e.PersonId, p.Email, p.PreferredLanguage, key, payload, essential: true, now);
+            var reason = CompletionReason.Parse(e.OutcomeReason);
+            IEmailMessage message = e.Status == EnrolmentStatus.Completed
+                ? new EnrolmentCompleted(p.FullName, course.Title, course.Code, reason)
+                : new EnrolmentFailed(p.FullName, course.Title, course.Code, reason);
+            Outbox.Add(db, e.PersonId, p.Email, p.PreferredLanguage, key, message, now);
         }
 
         await db.SaveChangesAsync(ct);
@@ -144,7 +136,7 @@ public static class EvaluateCompletion
         return (attendanceMet && reason.MinutesMet ? EnrolmentStatus.Completed : EnrolmentStatus.Failed, reason);
     }
 
-    private static string MessageType(Enrolment.Enrolment e) => e.Status == EnrolmentStatus.Completed ? CompletedMessage : FailedMessage;
+    private static string MessageType(Enrolment.Enrolment e) => e.Status == EnrolmentStatus.Completed ? nameof(EnrolmentCompleted) : nameof(EnrolmentFailed);
 
     private static string Key(Enrolment.Enrolment e) => string.Create(CultureInfo.InvariantCulture, $"{MessageType(e)}:{e.Id}:{e.Version}");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -23,8 +24,6 @@ public sealed record OpenCheckInOutcome(long WindowId, CheckInKind Kind, DateTim
 /// </summary>
 public static class OpenCheckIn
 {
-    public const string MessageType = "CheckInOpen";
-
     public static async Task<Result<OpenCheckInOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, CheckInOptions options,
         OpenCheckInRequest r, CancellationToken ct)
     {
@@ -115,20 +114,9 @@ public static class OpenCheckIn
                 .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage }).ToListAsync(ct);
             foreach (var p in people)
             {
-                var payload = new
-                {
-                    person = p.FullName,
-                    series = s.Offering,
-                    offeringCode = s.OfferingCode,
-                    session = s.Title,
-                    startsAt = s.StartsAt,
-                    endsAt = s.EndsAt,
-                    closesAt = window.ClosesAt,
-                    kind = r.Kind.ToString(),
-                    checkInUrl = r.CheckInUrl,
-                };
-                Outbox.Add(db, MessageType, p.PersonId, p.Email, p.PreferredLanguage,
-                    string.Create(CultureInfo.InvariantCulture, $"{MessageType}:{window.Id}:{p.PersonId}"), payload, essential: false, now);
+                var message = new CheckInOpen(p.FullName, s.Offering, s.OfferingCode, s.Title, s.StartsAt, s.EndsAt, window.ClosesAt, r.Kind, r.CheckInUrl);
+                Outbox.Add(db, p.PersonId, p.Email, p.PreferredLanguage,
+                    string.Create(CultureInfo.InvariantCulture, $"{nameof(CheckInOpen)}:{window.Id}:{p.PersonId}"), message, now);
             }
 
             notified = people.Count;

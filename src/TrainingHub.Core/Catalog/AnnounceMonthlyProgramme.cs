@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -18,7 +19,6 @@ public sealed record AnnounceOutcome(int Sessions, int Queued, int AlreadyAnnoun
 /// </summary>
 public static class AnnounceMonthlyProgramme
 {
-    public const string MessageType = "SeriesMonthlyProgramme";
 
     public static async Task<Result<AnnounceOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, AnnounceRequest r, CancellationToken ct)
     {
@@ -56,16 +56,16 @@ public static class AnnounceMonthlyProgramme
             .Where(p => p.AnonymizedAt == null && (eligible.Contains(p.Id) || enrolled.Contains(p.Id)))
             .Select(p => new { p.Id, p.Email, p.PreferredLanguage })
             .ToListAsync(ct);
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{MessageType}:{series.Id}:{r.Year:D4}-{r.Month:D2}:");
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{nameof(SeriesMonthlyProgramme)}:{series.Id}:{r.Year:D4}-{r.Month:D2}:");
         var done = (await db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith(prefix)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
-        var payload = new { seriesId = series.Id, series = series.Title, channelUrl = series.ChannelUrl, year = r.Year, month = r.Month, sessions };
+        var message = new SeriesMonthlyProgramme(series.Title, series.ChannelUrl, r.Year, r.Month, [.. sessions.Select(s => new ProgrammeSession(s.Title, s.StartsAt, s.EndsAt, s.StreamUrl, s.Place))]);
         var queued = 0;
         foreach (var batch in recipients.Where(p => !done.Contains(prefix + p.Id.ToString(CultureInfo.InvariantCulture))).Chunk(1000))
         {
             foreach (var p in batch)
             {
-                Outbox.Add(db, MessageType, p.Id, p.Email, p.PreferredLanguage, prefix + p.Id.ToString(CultureInfo.InvariantCulture), payload, essential: false, now);
+                Outbox.Add(db, p.Id, p.Email, p.PreferredLanguage, prefix + p.Id.ToString(CultureInfo.InvariantCulture), message, now);
             }
 
             await db.SaveChangesAsync(ct);

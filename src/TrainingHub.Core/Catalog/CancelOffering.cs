@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -13,7 +14,6 @@ namespace TrainingHub.Core.Catalog;
 /// </summary>
 public static class CancelOffering
 {
-    public const string MessageType = "OfferingCancelled";
 
     public static async Task<Result<int>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int offeringId, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public static class CancelOffering
 
         var now = time.GetUtcNow().UtcDateTime;
         offering.Status = OfferingStatus.Cancelled;
-        var invitations = new Dictionary<int, List<object>>();
+        var invitations = new Dictionary<int, List<CalendarSession>>();
         var streamFallback = (offering as WebinarSeries)?.ChannelUrl;
         foreach (var s in await db.Sessions.Where(s => s.OfferingId == offeringId && s.Status == SessionStatus.Scheduled && s.StartsAt > now).ToListAsync(ct))
         {
@@ -46,18 +46,9 @@ public static class CancelOffering
             }
         }
 
-        object Payload(int personId) => new
-        {
-            offeringId = offering.Id,
-            offeringCode = offering.Code,
-            offeringTitle = offering.Title,
-            startsOn = offering.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            endsOn = offering.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            place = offering.Place,
-            stamp = SessionInvitations.Iso(now),
-            invitations = invitations.TryGetValue(personId, out var list) ? list : [],
-        };
-        var queued = await CancellationNotices.QueueAsync(db, offering.Id, MessageType, personId => $"offering-cancelled:{offering.Id}:{personId}", Payload, now, ct);
+        OfferingCancelled Message(int personId) => new(offering.Title, offering.Code, offering.StartsOn, offering.EndsOn, offering.Place, now,
+            invitations.TryGetValue(personId, out var list) ? list : []);
+        var queued = await CancellationNotices.QueueAsync(db, offering.Id, personId => $"offering-cancelled:{offering.Id}:{personId}", Message, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -14,7 +15,6 @@ namespace TrainingHub.Core.Catalog;
 /// </summary>
 public static class CancelSession
 {
-    public const string MessageType = "SessionCancelled";
 
     public static async Task<Result<int>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int sessionId, CancellationToken ct)
     {
@@ -41,22 +41,10 @@ public static class CancelSession
         await SessionInvitations.CancelPendingRemindersAsync(db, session.Id, "Superseded: the session was cancelled.", ct);
         var invited = await SessionInvitations.InvitedAsync(db, session.Id, ct);
         var streamUrl = session.StreamUrl ?? (session.Offering as WebinarSeries)?.ChannelUrl;
-        object[] invitation = [SessionInvitations.SessionFields(session, session.Place ?? session.Offering!.Place, streamUrl)];
-        object Payload(int personId) => new
-        {
-            sessionId = session.Id,
-            sessionTitle = session.Title,
-            offeringId = session.OfferingId,
-            offeringCode = session.Offering!.Code,
-            offeringTitle = session.Offering.Title,
-            startsAt = session.StartsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            endsAt = session.EndsAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            place = session.Place ?? session.Offering.Place,
-            streamUrl = session.StreamUrl,
-            stamp = SessionInvitations.Iso(now),
-            invitations = invited.Contains(personId) ? invitation : [],
-        };
-        var queued = await CancellationNotices.QueueAsync(db, session.OfferingId, MessageType, personId => $"session-cancelled:{session.Id}:{personId}", Payload, now, ct);
+        CalendarSession[] invitation = [SessionInvitations.SessionFields(session, session.Place ?? session.Offering!.Place, streamUrl)];
+        SessionCancelled Message(int personId) => new(session.Id, session.Title, session.Offering!.Title, session.Offering.Code, session.StartsAt, session.EndsAt,
+            session.Place ?? session.Offering.Place, session.StreamUrl, now, invited.Contains(personId) ? invitation : []);
+        var queued = await CancellationNotices.QueueAsync(db, session.OfferingId, personId => $"session-cancelled:{session.Id}:{personId}", Message, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -8,11 +8,8 @@ namespace TrainingHub.Core.Catalog;
 /// <summary>Who hears about a cancellation: everyone enrolled and not yet out (confirmed, waitlisted, awaiting approval).</summary>
 internal static class CancellationNotices
 {
-    public static Task<int> QueueAsync(TrainingHubDbContext db, int offeringId, string messageType, Func<int, string> key, object payload, DateTime now, CancellationToken ct) =>
-        QueueAsync(db, offeringId, messageType, key, _ => payload, now, ct);
-
-    /// <summary>With a payload per person (say, the calendar events that person was invited to).</summary>
-    public static async Task<int> QueueAsync(TrainingHubDbContext db, int offeringId, string messageType, Func<int, string> key, Func<int, object> payload, DateTime now, CancellationToken ct)
+    /// <summary>With a message per person (say, with the calendar events that person was invited to).</summary>
+    public static async Task<int> QueueAsync(TrainingHubDbContext db, int offeringId, Func<int, string> key, Func<int, IEmailMessage> message, DateTime now, CancellationToken ct)
     {
         var people = await db.Enrolments.AsNoTracking()
             .Where(e => e.OfferingId == offeringId
@@ -27,7 +24,7 @@ internal static class CancellationNotices
         var queued = 0;
         foreach (var p in people.Where(p => !done.Contains(key(p.PersonId))))
         {
-            Outbox.Add(db, messageType, p.PersonId, p.Email, p.PreferredLanguage, key(p.PersonId), payload(p.PersonId), essential: true, now);
+            Outbox.Add(db, p.PersonId, p.Email, p.PreferredLanguage, key(p.PersonId), message(p.PersonId), now);
             queued++;
         }
 

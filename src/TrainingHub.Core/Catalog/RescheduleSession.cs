@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -61,26 +62,11 @@ public static class RescheduleSession
                 .OrderBy(p => p.Id).Select(p => new { p.Id, p.FullName, p.Email, p.PreferredLanguage }).ToListAsync(ct);
             foreach (var p in people)
             {
-                var payload = new
-                {
-                    person = p.FullName,
-                    offeringId = offering.Id,
-                    offering = offering.Title,
-                    offeringCode = offering.Code,
-                    sessionId = session.Id,
-                    sequence = session.Sequence,
-                    title = session.Title,
-                    startsAt = SessionInvitations.Iso(session.StartsAt),
-                    endsAt = SessionInvitations.Iso(session.EndsAt),
-                    previousStartsAt = SessionInvitations.Iso(previousStarts),
-                    previousEndsAt = SessionInvitations.Iso(previousEnds),
-                    place = session.Place ?? offering.Place,
-                    streamUrl,
-                    stamp = SessionInvitations.Iso(now),
-                };
+                var message = new SessionRescheduled(p.FullName, offering.Title, offering.Code, session.Id, session.Sequence, session.Title,
+                    session.StartsAt, session.EndsAt, previousStarts, previousEnds, session.Place ?? offering.Place, streamUrl, now);
                 // The key carries the new schedule version: a second move queues a second update, a retry nothing.
-                await Outbox.QueueAsync(db, SessionInvitations.RescheduledType, p.Id, p.Email, p.PreferredLanguage,
-                    prefix + p.Id.ToString(CultureInfo.InvariantCulture), payload, essential: true, now, ct);
+                await Outbox.QueueAsync(db, p.Id, p.Email, p.PreferredLanguage,
+                    prefix + p.Id.ToString(CultureInfo.InvariantCulture), message, now, ct);
             }
         }
 

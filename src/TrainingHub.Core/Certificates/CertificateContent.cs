@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Certificates.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -92,21 +93,8 @@ public static class CertificateContent
 
     /// <summary>Queues the "CertificateIssued" email with the PDF attached by reference (rendered at send time from the same snapshot).</summary>
     public static void QueueEmail(TrainingHubDbContext db, CertificateSource src, CertificateSnapshot s, bool reissue, DateTime now) =>
-        Notifications.Outbox.Add(db, CertificateIssuedMessage, src.PersonId, src.Email, s.Language, $"{CertificateIssuedMessage}:{s.VerificationCode}", new
-        {
-            person = s.HolderName,
-            course = s.CourseTitle,
-            offeringCode = s.OfferingCode,
-            workloadMinutes = s.WorkloadMinutes,
-            startsOn = s.StartsOn,
-            endsOn = s.EndsOn,
-            code = s.VerificationCode,
-            verificationUrl = s.VerificationUrl,
-            reissue,
-            attachments = new[] { new Notifications.OutboxAttachment(AttachmentKinds.Certificate, s.VerificationCode) },
-        }, essential: true, now);
-
-    public const string CertificateIssuedMessage = "CertificateIssued";
+        Notifications.Outbox.Add(db, src.PersonId, src.Email, s.Language, $"{nameof(CertificateIssued)}:{s.VerificationCode}",
+            new CertificateIssued(s.HolderName, s.CourseTitle, s.OfferingCode, s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.VerificationCode, s.VerificationUrl, reissue), now);
 }
 
 public static class AttachmentKinds

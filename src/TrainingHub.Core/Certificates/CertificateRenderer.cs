@@ -26,7 +26,7 @@ public static class CertificateRenderer
         layout ??= CertificateLayout.Default;
         var en = s.Language == Languages.English;
         using var doc = new PdfDocument();
-        doc.Info.Title = s.Kind == nameof(CertificateKind.Transcript) ? (en ? "Transcript of training hours" : "Declaração de horas") : (en ? "Certificate" : "Certificado");
+        doc.Info.Title = CertificateTexts.Get(s.Kind == nameof(CertificateKind.Transcript) ? "TranscriptTitle" : "CertificateTitle", en);
         doc.Info.Author = s.Issuer;
         doc.Info.Subject = s.VerificationCode;
         doc.Info.Creator = "TrainingHub";
@@ -118,21 +118,20 @@ public static class CertificateRenderer
         }
 
         var y = m + 44;
-        g.DrawString(en ? "CERTIFICATE" : "CERTIFICADO", new XFont(Pdf.Serif, l.Fonts.TitlePt, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 40), XStringFormats.TopCenter);
+        g.DrawString(CertificateTexts.Get("CertificateHeading", en), new XFont(Pdf.Serif, l.Fonts.TitlePt, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 40), XStringFormats.TopCenter);
         y += 44;
         g.DrawLine(new XPen(c.AccentColor, 1.2), (w / 2) - 90, y, (w / 2) + 90, y);
         y += 14;
         var body = new XFont(Pdf.Serif, l.Fonts.BodyPt);
-        g.DrawString(en ? "This is to certify that" : "Certificamos que", body, c.Text, new XRect(0, y, w, 16), XStringFormats.TopCenter);
+        g.DrawString(CertificateTexts.Get("CertifyThat", en), body, c.Text, new XRect(0, y, w, 16), XStringFormats.TopCenter);
         y += 22;
         g.DrawString(s.HolderName, new XFont(Pdf.Serif, l.Fonts.NamePt, XFontStyleEx.Bold), c.Text, new XRect(m, y, w - (2 * m), 30), XStringFormats.TopCenter);
         y += 32;
         g.DrawString($"CPF {s.HolderCpfMasked}", small, c.Muted, new XRect(0, y, w, 12), XStringFormats.TopCenter);
         y += 20;
 
-        var statement = en
-            ? $"completed the course “{s.CourseTitle}” ({Modality(s.Modality, en)}), with a workload of {Hours(s.WorkloadMinutes, en)}, held from {Date(s.StartsOn)} to {Date(s.EndsOn)}{(s.Programme is null ? "" : $", as part of the programme {s.Programme}")}."
-            : $"concluiu o curso “{s.CourseTitle}” (modalidade {Modality(s.Modality, en)}), com carga horária de {Hours(s.WorkloadMinutes, en)}, realizado de {Date(s.StartsOn)} a {Date(s.EndsOn)}{(s.Programme is null ? "" : $", no âmbito do programa {s.Programme}")}.";
+        var statement = CertificateTexts.Get("Statement", en, s.CourseTitle, Modality(s.Modality, en), Hours(s.WorkloadMinutes, en), Date(s.StartsOn), Date(s.EndsOn),
+            s.Programme is null ? "" : CertificateTexts.Get("StatementProgramme", en, s.Programme));
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Center };
         tf.DrawString(statement, body, c.Text, new XRect(m + 40, y, w - (2 * m) - 80, 60), XStringFormats.TopLeft);
         y += 64;
@@ -170,12 +169,12 @@ public static class CertificateRenderer
         var bold = new XFont(Pdf.Sans, l.Fonts.SmallPt, XFontStyleEx.Bold);
         var lines = new List<(string Text, XFont Font)>
         {
-            ((en ? "Verification code: " : "Código de verificação: ") + s.VerificationCode, bold),
-            ((en ? "Verify at " : "Verifique em ") + s.VerificationUrl, small),
+            (CertificateTexts.Get("VerificationCode", en, s.VerificationCode), bold),
+            (CertificateTexts.Get("VerifyAt", en, s.VerificationUrl), small),
         };
         if (s.ValidUntil is { } until)
         {
-            lines.Add(((en ? "Valid until " : "Válido até ") + Date(until), small));
+            lines.Add((CertificateTexts.Get("ValidUntil", en, Date(until)), small));
         }
 
         var ty = y + qr + 3;
@@ -200,20 +199,18 @@ public static class CertificateRenderer
         DrawBorder(g, l, c, w, h);
         var m = (l.MarginMm + l.Border.GapMm + 8) * MmPt;
         var y = m;
-        g.DrawString(en ? "Syllabus" : "Conteúdo programático", new XFont(Pdf.Serif, l.Fonts.HeadingPt, XFontStyleEx.Bold), c.Primary, m, y + l.Fonts.HeadingPt, XStringFormats.Default);
+        g.DrawString(CertificateTexts.Get("Syllabus", en), new XFont(Pdf.Serif, l.Fonts.HeadingPt, XFontStyleEx.Bold), c.Primary, m, y + l.Fonts.HeadingPt, XStringFormats.Default);
         y += l.Fonts.HeadingPt + 10;
         var small = new XFont(Pdf.Sans, l.Fonts.SmallPt + 1);
-        var facts = en
-            ? $"{s.CourseTitle} · {s.OfferingCode} · {Modality(s.Modality, en)} · {Hours(s.WorkloadMinutes, en)} · {Date(s.StartsOn)} – {Date(s.EndsOn)}"
-            : $"{s.CourseTitle} · {s.OfferingCode} · {Modality(s.Modality, en)} · {Hours(s.WorkloadMinutes, en)} · {Date(s.StartsOn)} – {Date(s.EndsOn)}";
+        var facts = $"{s.CourseTitle} · {s.OfferingCode} · {Modality(s.Modality, en)} · {Hours(s.WorkloadMinutes, en)} · {Date(s.StartsOn)} – {Date(s.EndsOn)}";
         g.DrawString(facts, small, c.Muted, m, y + small.Size, XStringFormats.Default);
         y += small.Size + 12;
         g.DrawLine(new XPen(c.RuleColor, 0.6), m, y, w - m, y);
         y += 10;
-        var syllabus = string.IsNullOrWhiteSpace(s.Syllabus) ? (en ? "(no syllabus recorded)" : "(conteúdo programático não informado)") : s.Syllabus.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var syllabus = string.IsNullOrWhiteSpace(s.Syllabus) ? CertificateTexts.Get("NoSyllabus", en) : s.Syllabus.Replace("\r\n", "\n", StringComparison.Ordinal);
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Left };
         tf.DrawString(syllabus, new XFont(Pdf.Serif, l.Fonts.BodyPt - 1.5), c.Text, new XRect(m, y, w - (2 * m), h - y - m - 20), XStringFormats.TopLeft);
-        var code = (en ? "Verification code: " : "Código de verificação: ") + s.VerificationCode;
+        var code = CertificateTexts.Get("VerificationCode", en, s.VerificationCode);
         g.DrawString(code, new XFont(Pdf.Sans, l.Fonts.SmallPt), c.Muted, new XRect(m, h - m - 10, w - (2 * m), 10), XStringFormats.TopRight);
     }
 
@@ -249,11 +246,9 @@ public static class CertificateRenderer
                 }
 
                 y += 50;
-                g.DrawString(en ? "TRANSCRIPT OF TRAINING HOURS" : "DECLARAÇÃO DE HORAS", new XFont(Pdf.Serif, l.Fonts.HeadingPt + 3, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 24), XStringFormats.TopCenter);
+                g.DrawString(CertificateTexts.Get("TranscriptHeading", en), new XFont(Pdf.Serif, l.Fonts.HeadingPt + 3, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 24), XStringFormats.TopCenter);
                 y += 34;
-                var text = en
-                    ? $"We declare that {s.HolderName}, CPF {s.HolderCpfMasked}, was credited with {Hours(s.TotalMinutes, en)} of training between {Date(s.PeriodFrom)} and {Date(s.PeriodTo)}, in the activities below."
-                    : $"Declaramos que {s.HolderName}, CPF {s.HolderCpfMasked}, cumpriu {Hours(s.TotalMinutes, en)} de capacitação entre {Date(s.PeriodFrom)} e {Date(s.PeriodTo)}, nas atividades abaixo.";
+                var text = CertificateTexts.Get("TranscriptStatement", en, s.HolderName, s.HolderCpfMasked, Hours(s.TotalMinutes, en), Date(s.PeriodFrom), Date(s.PeriodTo));
                 var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Justify };
                 tf.DrawString(text, body, c.Text, new XRect(m, y, w - (2 * m), 50), XStringFormats.TopLeft);
                 y += 54;
@@ -261,7 +256,7 @@ public static class CertificateRenderer
 
             // Table header.
             var cols = new[] { m, m + ((w - (2 * m)) * 0.50), m + ((w - (2 * m)) * 0.64), m + ((w - (2 * m)) * 0.88) };
-            var headers = en ? new[] { "Activity", "Kind", "Period", "Hours" } : new[] { "Atividade", "Tipo", "Período", "Horas" };
+            var headers = new[] { "ColumnActivity", "ColumnKind", "ColumnPeriod", "ColumnHours" }.Select(k => CertificateTexts.Get(k, en)).ToArray();
             g.DrawRectangle(c.Primary, m, y, w - (2 * m), 16);
             for (var i = 0; i < headers.Length; i++)
             {
@@ -276,7 +271,7 @@ public static class CertificateRenderer
                 var title = Fit(g, r.Title, small, cols[1] - cols[0] - 6);
                 g.DrawString(title, small, c.Text, cols[0] + 3, y + 9, XStringFormats.Default);
                 g.DrawString(r.Code + (r.Programme is null ? "" : " · " + Fit(g, r.Programme, small, cols[1] - cols[0] - 60)), small, c.Muted, cols[0] + 3, y + 19, XStringFormats.Default);
-                g.DrawString(r.IsWebinar ? (en ? "Webinar" : "Webinário") : (en ? "Course" : "Curso"), small, c.Text, cols[1] + 3, y + 9, XStringFormats.Default);
+                g.DrawString(CertificateTexts.Get(r.IsWebinar ? "KindWebinar" : "KindCourse", en), small, c.Text, cols[1] + 3, y + 9, XStringFormats.Default);
                 g.DrawString($"{Date(r.From)} – {Date(r.To)}", small, c.Text, cols[2] + 3, y + 9, XStringFormats.Default);
                 g.DrawString(HoursShort(r.CreditedMinutes), small, c.Text, cols[3] + 3, y + 9, XStringFormats.Default);
                 y += 24;
@@ -285,11 +280,11 @@ public static class CertificateRenderer
 
             if (index >= rows.Count)
             {
-                g.DrawString(en ? "Total" : "Total", smallBold, c.Text, cols[2] + 3, y + 9, XStringFormats.Default);
+                g.DrawString(CertificateTexts.Get("Total", en), smallBold, c.Text, cols[2] + 3, y + 9, XStringFormats.Default);
                 g.DrawString(HoursShort(s.TotalMinutes), smallBold, c.Text, cols[3] + 3, y + 9, XStringFormats.Default);
                 if (rows.Count == 0)
                 {
-                    g.DrawString(en ? "No credited hours in this period." : "Nenhuma hora creditada neste período.", small, c.Muted, cols[0] + 3, y + 9, XStringFormats.Default);
+                    g.DrawString(CertificateTexts.Get("NoHours", en), small, c.Muted, cols[0] + 3, y + 9, XStringFormats.Default);
                 }
 
                 var sy = h - m - 140;
@@ -380,10 +375,7 @@ public static class CertificateRenderer
 
     public static string Modality(string? modality, bool en) => modality switch
     {
-        "InPerson" => en ? "in person" : "presencial",
-        "Online" => en ? "online" : "a distância",
-        "Hybrid" => en ? "hybrid" : "híbrida",
-        "Immersion" => en ? "immersion" : "imersão",
+        "InPerson" or "Online" or "Hybrid" or "Immersion" => CertificateTexts.Get("Modality." + modality, en),
         _ => modality ?? "",
     };
 

@@ -73,7 +73,7 @@ public static class EnrolInOffering
         enrolment.RequestedAt = now;
         enrolment.ConfirmedAt = enrolment.DecidedAt = enrolment.CompletedAt = enrolment.OfferExpiresAt = null;
         enrolment.DecidedByUserId = enrolment.DecisionReason = enrolment.OutcomeReason = null;
-        string message;
+        EnrolmentMessage message;
         if (offering.ApprovalRequired && !actor.IsAdministrator)
         {
             enrolment.Status = EnrolmentStatus.AwaitingApproval;

@@ -26,7 +26,7 @@ public static class ExpireSeatOffers
             await Seats.LockAsync(db, offeringId, ct);
             var lapsed = await db.Enrolments.Where(e => e.OfferingId == offeringId && e.Status == EnrolmentStatus.Waitlisted && e.OfferExpiresAt <= now).ToListAsync(ct);
             var offering = await db.Offerings.AsNoTracking().Include(o => o.EligibilityRules).SingleAsync(o => o.Id == offeringId, ct);
-            var changed = new List<(Enrolment Enrolment, string Message)>();
+            var changed = new List<(Enrolment Enrolment, EnrolmentMessage Message)>();
             foreach (var e in lapsed)
             {
                 e.Status = EnrolmentStatus.Cancelled;

@@ -45,6 +45,6 @@ internal static class Promotion
         return null;
     }
 
-    public static string MessageFor(Enrolment promoted) =>
+    public static EnrolmentMessage MessageFor(Enrolment promoted) =>
         promoted.Status == EnrolmentStatus.Confirmed ? EnrolmentMessages.Promoted : EnrolmentMessages.SeatOffered;
 }

@@ -93,15 +93,29 @@ public static class DispatchOutbox
                 continue;
             }
 
-            var email = Compose(m, settings);
-            if (email is null)
+            IEmailMessage? message;
+            EmailMessage email;
+            try
             {
-                await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                message = EmailMessages.Read(m.MessageType, m.PayloadJson);
+                if (message is null)
+                {
+                    await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                    dead++;
+                    continue;
+                }
+
+                email = await ComposeAsync(m, message, settings);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or System.Xml.XmlException)
+            {
+                // A payload its record cannot read, or a template that fails: retrying would fail the same way.
+                await DeadLetterAsync(db, m, Now(time), $"Cannot render '{m.MessageType}': {ex.Message}", instanceId, ct);
                 dead++;
                 continue;
             }
 
-            var (files, problem) = await OutboxAttachments.ResolveAsync(db, m, settings.AttachmentSources ?? [], ct);
+            var (files, problem) = await OutboxAttachments.ResolveAsync(db, message, settings.AttachmentSources ?? [], ct);
             if (problem is not null)
             {
                 await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
@@ -152,19 +166,15 @@ public static class DispatchOutbox
 
     public const string OptedOut = "Recipient opted out of optional messages";
 
-    /// <summary>The email for a row, or null when its type has no template.</summary>
-    public static EmailMessage? Compose(OutboxMessage m, DispatchSettings settings)
+    /// <summary>The email for a row and the message it holds (<see cref="EmailMessages.Read"/>), rendered with the message's template.</summary>
+    public static async Task<EmailMessage> ComposeAsync(OutboxMessage m, IEmailMessage message, DispatchSettings settings)
     {
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(settings);
         var unsubscribe = UnsubscribeUrl(m, settings);
         var organizer = settings.CalendarOrganizer ?? "noreply@" + settings.MessageIdDomain;
-        var rendered = EmailTemplates.Render(m.MessageType, m.PayloadJson, m.Language, unsubscribe,
+        var rendered = await EmailRenderer.Shared.RenderAsync(message, m.Language, unsubscribe,
             new CalendarParties(organizer, settings.CalendarOrganizerName, m.ToAddress, null));
-        if (rendered is null)
-        {
-            return null;
-        }
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-TrainingHub-Message"] = m.MessageType };
         if (unsubscribe is not null)

@@ -52,7 +52,8 @@ public static class ICalendar
                 Summary = e.Summary,
                 Description = Optional(e.Description),
                 Location = Optional(e.Location),
-                Url = string.IsNullOrWhiteSpace(e.Url) ? null : new Uri(e.Url.Trim()),
+                // A link that is not an absolute address stays out of the invitation instead of failing the message.
+                Url = Uri.TryCreate(e.Url?.Trim(), UriKind.Absolute, out var url) ? url : null,
                 Organizer = new Organizer("mailto:" + parties.OrganizerEmail) { CommonName = Optional(parties.OrganizerName) },
                 Status = invite.Cancel ? "CANCELLED" : "CONFIRMED",
                 Transparency = "OPAQUE",

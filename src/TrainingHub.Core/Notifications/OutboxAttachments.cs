@@ -3,9 +3,10 @@ using TrainingHub.Core.Data;
 namespace TrainingHub.Core.Notifications;
 
 /// <summary>
-/// Produces the file an outbox row names in its payload (<c>"attachments": [{ "kind": "certificate", "key": "42" }]</c>)
-/// at the moment of sending, from what the database holds, so the outbox stores a reference and never a copy. Each kind
-/// (certificate PDF, transcript, report) registers one source; the dispatcher looks it up by <see cref="Kind"/>.
+/// Produces the file a message names (<see cref="IEmailMessage.Attachments"/>, stored as
+/// <c>"attachments": [{ "kind": "certificate", "key": "42" }]</c>) at the moment of sending, from what the database
+/// holds, so the outbox stores a reference and never a copy. Each kind (certificate PDF, transcript, report) registers
+/// one source; the dispatcher looks it up by <see cref="Kind"/>.
 /// </summary>
 public interface IOutboxAttachmentSource
 {
@@ -15,19 +16,19 @@ public interface IOutboxAttachmentSource
     Task<EmailAttachment?> LoadAsync(TrainingHubDbContext db, string key, CancellationToken ct);
 }
 
-/// <summary>One attachment reference, as written into a payload with <see cref="Outbox"/>.</summary>
+/// <summary>One attachment reference, as a message names it.</summary>
 public sealed record OutboxAttachment(string Kind, string Key);
 
-/// <summary>Resolves a row's attachment references with the registered sources.</summary>
+/// <summary>Resolves a message's attachment references with the registered sources.</summary>
 public static class OutboxAttachments
 {
     /// <summary>The files, or the reason they cannot be produced (unknown kind, or nothing behind the key).</summary>
     public static async Task<(IReadOnlyList<EmailAttachment> Files, string? Problem)> ResolveAsync(
-        TrainingHubDbContext db, OutboxMessage m, IReadOnlyList<IOutboxAttachmentSource> sources, CancellationToken ct)
+        TrainingHubDbContext db, IEmailMessage message, IReadOnlyList<IOutboxAttachmentSource> sources, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sources);
-        var refs = EmailPayload.Parse(m.PayloadJson).Items("attachments").Select(a => new OutboxAttachment(a.Text("kind"), a.Text("key"))).ToList();
+        var refs = message.Attachments;
         if (refs.Count == 0)
         {
             return ([], null);

@@ -4,6 +4,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications.Messages;
 
 namespace TrainingHub.Core.Notifications;
 
@@ -13,7 +14,6 @@ namespace TrainingHub.Core.Notifications;
 /// </summary>
 public static class QueueApprovalDigests
 {
-    public const string MessageType = "PendingApprovalsDigest";
     public const int Listed = 20;
 
     public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, string? publicUrl, CancellationToken ct)
@@ -46,21 +46,8 @@ public static class QueueApprovalDigests
             }
 
             var rows = (await ListPendingApprovals.HandleAsync(db, scope, ct)).Take(Listed);
-            var payload = new
-            {
-                person = m.FullName,
-                count,
-                date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                pending = rows.Select(r => new
-                {
-                    person = r.Person,
-                    offering = r.Offering,
-                    startsOn = r.StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    requestedAt = r.RequestedAt.ToString("O", CultureInfo.InvariantCulture),
-                }),
-                approvalsUrl,
-            };
-            Outbox.Add(db, MessageType, m.Id, m.Email, m.PreferredLanguage, key, payload, essential: false, now);
+            var message = new PendingApprovalsDigest(m.FullName, count, [.. rows.Select(r => new PendingApproval(r.Person, r.Offering, r.StartsOn, r.RequestedAt))], approvalsUrl);
+            Outbox.Add(db, m.Id, m.Email, m.PreferredLanguage, key, message, now);
             queued++;
         }
 

@@ -5,6 +5,7 @@ using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications.Messages;
 
 namespace TrainingHub.Core.Notifications;
 
@@ -15,8 +16,6 @@ namespace TrainingHub.Core.Notifications;
 /// </summary>
 public static class QueueProgressDigests
 {
-    public const string MessageType = "YearlyProgressDigest";
-
     public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, string? publicUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -59,17 +58,9 @@ public static class QueueProgressDigests
                 continue;
             }
 
-            var payload = new
-            {
-                person = h.FullName,
-                year = h.Year,
-                month = today.Month,
-                asOf = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                creditedMinutes = h.CreditedMinutesThisYear,
-                targets = targets.Select(t => new { programme = t.Programme, targetMinutes = t.TargetMinutes, creditedMinutes = t.CreditedMinutes, percent = t.Percent ?? 0 }),
-                hoursUrl,
-            };
-            Outbox.Add(db, MessageType, p.Id, p.Email, p.PreferredLanguage, key, payload, essential: false, now);
+            var message = new YearlyProgressDigest(h.FullName, h.Year, today.Month, today, h.CreditedMinutesThisYear,
+                [.. targets.Select(t => new ProgrammeTarget(t.Programme, t.TargetMinutes ?? 0, t.CreditedMinutes, t.Percent ?? 0))], hoursUrl);
+            Outbox.Add(db, p.Id, p.Email, p.PreferredLanguage, key, message, now);
             queued++;
         }
 

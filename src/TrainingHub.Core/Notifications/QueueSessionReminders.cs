@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications.Messages;
 
 namespace TrainingHub.Core.Notifications;
 
@@ -50,24 +51,9 @@ public static class QueueSessionReminders
                     continue;
                 }
 
-                var payload = new
-                {
-                    kind,
-                    person = p.FullName,
-                    offeringId = offering.Id,
-                    offering = offering.Title,
-                    offeringCode = offering.Code,
-                    sessionId = s.Id,
-                    sequence = s.Sequence,
-                    title = s.Title,
-                    startsAt = SessionInvitations.Iso(s.StartsAt),
-                    endsAt = SessionInvitations.Iso(s.EndsAt),
-                    place,
-                    streamUrl,
-                    stamp = SessionInvitations.Iso(now),
-                };
                 // Optional: a person may opt out of reminders; changes of time and cancellations are always sent.
-                Outbox.Add(db, SessionInvitations.ReminderType, p.PersonId, p.Email, p.PreferredLanguage, key, payload, essential: false, now);
+                Outbox.Add(db, p.PersonId, p.Email, p.PreferredLanguage, key, new SessionReminder(kind == "hour" ? ReminderKind.Hour : ReminderKind.Day,
+                    p.FullName, offering.Title, offering.Code, s.Id, s.Sequence, s.Title, s.StartsAt, s.EndsAt, place, streamUrl, now), now);
                 queued++;
             }
         }

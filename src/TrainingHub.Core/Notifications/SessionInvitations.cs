@@ -11,9 +11,6 @@ namespace TrainingHub.Core.Notifications;
 /// </summary>
 public static class SessionInvitations
 {
-    public const string ReminderType = "SessionReminder";
-    public const string RescheduledType = "SessionRescheduled";
-
     /// <summary>One reminder per session, schedule version, kind ("day" or "hour") and person.</summary>
     public static string ReminderPrefix(int sessionId, int sequence, string kind) =>
         string.Create(CultureInfo.InvariantCulture, $"session-reminder:{sessionId}:v{sequence}:{kind}:");
@@ -56,17 +53,7 @@ public static class SessionInvitations
         return pending.Count;
     }
 
-    /// <summary>What a payload says of a session, for its text and its calendar event.</summary>
-    public static object SessionFields(Session s, string? place, string? streamUrl) => new
-    {
-        sessionId = s.Id,
-        sequence = s.Sequence,
-        title = s.Title,
-        startsAt = Iso(s.StartsAt),
-        endsAt = Iso(s.EndsAt),
-        place,
-        streamUrl,
-    };
-
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>What a message says of a session for its calendar event.</summary>
+    public static CalendarSession SessionFields(Session s, string? place, string? streamUrl) =>
+        new(s.Id, s.Sequence, s.Title, DateTime.SpecifyKind(s.StartsAt, DateTimeKind.Utc), DateTime.SpecifyKind(s.EndsAt, DateTimeKind.Utc), place, streamUrl);
 }

@@ -4,6 +4,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Reports.Messages;
 
 namespace TrainingHub.Core.Reports;
 
@@ -15,7 +16,6 @@ namespace TrainingHub.Core.Reports;
 /// </summary>
 public static class QueueMonthlyReports
 {
-    public const string MessageType = "MonthlyReport";
     public const string AttachmentKind = "report";
 
     public static async Task<int> HandleAsync(TrainingHubDbContext db, TimeProvider time, CancellationToken ct)
@@ -37,16 +37,7 @@ public static class QueueMonthlyReports
                 continue;
             }
 
-            var payload = new
-            {
-                subscription = s.Id,
-                kind = s.Kind.ToString(),
-                from = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                to = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                month,
-                attachments = new[] { new OutboxAttachment(AttachmentKind, $"{s.Id.ToString(CultureInfo.InvariantCulture)}:{month}") },
-            };
-            Outbox.Add(db, MessageType, s.PersonId, s.Email, s.Language, key, payload, essential: true, now);
+            Outbox.Add(db, s.PersonId, s.Email, s.Language, key, new MonthlyReport(s.Id, s.Kind, from, to, month), now);
             queued++;
         }
 

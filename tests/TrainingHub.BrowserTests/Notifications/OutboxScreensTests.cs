@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment.Messages;
 using TrainingHub.Core.Notifications;
 
 namespace TrainingHub.BrowserTests.Notifications;
@@ -32,8 +33,8 @@ public sealed class OutboxScreensTests : BrowserTest
         {
             var person = await db.People.OrderBy(p => p.Id).FirstAsync();
             var at = DateTime.UtcNow.AddMinutes(-3);
-            Outbox.Add(db, "EnrolmentConfirmed", person.Id, person.Email, person.PreferredLanguage, key,
-                new { person = person.FullName, offering = "Gestão de Contratos", offeringCode = "GC-1", startsOn = "2026-05-01", endsOn = "2026-05-30" }, essential: true, at);
+            Outbox.Add(db, person.Id, person.Email, person.PreferredLanguage, key,
+                new EnrolmentConfirmed(person.FullName, "Gestão de Contratos", "GC-1", new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 30)), at);
             await db.SaveChangesAsync();
             var id = await db.OutboxMessages.Where(m => m.IdempotencyKey == key).Select(m => m.Id).SingleAsync();
             await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.Attempts, 2).SetProperty(m => m.SentAt, at.AddMinutes(1)));

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.IntegrationTests.Infrastructure;
@@ -68,7 +69,7 @@ public sealed class AnnounceMonthlyProgrammeTests(string provider) : OnBothDatab
         var empty = await api.PostAsJsonAsync($"/api/v1/webinar-series/{seriesId}/announce?culture=en", new { year = local.Year, month = local.AddMonths(3).Month });
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await empty.Content.ReadAsStringAsync()).ShouldContain("no sessions in that month");
-        (await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType == AnnounceMonthlyProgramme.MessageType && m.IdempotencyKey.StartsWith($"{AnnounceMonthlyProgramme.MessageType}:{seriesId}:"))))
+        (await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType == nameof(SeriesMonthlyProgramme) && m.IdempotencyKey.StartsWith($"{nameof(SeriesMonthlyProgramme)}:{seriesId}:"))))
             .ShouldBe(eligible + 1);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
@@ -133,13 +134,13 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
         var messages = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith($"session-cancelled:{session}:")).ToListAsync());
         messages.Select(m => m.RecipientPersonId).OrderBy(id => id).ShouldBe(new int?[] { confirmed.Id, waitlisted.Id, awaiting.Id }.OrderBy(id => id));
         messages.ShouldNotContain(m => m.RecipientPersonId == cancelled.Id);
-        messages.ShouldAllBe(m => m.MessageType == "SessionCancelled" && m.Essential && m.Status == OutboxStatus.Pending);
+        messages.ShouldAllBe(m => m.MessageType == nameof(SessionCancelled) && m.Essential && m.Status == OutboxStatus.Pending);
         var mine = messages.Single(m => m.RecipientPersonId == confirmed.Id);
         mine.IdempotencyKey.ShouldBe($"session-cancelled:{session}:{confirmed.Id}");
         mine.ToAddress.ShouldBe(confirmed.Email);
         mine.Language.ShouldBe("en");
         using var payload = JsonDocument.Parse(mine.PayloadJson);
-        payload.RootElement.GetProperty("sessionTitle").GetString().ShouldBe("Aula inaugural");
+        payload.RootElement.GetProperty("session").GetString().ShouldBe("Aula inaugural");
         payload.RootElement.GetProperty("place").GetString().ShouldBe("Auditório");
         payload.RootElement.GetProperty("startsAt").GetString()!.ShouldStartWith("2026-03-02T17:00:00");
         (await App.WithDbAsync(db => db.Sessions.Where(s => s.Id == session).Select(s => s.Status).SingleAsync())).ShouldBe(SessionStatus.Cancelled);
@@ -159,7 +160,7 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
         var messages = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith($"offering-cancelled:{klass}:")).ToListAsync());
         messages.Count.ShouldBe(1);
         messages[0].RecipientPersonId.ShouldBe(person.Id);
-        messages[0].MessageType.ShouldBe("OfferingCancelled");
+        messages[0].MessageType.ShouldBe(nameof(OfferingCancelled));
         (await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == klass).Select(o => o.Status).SingleAsync())).ShouldBe(OfferingStatus.Cancelled);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
 using TrainingHub.IntegrationTests.Attendance;
@@ -21,7 +22,7 @@ public sealed class CheckInOpenNotificationTests(string provider) : MailFixture(
         var opened = await CheckInKit.OpenAsync(instructor, s.SessionId, minutes: 15);
         opened.GetProperty("notified").GetInt32().ShouldBe(2);
         var windowId = opened.GetProperty("windowId").GetInt64();
-        (await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith($"{OpenCheckIn.MessageType}:{windowId}:")))).ShouldBe(2);
+        (await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith($"{nameof(CheckInOpen)}:{windowId}:")))).ShouldBe(2);
 
         await DispatchAsync();
 

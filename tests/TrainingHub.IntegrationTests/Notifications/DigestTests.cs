@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Notifications.Messages;
 using TrainingHub.IntegrationTests.Infrastructure;
 
 namespace TrainingHub.IntegrationTests.Notifications;
@@ -29,7 +31,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         await App.WithDbAsync(db => QueueProgressDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None));
         await App.WithDbAsync(db => QueueProgressDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None));
         (await TypesAsync(people)).ShouldBe(
-            [AnnounceMonthlyProgramme.MessageType, AnnounceMonthlyProgramme.MessageType, QueueProgressDigests.MessageType, QueueProgressDigests.MessageType], ignoreOrder: true);
+            [nameof(SeriesMonthlyProgramme), nameof(SeriesMonthlyProgramme), nameof(YearlyProgressDigest), nameof(YearlyProgressDigest)], ignoreOrder: true);
         await DispatchOnlyAsync(people);
 
         var today = SaoPaulo.Today(App.Clock);
@@ -82,7 +84,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
 
         await App.WithDbAsync(db => QueueApprovalDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None));
         await App.WithDbAsync(db => QueueApprovalDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None));
-        (await TypesAsync(managers)).ShouldBe([QueueApprovalDigests.MessageType, QueueApprovalDigests.MessageType]);
+        (await TypesAsync(managers)).ShouldBe([nameof(PendingApprovalsDigest), nameof(PendingApprovalsDigest)]);
         await DispatchOnlyAsync(managers);
 
         var pt = (await Mail.ForAsync(await EmailOfAsync(managers[0]))).ShouldHaveSingleItem();
@@ -136,7 +138,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         series.Sessions.Add(new Session { Title = "Abertura", StartsAt = first, EndsAt = first.AddHours(2), CreditedMinutes = 120 });
         db.WebinarSeries.Add(series);
         await db.SaveChangesAsync();
-        seriesKeys = $"{AnnounceMonthlyProgramme.MessageType}:{series.Id}:";
+        seriesKeys = $"{nameof(SeriesMonthlyProgramme)}:{series.Id}:";
         return (programme.Id, series.Title);
     });
 
@@ -162,7 +164,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
 
     private Task<List<string>> TypesAsync(IReadOnlyCollection<int> people) => App.WithDbAsync(db => db.OutboxMessages
         .Where(m => m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value))
-        .Where(m => m.MessageType != AnnounceMonthlyProgramme.MessageType || m.IdempotencyKey.StartsWith(seriesKeys))
+        .Where(m => m.MessageType != nameof(SeriesMonthlyProgramme) || m.IdempotencyKey.StartsWith(seriesKeys))
         .Select(m => m.MessageType).ToListAsync());
 
     private Task<string> EmailOfAsync(int personId) => App.WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Email).SingleAsync());
@@ -175,7 +177,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
     {
         await App.WithDbAsync(db => db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && (m.RecipientPersonId == null || !people.Contains(m.RecipientPersonId.Value)
-                || (m.MessageType == AnnounceMonthlyProgramme.MessageType && !m.IdempotencyKey.StartsWith(seriesKeys))))
+                || (m.MessageType == nameof(SeriesMonthlyProgramme) && !m.IdempotencyKey.StartsWith(seriesKeys))))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled)));
         await using var scope = App.Scope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();

@@ -141,7 +141,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         {
             var email = await db.People.Where(p => p.Id == person).Select(p => p.Email).SingleAsync();
             var payload = new { x = 1, person = "Pessoa", offering = "Curso de Teste", offeringCode = "CT-1", startsOn = "2026-05-01", endsOn = "2026-05-30" };
-            Outbox.Add(db, type, person, email, Languages.Portuguese, "it-admin:" + Guid.NewGuid(), payload, essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            OldOutboxRows.Add(db, type, person, email, Languages.Portuguese, "it-admin:" + Guid.NewGuid(), payload, essential: true, App.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
             var id = await db.OutboxMessages.Where(m => m.RecipientPersonId == person).Select(m => m.Id).SingleAsync();
             if (status == OutboxStatus.DeadLetter)

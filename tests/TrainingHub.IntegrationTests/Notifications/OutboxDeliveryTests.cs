@@ -4,9 +4,14 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrainingHub.Core.Catalog.Messages;
+using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Certificates.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Reports;
+using TrainingHub.Core.Reports.Messages;
 using TrainingHub.IntegrationTests.Infrastructure;
 
 namespace TrainingHub.IntegrationTests.Notifications;
@@ -88,7 +93,7 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         var email = await EmailOfAsync(person);
         await App.WithDbAsync(async db =>
         {
-            Outbox.Add(db, "NoSuchMessage", person, email, Languages.Portuguese, "it-unknown:" + Guid.NewGuid(), new { x = 1 }, essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            OldOutboxRows.Add(db, "NoSuchMessage", person, email, Languages.Portuguese, "it-unknown:" + Guid.NewGuid(), new { x = 1 }, essential: true, App.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 
@@ -101,22 +106,100 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
     }
 
     [Test]
+    public async Task Rows_queued_before_messages_were_typed_are_still_delivered_in_full()
+    {
+        var people = await Arrange.PeopleAsync(App, 2);
+        var emails = new[] { await EmailOfAsync(people[0]), await EmailOfAsync(people[1]) };
+        await App.WithDbAsync(async db =>
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            // The payloads exactly as the application queued them before: one concept under other keys
+            // (offeringTitle, sessionTitle), dates and enums as strings, fields no template reads.
+            OldOutboxRows.Add(db, "EnrolmentApproved", people[0], emails[0], Languages.Portuguese, "it-old-row:" + Guid.NewGuid(), new
+            {
+                enrolmentId = 7,
+                person = "João Conceição",
+                offering = "Licitações & Contratos",
+                offeringCode = "LC-01",
+                startsOn = "2026-03-02",
+                endsOn = "2026-03-27",
+                status = "Waitlisted",
+                waitlistPosition = 3,
+                offerExpiresAt = (DateTime?)null,
+                reason = (string?)null,
+            }, essential: true, now);
+            OldOutboxRows.Add(db, "SessionCancelled", people[1], emails[1], Languages.English, "it-old-row:" + Guid.NewGuid(), new
+            {
+                sessionId = 41,
+                sessionTitle = "Encontro 2",
+                offeringId = 3,
+                offeringCode = "LC-01",
+                offeringTitle = "Licitações",
+                startsAt = "2026-03-10T17:00:00.0000000Z",
+                endsAt = "2026-03-10T20:00:00.0000000Z",
+                place = "Sala 3",
+                streamUrl = (string?)null,
+                stamp = "2026-03-01T12:00:00.0000000Z",
+                invitations = new[] { new { sessionId = 41, sequence = 2, title = "Encontro 2", startsAt = "2026-03-10T17:00:00.0000000Z", endsAt = "2026-03-10T20:00:00.0000000Z", place = "Sala 3", streamUrl = (string?)null } },
+            }, essential: true, now);
+            return await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var approved = (await Mail.ForAsync(emails[0])).ShouldHaveSingleItem();
+        approved.GetProperty("subject").GetString().ShouldBe("Inscrição aprovada: Licitações & Contratos");
+        var text = approved.GetProperty("text").GetString()!;
+        text.ShouldContain("Olá, João Conceição.");
+        text.ShouldContain("Sua inscrição em Licitações & Contratos foi aprovada; a turma está lotada e você entrou na lista de espera.");
+        text.ShouldContain("Turma: Licitações & Contratos (LC-01)");
+        text.ShouldContain("Período: 02/03/2026 – 27/03/2026");
+        approved.GetProperty("html").GetString()!.ShouldContain("Licitações &amp; Contratos");
+
+        var cancelled = (await Mail.ForAsync(emails[1])).ShouldHaveSingleItem();
+        cancelled.GetProperty("subject").GetString().ShouldBe("Session cancelled: Encontro 2 (Licitações)");
+        var en = cancelled.GetProperty("text").GetString()!;
+        en.ShouldContain("The session Encontro 2 of Licitações on 10/03/2026 14:00 (Brasília time) was cancelled.");
+        en.ShouldContain("Was scheduled for: 10/03/2026 14:00 – 10/03/2026 17:00");
+        en.ShouldContain("Place: Sala 3");
+        var invite = cancelled.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();
+        var ics = System.Text.Encoding.UTF8.GetString(await Mail.AttachmentAsync(cancelled, invite.GetProperty("generatedFileName").GetString()!));
+        ics.ShouldContain("METHOD:CANCEL");
+        ics.ShouldContain("UID:session-41@traininghub");
+        (await StatusesAsync(people)).ShouldAllBe(s => s == OutboxStatus.Sent);
+    }
+
+    [Test]
+    public async Task A_row_its_record_cannot_read_is_dead_lettered_saying_so()
+    {
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        var email = await EmailOfAsync(person);
+        await App.WithDbAsync(async db =>
+        {
+            OldOutboxRows.Add(db, "SeatOffered", person, email, Languages.Portuguese, "it-unreadable:" + Guid.NewGuid(),
+                new { person = "Pessoa", offering = "Turma", offeringCode = "T-1", startsOn = "2026-03-02", endsOn = "2026-03-20", offerExpiresAt = "amanhã" },
+                essential: true, App.Clock.GetUtcNow().UtcDateTime);
+            return await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var row = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientPersonId == person));
+        row.Status.ShouldBe(OutboxStatus.DeadLetter);
+        row.LastError!.ShouldStartWith("Cannot render 'SeatOffered': ");
+        (await Mail.ForAsync(email, expected: 0)).ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task A_non_essential_message_carries_a_list_unsubscribe_header()
     {
         var person = (await Arrange.PeopleAsync(App, 1))[0];
         var email = await EmailOfAsync(person);
-        var payload = new
-        {
-            seriesId = 1,
-            series = "Webinários de Inovação",
-            channelUrl = "https://video.example.gov.br/canal",
-            year = 2026,
-            month = 3,
-            sessions = new[] { new { title = "Gestão de riscos", startsAt = new DateTime(2026, 3, 10, 17, 0, 0, DateTimeKind.Utc), endsAt = new DateTime(2026, 3, 10, 18, 0, 0, DateTimeKind.Utc), creditedMinutes = 60, streamUrl = (string?)null, place = "Auditório" } },
-        };
+        var message = new SeriesMonthlyProgramme("Webinários de Inovação", "https://video.example.gov.br/canal", 2026, 3,
+            [new ProgrammeSession("Gestão de riscos", new DateTime(2026, 3, 10, 17, 0, 0, DateTimeKind.Utc), new DateTime(2026, 3, 10, 18, 0, 0, DateTimeKind.Utc), null, "Auditório")]);
         await App.WithDbAsync(async db =>
         {
-            Outbox.Add(db, "SeriesMonthlyProgramme", person, email, Languages.Portuguese, "it-programme:" + Guid.NewGuid(), payload, essential: false, App.Clock.GetUtcNow().UtcDateTime);
+            Outbox.Add(db, person, email, Languages.Portuguese, "it-programme:" + Guid.NewGuid(), message, App.Clock.GetUtcNow().UtcDateTime);
             return await db.SaveChangesAsync();
         });
 
@@ -219,16 +302,17 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         var people = await Arrange.PeopleAsync(App, 2);
         var content = new byte[70_000];
         new Random(7).NextBytes(content);
-        var source = new FixedFile("test-file", "Certificado — João.pdf", content);
+        // The certificate message names a "certificate" file (served here by a fixed source); the monthly report names a
+        // "report" file, for which this dispatcher has no source.
+        var source = new FixedFile(AttachmentKinds.Certificate, "Certificado — João.pdf", content);
         await App.WithDbAsync(async db =>
         {
-            foreach (var (person, kind) in new[] { (people[0], "test-file"), (people[1], "no-such-kind") })
-            {
-                var p = await db.People.SingleAsync(x => x.Id == person);
-                await Outbox.QueueAsync(db, "EnrolmentConfirmed", p, $"attachment-test:{person}",
-                    new { person = p.FullName, offering = "Turma", offeringCode = "T-1", startsOn = "2026-03-02", endsOn = "2026-03-20", attachments = new[] { new OutboxAttachment(kind, "1") } },
-                    essential: true, App.Clock.GetUtcNow().UtcDateTime);
-            }
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var first = await db.People.SingleAsync(x => x.Id == people[0]);
+            await Outbox.QueueAsync(db, first, $"attachment-test:{first.Id}",
+                new CertificateIssued(first.FullName, "Turma", "T-1", 480, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20), "ABCD-EFGH", "https://traininghub.test/verify/ABCD-EFGH", false), now);
+            var second = await db.People.SingleAsync(x => x.Id == people[1]);
+            await Outbox.QueueAsync(db, second, $"attachment-test:{second.Id}", new MonthlyReport(1, ReportKind.HoursByPerson, new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), "2026-02"), now);
 
             return await db.SaveChangesAsync();
         });
@@ -242,7 +326,7 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         (await Mail.AttachmentAsync(mail, attachment.GetProperty("generatedFileName").GetString()!)).ShouldBe(content);
         var dead = (await RowsAsync([people[1]])).ShouldHaveSingleItem();
         dead.Status.ShouldBe(OutboxStatus.DeadLetter);
-        dead.LastError.ShouldBe("No attachment source for kind 'no-such-kind'.");
+        dead.LastError.ShouldBe("No attachment source for kind 'report'.");
     }
 
     private sealed class FixedFile(string kind, string name, byte[] content) : IOutboxAttachmentSource

@@ -155,7 +155,7 @@ public sealed class PreferencesTests(string provider) : MailFixture(provider)
     private Task<long> QueueAsync(int person, string email, string type, object payload, bool essential) => App.WithDbAsync(async db =>
     {
         var key = "it-preferences:" + Guid.NewGuid();
-        Outbox.Add(db, type, person, email, Languages.Portuguese, key, payload, essential, App.Clock.GetUtcNow().UtcDateTime);
+        OldOutboxRows.Add(db, type, person, email, Languages.Portuguese, key, payload, essential, App.Clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return await db.OutboxMessages.Where(m => m.IdempotencyKey == key).Select(m => m.Id).SingleAsync();
     });

@@ -8,9 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Catalog.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Notifications.Messages;
 using TrainingHub.IntegrationTests.Infrastructure;
 
 namespace TrainingHub.IntegrationTests.Notifications;
@@ -75,7 +77,7 @@ public sealed class SessionReminderTests(string provider) : MailFixture(provider
 
         // Each message's history: one attempt, sent by this dispatcher.
         var history = await App.WithDbAsync(db => db.OutboxAttempts.AsNoTracking()
-            .Where(a => db.OutboxMessages.Any(m => m.Id == a.OutboxMessageId && m.MessageType == SessionInvitations.ReminderType && m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value)))
+            .Where(a => db.OutboxMessages.Any(m => m.Id == a.OutboxMessageId && m.MessageType == nameof(SessionReminder) && m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value)))
             .ToListAsync());
         history.Count.ShouldBe(4);
         history.ShouldAllBe(a => a.Outcome == OutboxAttemptOutcome.Sent && a.Attempt == 1 && a.Instance == "it-reminders");
@@ -212,7 +214,7 @@ public sealed class SessionReminderTests(string provider) : MailFixture(provider
 
     private Task<List<string>> KeysAsync(IReadOnlyCollection<int> people) => App.WithDbAsync(db => db.OutboxMessages
         .Where(m => m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value)
-            && (m.MessageType == SessionInvitations.ReminderType || m.MessageType == SessionInvitations.RescheduledType))
+            && (m.MessageType == nameof(SessionReminder) || m.MessageType == nameof(SessionRescheduled)))
         .Select(m => m.IdempotencyKey).ToListAsync());
 
     /// <summary>What the person received, less the enrolment confirmation every test's arrangement sends first.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Enrolment.Messages;
 using TrainingHub.Core.Notifications;
 using TrainingHub.IntegrationTests.Infrastructure;
 
@@ -108,9 +109,9 @@ public sealed class SmtpConnectionTests(string provider) : OnBothDatabases(provi
             {
                 var key = $"smtp-test:{run}:{i}";
                 keys.Add(key);
-                Outbox.Add(db, "EnrolmentConfirmed", null, $"{prefix?.Invoke(i) ?? "pessoa"}{i}.{run}@example.gov.br", i % 2 == 0 ? Languages.Portuguese : Languages.English,
-                    key, new { person = $"Pessoa {i}", offering = "Licitações e Contratos", offeringCode = "LC-1", startsOn = "2027-03-01", endsOn = "2027-03-05" },
-                    essential: true, App.Clock.GetUtcNow().UtcDateTime);
+                Outbox.Add(db, null, $"{prefix?.Invoke(i) ?? "pessoa"}{i}.{run}@example.gov.br", i % 2 == 0 ? Languages.Portuguese : Languages.English,
+                    key, new EnrolmentConfirmed($"Pessoa {i}", "Licitações e Contratos", "LC-1", new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 5)),
+                    App.Clock.GetUtcNow().UtcDateTime);
             }
 
             return await db.SaveChangesAsync();

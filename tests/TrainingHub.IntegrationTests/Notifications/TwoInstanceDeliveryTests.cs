@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Common;
+using TrainingHub.Core.Enrolment.Messages;
 using TrainingHub.Core.Notifications;
 using TrainingHub.IntegrationTests.Infrastructure;
 
@@ -45,8 +46,8 @@ public sealed class TwoInstanceDeliveryTests(string provider) : MailFixture(prov
             var now = App.Clock.GetUtcNow().UtcDateTime;
             for (var i = 0; i < Messages; i++)
             {
-                var payload = new { person = $"Pessoa {i}", offering = "Turma distribuída", offeringCode = "TD-1", startsOn = "2026-05-01", endsOn = "2026-05-30" };
-                Outbox.Add(db, "EnrolmentConfirmed", null, $"two.{run}.{i:D3}@example.gov.br", Languages.Portuguese, keys[i], payload, essential: true, now);
+                var message = new EnrolmentConfirmed($"Pessoa {i}", "Turma distribuída", "TD-1", new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 30));
+                Outbox.Add(db, null, $"two.{run}.{i:D3}@example.gov.br", Languages.Portuguese, keys[i], message, now);
             }
 
             return await db.SaveChangesAsync();

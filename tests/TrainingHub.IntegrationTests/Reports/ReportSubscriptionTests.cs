@@ -12,6 +12,7 @@ using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
 using TrainingHub.Core.Reports;
+using TrainingHub.Core.Reports.Messages;
 using TrainingHub.IntegrationTests.Attendance;
 using TrainingHub.IntegrationTests.Infrastructure;
 using TrainingHub.IntegrationTests.Notifications;
@@ -74,7 +75,7 @@ public sealed class ReportSubscriptionTests(string provider) : MailFixture(provi
         var keys = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.ToAddress == unscoped || m.ToAddress == scoped)
             .Select(m => new { m.IdempotencyKey, m.MessageType, m.Essential }).ToListAsync());
         keys.Select(k => k.IdempotencyKey).ShouldBe([QueueMonthlyReports.Key(unscopedSub, month), QueueMonthlyReports.Key(scopedSub, month)], ignoreOrder: true);
-        keys.ShouldAllBe(k => k.MessageType == QueueMonthlyReports.MessageType && k.Essential);
+        keys.ShouldAllBe(k => k.MessageType == nameof(MonthlyReport) && k.Essential);
         await DispatchOnlyAsync([unscoped, scoped]);
 
         var period = $"from={monthStart:yyyy-MM-dd}&to={monthStart.AddMonths(1).AddDays(-1):yyyy-MM-dd}&offeringId={c.OfferingId}";

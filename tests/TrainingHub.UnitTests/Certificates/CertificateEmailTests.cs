@@ -1,4 +1,5 @@
-using System.Text.Json;
+using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Certificates.Messages;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Notifications;
 
@@ -6,31 +7,23 @@ namespace TrainingHub.UnitTests.Certificates;
 
 public sealed class CertificateEmailTests
 {
-    private static string Payload(bool reissue) => JsonSerializer.Serialize(new
-    {
-        person = "Inês Brandão",
-        course = "Gestão de Riscos",
-        offeringCode = "GR-1",
-        workloadMinutes = 450,
-        startsOn = "2026-03-02",
-        endsOn = "2026-03-27",
-        code = "7KQ2-M9XD-4TRB-Z0HC-PW3F",
-        verificationUrl = "https://traininghub.test/verify/7KQ2-M9XD-4TRB-Z0HC-PW3F",
-        reissue,
-    }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private static CertificateIssued Message(bool reissue) => new("Inês Brandão", "Gestão de Riscos", "GR-1", 450, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 27),
+        "7KQ2-M9XD-4TRB-Z0HC-PW3F", "https://traininghub.test/verify/7KQ2-M9XD-4TRB-Z0HC-PW3F", reissue);
 
     [Test]
-    public void The_issued_certificate_email_states_course_hours_dates_and_code_in_both_languages()
+    public async Task The_issued_certificate_email_states_course_hours_dates_and_code_in_both_languages()
     {
-        var pt = EmailTemplates.Render("CertificateIssued", Payload(false), Languages.Portuguese)!;
+        var pt = await EmailRenderer.Shared.RenderAsync(Message(false), Languages.Portuguese);
         pt.Subject.ShouldBe("Seu certificado: Gestão de Riscos");
-        pt.Text.ShouldContain("Carga horária: 7,5 h");
+        pt.Text.ShouldContain("Carga horária: 7 h 30");
         pt.Text.ShouldContain("Período: 02/03/2026 – 27/03/2026");
         pt.Text.ShouldContain("Código de verificação: 7KQ2-M9XD-4TRB-Z0HC-PW3F");
+        pt.Text.ShouldContain("Verificar: https://traininghub.test/verify/7KQ2-M9XD-4TRB-Z0HC-PW3F");
         pt.Html.ShouldContain("https://traininghub.test/verify/7KQ2-M9XD-4TRB-Z0HC-PW3F");
-        var en = EmailTemplates.Render("CertificateIssued", Payload(true), Languages.English)!;
+        var en = await EmailRenderer.Shared.RenderAsync(Message(true), Languages.English);
         en.Subject.ShouldBe("Corrected certificate: Gestão de Riscos");
-        en.Text.ShouldContain("Workload: 7.5 h");
+        en.Text.ShouldContain("Workload: 7h 30m");
         en.Text.ShouldContain("superseded");
+        Message(false).Attachments.ShouldBe([new OutboxAttachment(AttachmentKinds.Certificate, "7KQ2-M9XD-4TRB-Z0HC-PW3F")]);
     }
 }

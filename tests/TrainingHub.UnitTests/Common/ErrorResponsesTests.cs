@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrainingHub.Core;
 using TrainingHub.Core.Common;
 using TrainingHub.Web;
 using TrainingHub.Web.Infrastructure;

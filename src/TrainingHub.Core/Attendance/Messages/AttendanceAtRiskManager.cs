@@ -1,0 +1,8 @@
+namespace TrainingHub.Core.Attendance.Messages;
+
+/// <summary>To the manager (the recipient) of the person whose attendance puts the completion of a class at risk.</summary>
+public sealed record AttendanceAtRiskManager(string Recipient, string Person, string Offering, string OfferingCode, AtRiskCondition Condition,
+    int PossibleMinutes, int NeededMinutes, int MinPercent, IReadOnlyList<MissedSession> Missed) : IAtRiskMessage
+{
+    public bool Essential => true;
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace TrainingHub.Core.Attendance.Messages;
+
+/// <summary>The class ended and the person met its completion rule.</summary>
+public sealed record EnrolmentCompleted(string Person, string Offering, string OfferingCode,
+    [property: JsonConverter(typeof(CompletionReasonJson))] CompletionReason? Reason) : ICompletionMessage
+{
+    public bool Essential => true;
+}
