@@ -39,6 +39,9 @@ public static class HostSetup
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
         services.Configure<TrainingHub.Core.Attendance.CheckInOptions>(builder.Configuration.GetSection("CheckIn"));
         services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
+        services.AddSingleton(TrainingHub.Core.Certificates.IssueSettings.From(builder.Configuration));
+        services.AddSingleton(TrainingHub.Core.People.PrivacySettings.From(builder.Configuration));
+        builder.AddNotificationServices();
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {

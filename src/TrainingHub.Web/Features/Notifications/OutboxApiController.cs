@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -15,7 +16,7 @@ public sealed record OutboxChangeResult(long Id, OutboxStatus Status);
 /// dispatch history, retry, cancel; and the scheduled jobs with their last run, next run and result.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     [HttpGet("api/v1/outbox/{id:long}")]
     [Authorize(Policy = Policies.Administrator)]
@@ -38,7 +39,7 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
             return Forbid();
         }
 
-        return Ok(await JobViews.ReadAsync(services, scheduler, results, ct));
+        return Ok(await JobViews.ReadAsync(services, jobs.Value, results, ct));
     }
 
     [HttpGet("api/v1/outbox")]

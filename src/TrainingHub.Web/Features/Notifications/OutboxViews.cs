@@ -13,10 +13,9 @@ public sealed record OutboxViewModel(Page<OutboxRow> Page, OutboxFilter Filter, 
 /// <summary>The scheduled jobs as Quartz sees them (last and next fire time, trigger state) plus this process's last result.</summary>
 public static class JobViews
 {
-    public static async Task<IReadOnlyList<JobView>> ReadAsync(IServiceProvider services, SchedulerState state, JobResults results, CancellationToken ct)
+    public static async Task<IReadOnlyList<JobView>> ReadAsync(IServiceProvider services, JobsOptions state, JobResults results, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var config = services.GetRequiredService<IConfiguration>();
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(results);
         var views = new List<JobView>();
@@ -28,10 +27,10 @@ public static class JobViews
 
         // The dispatcher runs in every instance: its row shows this instance's last run and the next one due.
         var dispatch = results.For(OutboxDispatcherService.Name);
-        var every = config.GetValue("Jobs:DispatchOutbox:IntervalSeconds", (double)Scheduling.DefaultDispatchSeconds);
-        views.Add(new JobView(OutboxDispatcherService.Name, "every " + every.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + Scheduling.InstanceId + ")",
+        var every = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DispatchLoopOptions>>().Value.IntervalSeconds;
+        views.Add(new JobView(OutboxDispatcherService.Name, "every " + every.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + state.Instance + ")",
             dispatch?.At, state.Enabled && dispatch is { } d ? d.At.AddSeconds(every) : null, state.Enabled ? "Normal" : null, dispatch?.At, dispatch?.Ok, dispatch?.Text));
-        foreach (var (name, _, _, _) in Scheduling.Jobs)
+        foreach (var name in Scheduling.Jobs.Select(j => j.Name))
         {
             ITrigger? trigger = null;
             string? triggerState = null;
