@@ -44,6 +44,29 @@ public sealed class JobSchedule
 
         return IntervalSeconds is { } seconds ? (null, seconds) : (job.DefaultCron, job.DefaultSeconds);
     }
+
+    /// <summary>
+    /// The schedule in force as a cron (Hangfire schedules by cron only): an interval becomes the cron that fires at that
+    /// period on the clock, so it must divide a minute (with a seconds field), an hour or a day.
+    /// </summary>
+    public string CronFor(JobDefinition job)
+    {
+        var (cron, seconds) = For(job);
+        return cron ?? IntervalCron(seconds ?? 3600) ?? throw new InvalidOperationException($"Jobs:{job.Name}:IntervalSeconds {seconds} has no cron.");
+    }
+
+    /// <summary>The cron that fires every <paramref name="seconds"/>, or null when the interval does not divide a minute, an hour or a day.</summary>
+    public static string? IntervalCron(int seconds) => seconds switch
+    {
+        <= 0 => null,
+        < 60 when 60 % seconds == 0 => $"*/{seconds} * * * * *",
+        60 => "* * * * *",
+        < 3600 when seconds % 60 == 0 && 60 % (seconds / 60) == 0 => $"*/{seconds / 60} * * * *",
+        3600 => "0 * * * *",
+        < 86_400 when seconds % 3600 == 0 && 24 % (seconds / 3600) == 0 => $"0 */{seconds / 3600} * * *",
+        86_400 => "0 0 * * *",
+        _ => null,
+    };
 }
 
 /// <summary>Refuses a bad schedule at start-up, naming the configuration key.</summary>
@@ -58,9 +81,9 @@ public sealed class JobScheduleValidator : IValidateOptions<JobSchedule>
             return ValidateOptionsResult.Fail($"{key}: set either Cron or IntervalSeconds, not both.");
         }
 
-        if (options.IntervalSeconds is <= 0)
+        if (options.IntervalSeconds is { } seconds && JobSchedule.IntervalCron(seconds) is null)
         {
-            return ValidateOptionsResult.Fail($"{key}:IntervalSeconds must be a positive number of seconds, not {options.IntervalSeconds}.");
+            return ValidateOptionsResult.Fail($"{key}:IntervalSeconds {seconds} cannot be scheduled: use a positive number of seconds that divides a minute, an hour or a day (for example 30, 120, 900, 21600), or set {key}:Cron.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.Cron) && CronError(options.Cron.Trim()) is { } error)
@@ -73,12 +96,19 @@ public sealed class JobScheduleValidator : IValidateOptions<JobSchedule>
 
     private static string? CronError(string cron)
     {
+        // Hangfire's own rule: five fields, or six with seconds first; parsed by Cronos, Hangfire's cron library.
+        var parts = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (!cron.StartsWith('@') && parts is not (5 or 6))
+        {
+            return $"it has {parts} fields; use 5 (minute hour day month weekday) or 6 (seconds first).";
+        }
+
         try
         {
-            _ = new Quartz.CronExpression(cron);
+            _ = Cronos.CronExpression.Parse(cron, parts == 6 ? Cronos.CronFormat.IncludeSeconds : Cronos.CronFormat.Standard);
             return null;
         }
-        catch (FormatException ex)
+        catch (Cronos.CronFormatException ex)
         {
             return ex.Message;
         }
@@ -93,6 +123,14 @@ public sealed class JobsOptions
     public bool Enabled { get; set; } = true;
 
     public string? InstanceId { get; set; }
+
+    /// <summary>How often this instance's Hangfire server looks for due schedules and queued runs, in seconds.</summary>
+    [Range(1, 300, ErrorMessage = "Jobs:PollingSeconds must be between {1} and {2}.")]
+    public int PollingSeconds { get; set; } = 15;
+
+    /// <summary>How many jobs this instance runs at once.</summary>
+    [Range(1, 50, ErrorMessage = "Jobs:Workers must be between {1} and {2}.")]
+    public int Workers { get; set; } = 4;
 
     /// <summary>This process's name in outbox leases and history (<c>Jobs:InstanceId</c>, else machine and process id).</summary>
     public string Instance => InstanceId is { Length: > 0 } id ? id : $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -1,5 +1,10 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
-using Quartz;
 using TrainingHub.Web.Features.Catalog;
 using TrainingHub.Web.Features.Certificates;
 using TrainingHub.Web.Features.Enrolment;
@@ -9,13 +14,15 @@ using TrainingHub.Web.Features.Reports;
 namespace TrainingHub.Web.Infrastructure;
 
 /// <summary>
-/// Job wiring: every scheduled job is one line below (its class calls one use case); its schedule is configurable as
-/// <c>Jobs:&lt;Name&gt;:Cron</c> (Quartz cron, seconds first, São Paulo time) or <c>Jobs:&lt;Name&gt;:IntervalSeconds</c>,
-/// validated at start-up. Quartz keeps its state in the application database (QRTZ_ tables, created by Quartz itself):
-/// clustered on PostgreSQL, so several app instances share the work and a job never runs twice at once; a single node on
-/// SQLite, which cannot cluster. The outbox dispatcher is the exception: every instance runs its own loop
-/// (<see cref="OutboxDispatcherService"/>), because its claims let instances share the rows safely and so the sending
-/// scales with instances. <c>Jobs:Enabled=false</c> leaves both out (tests drive the use cases directly).
+/// Job wiring: every scheduled job is one line below (its class calls one use case). Hangfire runs them: its storage
+/// follows <c>Database:Provider</c> (PostgreSQL: schema <c>hangfire</c> in the application database; SQLite: a file of
+/// its own beside the application's; SQL Server: schema <c>HangFire</c>), every instance runs a Hangfire server on it,
+/// and the storage's locks let one instance start each occurrence. Schedules come from configuration
+/// (<c>Jobs:&lt;Name&gt;:Cron</c>, São Paulo time, or <c>Jobs:&lt;Name&gt;:IntervalSeconds</c>) and are checked at
+/// start-up. The outbox dispatcher is the exception: every instance runs its own loop (<see cref="OutboxDispatcherService"/>),
+/// because its claims let instances share the rows safely and so the sending scales with instances.
+/// <c>Jobs:Enabled=false</c> runs neither in this process (tests drive the use cases directly); the storage stays
+/// reachable for the jobs page and the dashboard.
 /// </summary>
 public static class Scheduling
 {
@@ -25,11 +32,11 @@ public static class Scheduling
         JobDefinition.Every<IssueCertificatesJob>(seconds: 120),
         JobDefinition.Every<SessionRemindersJob>(seconds: 300),
         // 1st of the month, 07:00 São Paulo; the monthly digest at 09:00; the managers' digest on working days at 08:00.
-        JobDefinition.At<MonthlyProgrammesJob>("0 0 7 1 * ?"),
-        JobDefinition.At<ProgressDigestsJob>("0 0 9 1 * ?"),
-        JobDefinition.At<ApprovalDigestsJob>("0 0 8 ? * MON-FRI"),
+        JobDefinition.At<MonthlyProgrammesJob>("0 7 1 * *"),
+        JobDefinition.At<ProgressDigestsJob>("0 9 1 * *"),
+        JobDefinition.At<ApprovalDigestsJob>("0 8 * * MON-FRI"),
         // 1st of the month, 06:00 São Paulo: the subscribed reports of the month before.
-        JobDefinition.At<MonthlyReportsJob>("0 0 6 1 * ?"),
+        JobDefinition.At<MonthlyReportsJob>("0 6 1 * *"),
     ];
 
     public static void AddScheduling(this WebApplicationBuilder builder)
@@ -37,7 +44,7 @@ public static class Scheduling
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<JobsOptions>().Bind(config.GetSection(JobsOptions.Section));
+        services.AddOptions<JobsOptions>().Bind(config.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchLoopOptions>().Bind(config.GetSection(DispatchLoopOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobSchedule>, JobScheduleValidator>();
         foreach (var job in Jobs)
@@ -47,73 +54,81 @@ public static class Scheduling
         }
 
         services.AddSingleton<JobResults>();
+
+        // This host's own storage and activator, not Hangfire's process-wide ones: the tests run several hosts in one process.
+        var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
         var jobs = config.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddSingleton(_ => StorageFor(database, TimeSpan.FromSeconds(Math.Max(1, jobs.PollingSeconds))));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (!jobs.Enabled)
         {
             return;
         }
 
         services.AddHostedService<OutboxDispatcherService>();
-        var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
-        services.AddQuartz(q =>
+        services.AddHostedService<RecurringJobs>();
+        services.AddHangfireServer((_, o) =>
         {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = "TrainingHub";
-                o.GenerateInstanceId = true;
-            });
-            q.UsePersistentStore(s =>
-            {
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    s.UsePostgres(database.ConnectionString!);
-                    s.UseClustering(_ => { });
-                }
-                else
-                {
-                    s.UseSqlite(database.ConnectionString!);
-                }
-
-                s.UseSystemTextJsonSerializer(_ => { });
-                s.ProvisionSchema();
-            });
-            foreach (var job in Jobs)
-            {
-                Schedule(q, job, config.GetSection($"Jobs:{job.Name}").Get<JobSchedule>() ?? new JobSchedule());
-            }
+            o.ServerName = jobs.Instance;
+            o.WorkerCount = jobs.Workers;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, jobs.PollingSeconds));
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 
-    private static void Schedule(IQuartzBuilder q, JobDefinition job, JobSchedule configured)
+    /// <summary>Hangfire's storage for the application's database provider.</summary>
+    public static JobStorage StorageFor(DatabaseOptions database, TimeSpan polling)
     {
-        var (cron, seconds) = configured.For(job);
-        q.AddJob(typeof(QuartzJob<>).MakeGenericType(job.Type), j => j.WithIdentity(job.Name).DisallowConcurrentExecution(true).PersistJobDataAfterExecution(true));
-        q.AddTrigger(t =>
+        ArgumentNullException.ThrowIfNull(database);
+        var connectionString = database.ConnectionString!;
+        return database.Provider switch
         {
-            t.ForJob(job.Name).WithIdentity(job.Name + ".trigger");
-            if (cron is not null)
-            {
-                // Every job is idempotent: one missed while no instance ran (a deploy on the 1st) runs once when one starts.
-                t.WithCronSchedule(cron, c => c.InTimeZone(TrainingHub.Core.Common.SaoPaulo.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed));
-            }
-            else
-            {
-                t.StartNow().WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(seconds ?? 3600)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
-            }
-        });
+            DatabaseProvider.Postgres => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = polling }),
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = polling }),
+            _ => new SQLiteStorage(SqliteJobsFile(connectionString), new SQLiteStorageOptions { QueuePollInterval = polling }),
+        };
+    }
+
+    /// <summary>The SQLite file of Hangfire's storage: beside the application's database, named after it (<c>traininghub.jobs.db</c>).</summary>
+    public static string SqliteJobsFile(string connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", Path.GetFileNameWithoutExtension(file) + ".jobs.db");
     }
 }
 
-/// <summary>Runs a scheduled job for Quartz, one at a time, and records how it ended.</summary>
-[DisallowConcurrentExecution]
-[PersistJobDataAfterExecution]
-public sealed class QuartzJob<TJob>(TJob job, TimeProvider time, JobResults results) : IJob
-    where TJob : IScheduledJob
+/// <summary>
+/// Registers (or updates) each job's recurring schedule in Hangfire's storage when the instance starts. A schedule that
+/// came due while no instance ran is run once, not once per missed occurrence (<see cref="MisfireHandlingMode.Relaxed"/>):
+/// every job is idempotent and catches up by itself.
+/// </summary>
+public sealed class RecurringJobs(IRecurringJobManager manager, IOptionsMonitor<JobSchedule> schedules) : IHostedService
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        await results.RunAsync(context.JobDetail.Key.Name, time, () => job.RunAsync(cancellationToken), context);
+        var options = new RecurringJobOptions { TimeZone = TrainingHub.Core.Common.SaoPaulo.Zone, MisfireHandling = MisfireHandlingMode.Relaxed };
+        foreach (var job in Scheduling.Jobs)
+        {
+            var name = job.Name;
+            manager.AddOrUpdate<JobRunner>(name, r => r.RunAsync(name, CancellationToken.None), schedules.Get(name).CronFor(job), options);
+        }
+
+        return Task.CompletedTask;
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// What Hangfire runs for a job: the job's class, never two runs of one job at once whichever instances they are on (a
+/// lock in the storage; an occurrence that finds the previous one still running waits for it up to ten minutes, then
+/// finds nothing left to do). The returned line is the result the jobs page shows.
+/// </summary>
+public sealed class JobRunner(IServiceProvider services)
+{
+    [DisableConcurrentExecution("job:{0}", 600)]
+    [JobDisplayName("{0}")]
+    public Task<string> RunAsync(string name, CancellationToken cancellationToken) =>
+        ((IScheduledJob)services.GetRequiredService(Scheduling.Jobs.Single(j => j.Name == name).Type)).RunAsync(cancellationToken);
 }

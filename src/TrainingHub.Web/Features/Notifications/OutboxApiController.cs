@@ -32,14 +32,14 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
 
     [HttpGet("api/v1/jobs")]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<ActionResult<IReadOnlyList<JobView>>> Jobs(CancellationToken ct)
+    public ActionResult<IReadOnlyList<JobView>> Jobs()
     {
         if (!User.Scope().IsWholeInstallation)
         {
             return Forbid();
         }
 
-        return Ok(await JobViews.ReadAsync(services, jobs.Value, results, ct));
+        return Ok(JobViews.Read(services, jobs.Value, results));
     }
 
     [HttpGet("api/v1/outbox")]

@@ -29,7 +29,7 @@ public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time,
         var filter = new OutboxFilter(status, type, search, page);
         var rows = await ListOutbox.HandleAsync(db, filter, ct);
         return View(new OutboxViewModel(rows, filter, PagerModel.From(rows, Request), await ListOutbox.CountsAsync(db, ct), await ListOutbox.TypesAsync(db, ct),
-            await JobViews.ReadAsync(services, jobs.Value, results, ct), jobs.Value.Enabled));
+            JobViews.Read(services, jobs.Value, results), jobs.Value.Enabled));
     }
 
     [HttpGet("{id:long}")]
