@@ -1383,3 +1383,136 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_FIRED_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_PAUSED_TRIGGER_GRPS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_PAUSED_JOB_GRPS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_SCHEDULER_STATE];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_LOCKS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_SIMPLE_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_SIMPROP_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_CRON_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_BLOB_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_TRIGGERS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_JOB_DETAILS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_CALENDARS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_EXECUTION_HISTORY];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_MISFIRE_HISTORY];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    DROP TABLE IF EXISTS [QRTZ_JOB_STATUS];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207085828_DropQuartzTables'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207085828_DropQuartzTables', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -38,6 +38,9 @@ public static class HostSetup
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
         services.Configure<TrainingHub.Core.Attendance.CheckInOptions>(builder.Configuration.GetSection("CheckIn"));
         services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
+        services.AddSingleton(TrainingHub.Core.Certificates.IssueSettings.From(builder.Configuration));
+        services.AddSingleton(TrainingHub.Core.People.PrivacySettings.From(builder.Configuration));
+        builder.AddNotificationServices();
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {
@@ -185,6 +188,7 @@ public static class HostSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapControllers();
+        app.MapJobsDashboard();
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)

@@ -154,7 +154,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
             (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "certificates", "tokens" }),
             (Roles.Instructor, ["home", "justifications", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "jobs", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);

@@ -85,11 +85,11 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         await using var scheduled = App.WithWebHostBuilder(b => b
             .UseSetting("Jobs:Enabled", "true")
             .UseSetting("Jobs:DispatchOutbox:IntervalSeconds", "1")
-            // Certificate issuance would queue the demo's certificates ahead of this test's message: not before 2099.
-            .UseSetting("Jobs:IssueCertificates:Cron", "0 0 0 1 1 ? 2099")
+            // Certificate issuance would queue the demo's certificates ahead of this test's message: not before New Year.
+            .UseSetting("Jobs:IssueCertificates:Cron", "0 0 1 1 *")
             // Likewise the reminders: the mail fixtures share one database, so the sessions other fixtures left would
             // keep the job busy (and the host's shutdown waiting for it) long after this test's message went out.
-            .UseSetting("Jobs:SessionReminders:Cron", "0 0 0 1 1 ? 2099")
+            .UseSetting("Jobs:SessionReminders:Cron", "0 0 1 1 *")
             .UseSetting("Smtp:Port", mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _ = scheduled.Server;
         var (_, email) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
@@ -110,9 +110,9 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         var job = page.QuerySelector("tr[data-job=DispatchOutbox]")!;
         job.TextContent.ShouldContain("every 1 s");
         job.QuerySelectorAll("td")[3].TextContent.ShouldNotBe("—");
-        // Quartz's own next fire times: the monthly job on the 1st at 07:00, São Paulo time.
+        // Hangfire's own next runs: the monthly job on the 1st at 07:00, São Paulo time.
         var monthly = page.QuerySelector("tr[data-job=MonthlyProgrammes]")!;
-        monthly.QuerySelectorAll("td")[1].TextContent.ShouldBe("0 0 7 1 * ?");
+        monthly.QuerySelectorAll("td")[1].TextContent.ShouldBe("0 7 1 * *");
         monthly.QuerySelectorAll("td")[3].TextContent.ShouldStartWith("01/");
         monthly.QuerySelectorAll("td")[3].TextContent.ShouldEndWith("07:00");
 
@@ -131,7 +131,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         var jobs = await scheduledApi.GetFromJsonAsync<JsonElement>("/api/v1/jobs");
         var reminders = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "SessionReminders");
         reminders.GetProperty("nextRunAt").ValueKind.ShouldBe(JsonValueKind.String);
-        reminders.GetProperty("schedule").GetString().ShouldBe("0 0 0 1 1 ? 2099");
+        reminders.GetProperty("schedule").GetString().ShouldBe("0 0 1 1 *");
     }
 
     private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)

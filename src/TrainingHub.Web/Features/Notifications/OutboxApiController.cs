@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -15,7 +16,7 @@ public sealed record OutboxChangeResult(long Id, OutboxStatus Status);
 /// dispatch history, retry, cancel; and the scheduled jobs with their last run, next run and result.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     [HttpGet("api/v1/outbox/{id:long}")]
     [Authorize(Policy = Policies.Administrator)]
@@ -34,14 +35,14 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
     [HttpGet("api/v1/jobs")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Forbidden)]
-    public async Task<ActionResult<IReadOnlyList<JobView>>> Jobs(CancellationToken ct)
+    public ActionResult<IReadOnlyList<JobView>> Jobs()
     {
         if (!User.Scope().IsWholeInstallation)
         {
             return Forbid();
         }
 
-        return Ok(await JobViews.ReadAsync(services, scheduler, results, ct));
+        return Ok(JobViews.Read(services, jobs.Value, results));
     }
 
     [HttpGet("api/v1/outbox")]

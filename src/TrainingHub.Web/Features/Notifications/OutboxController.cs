@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -14,7 +15,7 @@ namespace TrainingHub.Web.Features.Notifications;
 /// </summary>
 [Route("admin/outbox")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, SchedulerState scheduler, JobResults results, IStringLocalizer<SharedResource> t) : Controller
+public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.Administrator)]
@@ -28,7 +29,7 @@ public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time,
         var filter = new OutboxFilter(status, type, search, page);
         var rows = await ListOutbox.HandleAsync(db, filter, ct);
         return View(new OutboxViewModel(rows, filter, PagerModel.From(rows, Request), await ListOutbox.CountsAsync(db, ct), await ListOutbox.TypesAsync(db, ct),
-            await JobViews.ReadAsync(services, scheduler, results, ct), scheduler.Enabled));
+            JobViews.Read(services, jobs.Value, results), jobs.Value.Enabled));
     }
 
     [HttpGet("{id:long}")]

@@ -1,4 +1,7 @@
-using Quartz;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+using Microsoft.Extensions.Options;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Notifications;
 using TrainingHub.Web.Infrastructure;
@@ -10,66 +13,55 @@ public sealed record JobView(string Name, string? Schedule, DateTime? LastRunAt,
 public sealed record OutboxViewModel(Page<OutboxRow> Page, OutboxFilter Filter, PagerModel Pager, IReadOnlyDictionary<OutboxStatus, int> Counts,
     IReadOnlyList<string> Types, IReadOnlyList<JobView> Jobs, bool SchedulerEnabled);
 
-/// <summary>The scheduled jobs as Quartz sees them (last and next fire time, trigger state) plus this process's last result.</summary>
+/// <summary>
+/// The scheduled jobs as Hangfire's storage holds them (cron, last and next run, the last run's state and result,
+/// whichever instance ran it), and this instance's outbox dispatcher.
+/// </summary>
 public static class JobViews
 {
-    public static async Task<IReadOnlyList<JobView>> ReadAsync(IServiceProvider services, SchedulerState state, JobResults results, CancellationToken ct)
+    public static IReadOnlyList<JobView> Read(IServiceProvider services, JobsOptions state, JobResults results)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var config = services.GetRequiredService<IConfiguration>();
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(results);
         var views = new List<JobView>();
-        IScheduler? scheduler = null;
-        if (state.Enabled && services.GetService<ISchedulerFactory>() is { } factory)
-        {
-            scheduler = await factory.GetScheduler(ct);
-        }
 
         // The dispatcher runs in every instance: its row shows this instance's last run and the next one due.
         var dispatch = results.For(OutboxDispatcherService.Name);
-        var every = config.GetValue("Jobs:DispatchOutbox:IntervalSeconds", (double)Scheduling.DefaultDispatchSeconds);
-        views.Add(new JobView(OutboxDispatcherService.Name, "every " + every.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + Scheduling.InstanceId + ")",
+        var every = services.GetRequiredService<IOptions<DispatchLoopOptions>>().Value.IntervalSeconds;
+        views.Add(new JobView(OutboxDispatcherService.Name, "every " + every.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (" + state.Instance + ")",
             dispatch?.At, state.Enabled && dispatch is { } d ? d.At.AddSeconds(every) : null, state.Enabled ? "Normal" : null, dispatch?.At, dispatch?.Ok, dispatch?.Text));
-        foreach (var (name, _, _, _) in Scheduling.Jobs)
-        {
-            ITrigger? trigger = null;
-            string? triggerState = null;
-            (DateTime At, bool Ok, string Text)? stored = null;
-            if (scheduler is not null)
-            {
-                var key = new TriggerKey(name + ".trigger");
-                trigger = await scheduler.GetTrigger(key, ct);
-                triggerState = trigger is null ? null : (await scheduler.GetTriggerState(key, ct)).ToString();
-                stored = Stored(await scheduler.GetJobDetail(new JobKey(name), ct));
-            }
 
-            var schedule = trigger switch
-            {
-                ICronTrigger cron => cron.CronExpressionString,
-                ISimpleTrigger simple => "every " + simple.RepeatInterval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s",
-                _ => null,
-            };
-            // The result in the Quartz store (whichever instance ran the job), else this process's own.
-            var mine = results.For(name);
-            var last = stored is { } s && (mine is null || s.At >= mine.Value.At) ? stored : mine;
-            views.Add(new JobView(name, schedule, trigger?.PreviousFireTimeUtc?.UtcDateTime, trigger?.NextFireTimeUtc?.UtcDateTime, triggerState,
-                last?.At, last?.Ok, last?.Text));
+        var storage = services.GetRequiredService<JobStorage>();
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs([.. Scheduling.Jobs.Select(j => j.Name)]).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var monitoring = storage.GetMonitoringApi();
+        foreach (var name in Scheduling.Jobs.Select(j => j.Name))
+        {
+            recurring.TryGetValue(name, out var job);
+            var outcome = job?.LastJobId is { } id ? Outcome(monitoring.JobDetails(id)) : null;
+            views.Add(new JobView(name, job?.Cron, job?.LastExecution, job?.NextExecution, job?.LastJobState ?? (job is null ? null : "Scheduled"),
+                outcome?.At, outcome?.Ok, outcome?.Text));
         }
 
         return views;
     }
 
-    private static (DateTime At, bool Ok, string Text)? Stored(IJobDetail? job)
+    /// <summary>How a run ended: its return line when it succeeded, the error when it failed; null while it runs.</summary>
+    private static (DateTime At, bool Ok, string Text)? Outcome(Hangfire.Storage.Monitoring.JobDetailsDto? details)
     {
-        if (job?.JobDataMap is not { } data || !data.TryGetString(JobResults.AtKey, out var at) || at is null
-            || !DateTime.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var when))
+        var last = details?.History.FirstOrDefault(h => h.StateName == SucceededState.StateName || h.StateName == FailedState.StateName);
+        if (last is null)
         {
             return null;
         }
 
-        data.TryGetString(JobResults.OkKey, out var ok);
-        data.TryGetString(JobResults.TextKey, out var text);
-        return (DateTime.SpecifyKind(when, DateTimeKind.Utc), ok == "true", text ?? "");
+        if (last.StateName == SucceededState.StateName)
+        {
+            var result = last.Data.TryGetValue("Result", out var json) && json is not null ? System.Text.Json.JsonSerializer.Deserialize<string>(json) : null;
+            return (last.CreatedAt, true, result ?? "");
+        }
+
+        return (last.CreatedAt, false, (last.Data.TryGetValue("ExceptionType", out var type) ? type + ": " : "") + (last.Data.TryGetValue("ExceptionMessage", out var message) ? message : ""));
     }
 }

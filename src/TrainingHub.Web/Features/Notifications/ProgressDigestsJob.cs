@@ -1,0 +1,12 @@
+using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
+using TrainingHub.Web.Infrastructure;
+
+namespace TrainingHub.Web.Features.Notifications;
+
+/// <summary>Queues the monthly yearly-target progress digests (see <see cref="QueueProgressDigests"/>).</summary>
+public sealed class ProgressDigestsJob(TrainingHubDbContext db, TimeProvider time, IConfiguration config) : IScheduledJob
+{
+    public async Task<string> RunAsync(CancellationToken cancellationToken) =>
+        $"{await QueueProgressDigests.HandleAsync(db, time, config["App:PublicUrl"], cancellationToken)} queued";
+}
