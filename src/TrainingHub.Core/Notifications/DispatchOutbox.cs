@@ -72,8 +72,9 @@ public static class DispatchOutbox
 
         int sent = 0, retried = 0, dead = 0, cancelled = 0;
         string? unavailable = null;
-        // One connection for the whole batch (opened by the first message that goes out). What went out is marked sent
-        // together when the batch ends, however it ends, in one UPDATE and one insert of history rows.
+        // One connection for the whole batch (opened by the first message that goes out). Each message the server accepted
+        // is marked sent, with its history row, before the next one goes out: a process killed mid-batch re-sends at most
+        // the one message whose acceptance it had not yet recorded, never the batch.
         await using var batch = sender.OpenBatch();
         await using var delivered = new Delivered(db, instanceId, time);
         foreach (var m in mine)
@@ -158,6 +159,7 @@ public static class DispatchOutbox
             }
 
             delivered.Add(m);
+            await delivered.FlushAsync();
             sent++;
         }
 
@@ -297,7 +299,9 @@ public static class DispatchOutbox
 
         public void Add(OutboxMessage m) => rows.Add(m);
 
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => FlushAsync();
+
+        public async ValueTask FlushAsync()
         {
             if (rows.Count == 0)
             {
@@ -331,6 +335,8 @@ public static class DispatchOutbox
             {
                 db.Entry(attempt).State = EntityState.Detached;
             }
+
+            rows.Clear();
         }
     }
 }

@@ -58,6 +58,15 @@ public sealed class AccessibilityTests : BrowserTest
         {
             await Page.Locator($"[data-nav={link}]").ClickAsync();
             await Page.WaitForLoadStateAsync();
+            if (link == "jobs")
+            {
+                // Hangfire's own dashboard: not our layout or strings, so only that it opens for this role.
+                await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/jobs"));
+                await Screenshots.SaveAsync(Page, user.Key, link, lang);
+                await Page.GoBackAsync();
+                continue;
+            }
+
             await Expect(Page.Locator("main h1")).ToBeVisibleAsync();
             (await NavigationLinksAsync()).ShouldBe(user.Navigation, $"navigation on the {link} page");
             await Screenshots.SaveAsync(Page, user.Key, link, lang);

@@ -10,9 +10,9 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
     private static readonly string[] Teacher = ["home", "justifications", "tokens"];
     private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "certificates", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "tokens"];
-    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "tokens"];
+    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "jobs", "tokens"];
 
-    // An organisation's administrator does not see the installation-wide outbox.
+    // An organisation's administrator does not see the installation-wide outbox and jobs.
     private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "tokens"];
 
     public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);

@@ -52,7 +52,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         var enMonth = new DateTime(today.Year, today.Month, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
         en.Select(Subject).ShouldContain($"{seriesTitle}: programme for {enMonth}");
         var enDigest = en.Single(m => Subject(m).StartsWith("Your training hours", StringComparison.Ordinal));
-        enDigest.GetProperty("text").GetString()!.ShouldContain($"Programa de metas {programmeId}: 0 h of 48 h (0 %), 48 h to go");
+        enDigest.GetProperty("text").GetString()!.ShouldContain($"Programa de metas {programmeId}: 0h of 48h (0%), 48h to go");
         enDigest.GetProperty("html").GetString()!.ShouldContain("<html lang=\"en\">");
     }
 
