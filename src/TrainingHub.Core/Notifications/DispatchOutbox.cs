@@ -76,7 +76,6 @@ public static class DispatchOutbox
         // is marked sent, with its history row, before the next one goes out: a process killed mid-batch re-sends at most
         // the one message whose acceptance it had not yet recorded, never the batch.
         await using var batch = sender.OpenBatch();
-        await using var delivered = new Delivered(db, instanceId, time);
         foreach (var m in mine)
         {
             if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
@@ -158,8 +157,7 @@ public static class DispatchOutbox
                 continue;
             }
 
-            delivered.Add(m);
-            await delivered.FlushAsync();
+            await MarkSentAsync(db, m, instanceId, Now(time));
             sent++;
         }
 
@@ -236,6 +234,22 @@ public static class DispatchOutbox
         return true;
     }
 
+    /// <summary>
+    /// The server accepted the message: the row is marked sent, with its history line, where this instance still held
+    /// it. Not cancellable: the message is out, and a row left "sending" would go out again when its lease expires.
+    /// </summary>
+    private static async Task MarkSentAsync(TrainingHubDbContext db, OutboxMessage m, string instanceId, DateTime sentAt)
+    {
+        var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, OutboxStatus.Sent)
+                .SetProperty(x => x.SentAt, sentAt)
+                .SetProperty(x => x.LockedBy, (string?)null)
+                .SetProperty(x => x.LockedUntil, (DateTime?)null)
+                .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
+        await RecordAsync(db, m, changed, OutboxAttemptOutcome.Sent, null, instanceId, sentAt, CancellationToken.None);
+    }
+
     private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, DateTime at, string reason, string instanceId, CancellationToken ct) =>
         FinishAsync(db, m, OutboxStatus.DeadLetter, reason, instanceId, at, ct);
 
@@ -285,58 +299,5 @@ public static class DispatchOutbox
     {
         var t = time.GetUtcNow().UtcDateTime;
         return new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-    }
-
-    /// <summary>
-    /// The rows of a batch whose message went out, marked sent when the batch ends (disposed), with one history row each,
-    /// where this instance still held them: a row whose lease passed to another instance meanwhile is left to it. The
-    /// marking runs even when the dispatch is being cancelled: the messages are out, and a row left "sending" would go
-    /// out again when its lease expires.
-    /// </summary>
-    private sealed class Delivered(TrainingHubDbContext db, string instanceId, TimeProvider time) : IAsyncDisposable
-    {
-        private readonly List<OutboxMessage> rows = [];
-
-        public void Add(OutboxMessage m) => rows.Add(m);
-
-        public ValueTask DisposeAsync() => FlushAsync();
-
-        public async ValueTask FlushAsync()
-        {
-            if (rows.Count == 0)
-            {
-                return;
-            }
-
-            // One transaction: a row marked sent always has its history row.
-            var sentAt = Now(time);
-            var ids = rows.Select(m => m.Id).ToList();
-            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            var marked = await db.OutboxMessages.Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Status, OutboxStatus.Sent)
-                    .SetProperty(x => x.SentAt, sentAt)
-                    .SetProperty(x => x.LockedBy, (string?)null)
-                    .SetProperty(x => x.LockedUntil, (DateTime?)null)
-                    .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
-            var ours = rows;
-            if (marked != ids.Count)
-            {
-                var mine = (await db.OutboxMessages.AsNoTracking().Where(x => ids.Contains(x.Id) && x.Status == OutboxStatus.Sent && x.SentAt == sentAt)
-                    .Select(x => x.Id).ToListAsync(CancellationToken.None)).ToHashSet();
-                ours = [.. rows.Where(m => mine.Contains(m.Id))];
-            }
-
-            var attempts = ours.Select(m => Attempt(m, OutboxAttemptOutcome.Sent, null, instanceId, sentAt)).ToList();
-            db.OutboxAttempts.AddRange(attempts);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await tx.CommitAsync(CancellationToken.None);
-            foreach (var attempt in attempts)
-            {
-                db.Entry(attempt).State = EntityState.Detached;
-            }
-
-            rows.Clear();
-        }
     }
 }
