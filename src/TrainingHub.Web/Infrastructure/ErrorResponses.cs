@@ -82,23 +82,21 @@ public static class ErrorResponses
     /// </summary>
     public static IActionResult Form(this Controller controller, Error error, IStringLocalizer t, Func<IActionResult> redraw, string prefix = "")
     {
-        ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(redraw);
-        if (EndsTheScreen(error))
-        {
-            return controller.Page(error);
-        }
-
-        controller.ModelState.AddFieldErrors(error.Fields.Select(e => e with { Field = e.Field.Length == 0 ? "" : prefix + e.Field }), t);
-        controller.Response.StatusCode = Status(error.Kind);
-        return redraw();
+        return controller.ExplainOnForm(error, t, prefix) ?? redraw();
     }
 
     /// <summary>As <see cref="Form"/>, for a form drawn asynchronously.</summary>
     public static async Task<IActionResult> FormAsync(this Controller controller, Error error, IStringLocalizer t, Func<Task<IActionResult>> redraw, string prefix = "")
     {
-        ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(redraw);
+        return controller.ExplainOnForm(error, t, prefix) ?? await redraw();
+    }
+
+    /// <summary>The 404 or 403 page; or null once the messages are on their fields and the status is set, for the form to be drawn.</summary>
+    private static IActionResult? ExplainOnForm(this Controller controller, Error error, IStringLocalizer t, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
         if (EndsTheScreen(error))
         {
             return controller.Page(error);
@@ -106,7 +104,7 @@ public static class ErrorResponses
 
         controller.ModelState.AddFieldErrors(error.Fields.Select(e => e with { Field = e.Field.Length == 0 ? "" : prefix + e.Field }), t);
         controller.Response.StatusCode = Status(error.Kind);
-        return await redraw();
+        return null;
     }
 
     /// <summary>For an action that answers with a redirect: the 404 or 403 page, or else the first message as the flash and the redirect.</summary>
