@@ -24,7 +24,7 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
         App.WithDbAsync(db => db.AttendanceRecords.AsNoTracking().Where(a => a.SessionId == sessionId).ToListAsync());
 
     private Task<Dictionary<int, int>> CreditedAsync(int sessionId) =>
-        App.WithDbAsync(db => CreditedAttendance.Query(db).Where(c => c.SessionId == sessionId).ToDictionaryAsync(c => c.PersonId, c => c.CreditedMinutes));
+        App.WithDbAsync(db => CreditedAttendance.Query(db).Where(c => c.SessionId == sessionId).OrderBy(c => c.PersonId).ToDictionaryAsync(c => c.PersonId, c => c.CreditedMinutes));
 
     [Test]
     public async Task Check_in_outside_the_window_is_refused_before_it_opens_after_it_closes_and_after_it_expires()
