@@ -20,6 +20,11 @@ public static class Startup
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var config = app.Configuration;
+        if (!sp.GetRequiredService<TrainingHub.Core.Certificates.IssueSettings>().HasPublicUrl)
+        {
+            log.LogWarning("App:PublicUrl is not set (or is not an http(s) address): no certificate is issued until it is, because each certificate carries its public verification link for good. Set it to the address people reach this site at, e.g. App__PublicUrl=https://capacitacao.example.gov.br");
+        }
+
         if (config["Admin:Email"] is { Length: > 0 } email && config["Admin:Password"] is { Length: > 0 } password)
         {
             var outcome = await FirstAdministrator.EnsureAsync(sp, email, password, config["Admin:Name"]);
