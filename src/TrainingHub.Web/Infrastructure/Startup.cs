@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Data;
 using TrainingHub.Seeding;
@@ -52,6 +55,21 @@ public static class Startup
     public static async Task MigrateAsync(TrainingHubDbContext db, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // A server database that does not exist yet (a first start) is created empty, with the migrations history
+        // table, before anything reads that table: otherwise the first reads fail and log errors before Migrate
+        // creates them, and a first start looks broken when it is not.
+        if (!db.Database.IsSqlite())
+        {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync())
+            {
+                log.LogInformation("First start: creating the database");
+                await creator.CreateAsync();
+            }
+
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
         {
