@@ -1,4 +1,5 @@
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Common;
 
 namespace TrainingHub.Seeding;
 
@@ -31,7 +32,7 @@ internal static class DemoCertificates
             {
                 Programme = programme,
                 Issuer = owner.Name,
-                IssuerCnpj = owner.Cnpj is { Length: 14 } c ? $"{c[..2]}.{c[2..5]}.{c[5..8]}/{c[8..12]}-{c[12..]}" : owner.Cnpj,
+                IssuerCnpj = owner.Cnpj is { } c ? Cnpj.Format(c) : null,
                 Place = s.Place,
                 Signatories = s.Signatories,
                 ValidityMonths = s.ValidityMonths,

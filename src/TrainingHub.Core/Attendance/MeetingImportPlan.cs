@@ -90,7 +90,7 @@ internal static class MeetingImportPlan
                 errors.Add(new(row.Line, Col("leave"), "MeetingImport.LeaveBeforeJoin", [row.Leave, row.Join]));
             }
 
-            var cpf = row.Cpf.Length > 0 ? Cpf.Normalize(row.Cpf.Length is 9 or 10 && row.Cpf.All(char.IsAsciiDigit) ? row.Cpf.PadLeft(11, '0') : row.Cpf) : null;
+            var cpf = row.Cpf.Length > 0 ? Cpf.Normalize(row.Cpf) : null;
             if (row.Cpf.Length > 0 && (cpf is null || !Cpf.IsValid(cpf)))
             {
                 errors.Add(new(row.Line, Col("cpf"), "MeetingImport.BadCpf", [row.Cpf]));

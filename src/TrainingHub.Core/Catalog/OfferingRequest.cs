@@ -62,6 +62,10 @@ public static class OfferingFields
         {
             errors.Add(new(nameof(r.Seats), "Offering.SeatsInvalid"));
         }
+        else if (r.Seats is { } fewer && id is { } offeringId && await ConfirmedAboveAsync(db, offeringId, fewer, ct) is { } confirmed)
+        {
+            errors.Add(SeatsBelowConfirmed(confirmed));
+        }
 
         if (r.EnrolmentOpensAt is { } opens && r.EnrolmentClosesAt is { } closes && CatalogInput.ToUtc(closes) <= CatalogInput.ToUtc(opens))
         {
@@ -173,6 +177,15 @@ public static class OfferingFields
         }
     }
 
+    /// <summary>The offering's confirmed count when it is above <paramref name="seats"/> (seats cannot drop below it), else null.</summary>
+    private static async Task<int?> ConfirmedAboveAsync(TrainingHubDbContext db, int offeringId, int seats, CancellationToken ct)
+    {
+        var confirmed = await db.Offerings.AsNoTracking().Where(x => x.Id == offeringId).Select(x => x.ConfirmedCount).FirstOrDefaultAsync(ct);
+        return confirmed > seats ? confirmed : null;
+    }
+
+    private static FieldError SeatsBelowConfirmed(int confirmed) => new(nameof(IOfferingRequest.Seats), "Offering.SeatsBelowConfirmed", confirmed);
+
     /// <summary>The organisations ticked on the form (rows without an organisation are the unticked ones), once each.</summary>
     public static List<EligibleOrganization> Chosen(IOfferingRequest r)
     {
@@ -194,6 +207,12 @@ public static class OfferingFields
             if (await db.Offerings.AsNoTracking().AnyAsync(x => x.Code == code && x.Id != o.Id, ct))
             {
                 return Error.Validation(nameof(IOfferingRequest.Code), "Catalog.CodeTaken", code);
+            }
+
+            // Enrolments confirmed between the check and the save: the database's seats check refused it.
+            if (o.Id != 0 && o.Seats is { } seats && await ConfirmedAboveAsync(db, o.Id, seats, ct) is { } confirmed)
+            {
+                return Error.Validation([SeatsBelowConfirmed(confirmed)]);
             }
 
             throw;

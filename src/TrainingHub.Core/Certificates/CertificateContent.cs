@@ -59,7 +59,7 @@ public static class CertificateContent
             Modality = src.Modality.ToString(),
             Syllabus = src.Syllabus,
             Issuer = hasOwn ? src.SettingsIssuer! : src.OwnerName ?? settings.Issuer,
-            IssuerCnpj = hasOwn ? src.SettingsCnpj : src.OwnerName is not null ? src.OwnerCnpj : settings.IssuerCnpj,
+            IssuerCnpj = (hasOwn ? src.SettingsCnpj : src.OwnerName is not null ? src.OwnerCnpj : settings.IssuerCnpj) is { Length: > 0 } cnpj ? Cnpj.Format(cnpj) : null,
             Place = src.SettingsPlace ?? settings.Place,
             Signatories = CertificateSettings.ParseSignatories(hasOwn ? src.SettingsSignatories : settings.Signatories),
             IssuedOn = issuedOn,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Certificates;
@@ -41,7 +42,7 @@ public static class CertificateDetails
         var status = item.Expired(time.GetUtcNow().UtcDateTime) ? VerificationResult.Expired : c.Status.ToString();
         var transcript = c.Kind == CertificateKind.Transcript;
         var details = new VerificationResult(status, c.Kind.ToString(), c.VerificationCode, s.HolderName, transcript ? null : s.CourseTitle,
-            transcript ? s.TotalMinutes : s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.Issuer, s.IssuerCnpj, s.IssuedOn, s.ValidUntil, c.RevokedAt, c.RevocationReason,
+            transcript ? s.TotalMinutes : s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.Issuer, s.IssuerCnpj is { } cnpj ? Cnpj.Format(cnpj) : null, s.IssuedOn, s.ValidUntil, c.RevokedAt, c.RevocationReason,
             c.Successor, s.PeriodFrom, s.PeriodTo);
         return new CertificateDetailsModel(item, details, c.OfferingId);
     }

@@ -114,7 +114,7 @@ public static class CertificateRenderer
         g.DrawString(s.Issuer, issuerFont, c.Primary, new XRect(0, m, w, 18), XStringFormats.TopCenter);
         if (!string.IsNullOrEmpty(s.IssuerCnpj))
         {
-            g.DrawString($"CNPJ {s.IssuerCnpj}", small, c.Muted, new XRect(0, m + 17, w, 12), XStringFormats.TopCenter);
+            g.DrawString($"CNPJ {Cnpj.Format(s.IssuerCnpj)}", small, c.Muted, new XRect(0, m + 17, w, 12), XStringFormats.TopCenter);
         }
 
         var y = m + 44;
@@ -131,7 +131,7 @@ public static class CertificateRenderer
         y += 20;
 
         var statement = CertificateTexts.Get("Statement", en, s.CourseTitle, Modality(s.Modality, en), Hours(s.WorkloadMinutes, en), Date(s.StartsOn), Date(s.EndsOn),
-            s.Programme is null ? "" : CertificateTexts.Get("StatementProgramme", en, s.Programme));
+            s.Programme is null ? "" : CertificateTexts.Get(NamesItself(s.Programme) ? "StatementProgrammeNamed" : "StatementProgramme", en, s.Programme));
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Center };
         tf.DrawString(statement, body, c.Text, new XRect(m + 40, y, w - (2 * m) - 80, 60), XStringFormats.TopLeft);
         y += 64;
@@ -242,7 +242,7 @@ public static class CertificateRenderer
                 g.DrawString(s.Issuer, new XFont(Pdf.Sans, l.Fonts.BodyPt, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 16), XStringFormats.TopCenter);
                 if (!string.IsNullOrEmpty(s.IssuerCnpj))
                 {
-                    g.DrawString($"CNPJ {s.IssuerCnpj}", small, c.Muted, new XRect(0, y + 16, w, 12), XStringFormats.TopCenter);
+                    g.DrawString($"CNPJ {Cnpj.Format(s.IssuerCnpj)}", small, c.Muted, new XRect(0, y + 16, w, 12), XStringFormats.TopCenter);
                 }
 
                 y += 50;
@@ -391,4 +391,9 @@ public static class CertificateRenderer
         public XBrush Text { get; } = new XSolidBrush(CertificateLayout.Color(l.Colors.Text));
         public XBrush Muted => new XSolidBrush(MutedColor);
     }
+
+    /// <summary>"Programa Mineiro de …" already says it is a programme: the statement then does not say "programa" twice.</summary>
+    private static bool NamesItself(string programme) =>
+        programme.StartsWith("Programa ", StringComparison.OrdinalIgnoreCase) || programme.StartsWith("Programme ", StringComparison.OrdinalIgnoreCase)
+        || programme.StartsWith("Program ", StringComparison.OrdinalIgnoreCase);
 }

@@ -59,9 +59,14 @@ public sealed record CertificateSnapshot
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(neutral.ToJson())));
     }
 
-    /// <summary>The public verification address for a code: {App:PublicUrl}/verify/{code}.</summary>
+    /// <summary>
+    /// The public verification address for a code: {App:PublicUrl}/verify/{code}. Never a guessed address: issuing
+    /// paths refuse first (<see cref="IssueSettings.HasPublicUrl"/>), so reaching here without one is a bug.
+    /// </summary>
     public static string UrlFor(string? publicUrl, string code) =>
-        $"{(string.IsNullOrWhiteSpace(publicUrl) ? "http://127.0.0.1:5080" : publicUrl.TrimEnd('/'))}/verify/{code}";
+        IssueSettings.IsPublicUrl(publicUrl)
+            ? $"{publicUrl!.TrimEnd('/')}/verify/{code}"
+            : throw new InvalidOperationException("App:PublicUrl is not set: a certificate cannot be issued without its public verification address.");
 }
 
 /// <summary>One class or webinar series on a transcript: its credited minutes within the period.</summary>

@@ -12,7 +12,7 @@ public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
 /// filtered unique index (one valid certificate per enrolment) refuses a second certificate written by a retried run,
 /// another instance or a run that crashed halfway (its transaction never committed); a refused batch is rolled back
 /// whole and read again, now without what the other writer issued. The whole installation (the job) or one class (an
-/// administrator's "issue now").
+/// administrator's "issue now"). Nothing is issued while the public address is unset (<see cref="IssueSettings.HasPublicUrl"/>).
 /// </summary>
 public static class IssueCertificates
 {
@@ -23,6 +23,11 @@ public static class IssueCertificates
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.HasPublicUrl)
+        {
+            return new IssueOutcome(0, 0, 0);
+        }
+
         var issued = 0;
         var batches = 0;
         var conflicts = 0;

@@ -13,9 +13,15 @@ public static class IssueClassCertificates
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(settings);
         if (!scope.IsAdministrator || !await db.Offerings.OfType<CourseClass>().InScope(scope).AnyAsync(o => o.Id == offeringId, ct))
         {
             return Error.NotFound("OfferingId", "Offering.NotFound");
+        }
+
+        if (!settings.HasPublicUrl)
+        {
+            return IssueSettings.PublicUrlMissing;
         }
 
         return Result<IssueOutcome>.Ok(await IssueCertificates.HandleAsync(db, time, settings, offeringId, ct));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using TrainingHub.Core.Common;
 
 namespace TrainingHub.Core.Certificates;
 
@@ -10,6 +11,18 @@ namespace TrainingHub.Core.Certificates;
 public sealed record IssueSettings
 {
     public string? PublicUrl { get; init; }
+
+    /// <summary>
+    /// Whether certificates may be issued: each one freezes its verification address (printed and in the QR code), so
+    /// while <c>App:PublicUrl</c> is unset or not an http(s) address nothing is issued (the job waits, the rest refuse).
+    /// </summary>
+    public bool HasPublicUrl => IsPublicUrl(PublicUrl);
+
+    /// <summary>The refusal every issuing path gives while <see cref="HasPublicUrl"/> is false.</summary>
+    public static Error PublicUrlMissing => Error.Conflict("PublicUrl", "Certificate.PublicUrlMissing");
+
+    public static bool IsPublicUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
     public int BatchSize { get; init; } = 250;
     public string Issuer { get; init; } = "TrainingHub";
     public string? IssuerCnpj { get; init; }

@@ -39,6 +39,11 @@ public static class IssueTranscript
             return Error.NotFound("PersonId", "Person.NotFound");
         }
 
+        if (!settings.HasPublicUrl)
+        {
+            return IssueSettings.PublicUrlMissing;
+        }
+
         var start = SaoPaulo.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var end = SaoPaulo.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var grouped = await CreditedAttendance.Query(db)

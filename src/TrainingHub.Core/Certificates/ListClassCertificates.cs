@@ -8,10 +8,14 @@ using TrainingHub.Core.Enrolment;
 namespace TrainingHub.Core.Certificates;
 
 public sealed record ClassCertificateRow(int EnrolmentId, int PersonId, string FullName, string Cpf, EnrolmentStatus EnrolmentStatus,
-    int? CertificateId, string? Code, CertificateStatus? Status, DateTime? IssuedAt);
+    int? CertificateId, string? Code, CertificateStatus? Status, DateTime? IssuedAt)
+{
+    /// <summary>Valid though the enrolment is no longer completed: revoke it, or correct and reissue (<see cref="CertificateReview"/>).</summary>
+    public bool UnderReview => CertificateReview.IsUnderReview(Status, CertificateKind.Completion, EnrolmentStatus);
+}
 
 public sealed record ClassCertificatesModel(int OfferingId, string Title, string Code, DateOnly StartsOn, DateOnly EndsOn, int Completed, int Issued,
-    Page<ClassCertificateRow> Rows);
+    Page<ClassCertificateRow> Rows, int UnderReview);
 
 /// <summary>
 /// An administrator's view of one class's certificates: every completed (or failed) enrolment with its latest
@@ -35,6 +39,7 @@ public static class ListClassCertificates
         var enrolments = db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId && (e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Failed));
         var completed = await enrolments.CountAsync(e => e.Status == EnrolmentStatus.Completed, ct);
         var issued = await db.Certificates.CountAsync(c => c.Status == CertificateStatus.Valid && c.Enrolment!.OfferingId == offeringId, ct);
+        var underReview = await db.Certificates.UnderReview().CountAsync(c => c.Enrolment!.OfferingId == offeringId, ct);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var key = NameKey.For(search);
@@ -58,6 +63,6 @@ public static class ListClassCertificates
         var items = rows.Select(r => new ClassCertificateRow(r.Id, r.PersonId, r.FullName, scope.ShowCpf(r.Cpf), r.Status,
             r.Certificate?.Id, r.Certificate?.VerificationCode, r.Certificate?.Status, r.Certificate?.IssuedAt)).ToList();
         return Result<ClassCertificatesModel>.Ok(new ClassCertificatesModel(offering.Id, offering.Title, offering.Code, offering.StartsOn, offering.EndsOn, completed, issued,
-            new Page<ClassCertificateRow>(items, p, size, total)));
+            new Page<ClassCertificateRow>(items, p, size, total), underReview));
     }
 }

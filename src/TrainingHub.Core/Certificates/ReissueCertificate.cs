@@ -23,6 +23,12 @@ public static class ReissueCertificate
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.HasPublicUrl)
+        {
+            return IssueSettings.PublicUrlMissing;
+        }
+
         var (text, invalid) = CertificateReason.Check(reason);
         if (invalid is not null)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Certificates;
@@ -28,6 +29,9 @@ public sealed record VerificationResult(
     public const string Revoked = nameof(Revoked);
     public const string Superseded = nameof(Superseded);
     public const string Expired = nameof(Expired);
+
+    /// <summary>Valid, but its enrolment was corrected to no longer completed (<see cref="CertificateReview"/>).</summary>
+    public const string UnderReview = nameof(UnderReview);
     public const string NotFound = nameof(NotFound);
 
     public bool Found => Status != NotFound;
@@ -60,6 +64,7 @@ public static class VerifyCertificate
                 c.ValidUntil,
                 c.RevokedAt,
                 c.RevocationReason,
+                Enrolment = c.Enrolment != null ? (Enrolment.EnrolmentStatus?)c.Enrolment.Status : null,
                 SupersededBy = c.SupersededBy != null ? c.SupersededBy.VerificationCode : null,
             }).FirstOrDefaultAsync(ct);
         var result = VerificationResult.Miss;
@@ -72,12 +77,13 @@ public static class VerifyCertificate
                 CertificateStatus.Revoked => VerificationResult.Revoked,
                 CertificateStatus.Superseded => VerificationResult.Superseded,
                 _ when row.ValidUntil is { } until && now >= until => VerificationResult.Expired,
+                _ when CertificateReview.IsUnderReview(row.Status, row.Kind, row.Enrolment) => VerificationResult.UnderReview,
                 _ => VerificationResult.Valid,
             };
             var transcript = row.Kind == CertificateKind.Transcript;
             result = new VerificationResult(status, row.Kind.ToString(), code, s.HolderName,
                 transcript ? null : s.CourseTitle, transcript ? s.TotalMinutes : s.WorkloadMinutes, s.StartsOn, s.EndsOn,
-                s.Issuer, s.IssuerCnpj, s.IssuedOn, s.ValidUntil,
+                s.Issuer, s.IssuerCnpj is { } cnpj ? Cnpj.Format(cnpj) : null, s.IssuedOn, s.ValidUntil,
                 row.Status == CertificateStatus.Revoked ? row.RevokedAt : null, row.Status == CertificateStatus.Revoked ? row.RevocationReason : null,
                 row.Status == CertificateStatus.Superseded ? row.SupersededBy : null, s.PeriodFrom, s.PeriodTo);
         }

@@ -3,7 +3,12 @@ namespace TrainingHub.Core.Common;
 /// <summary>The Brazilian individual taxpayer number: 11 digits, the last two are mod-11 check digits.</summary>
 public static class Cpf
 {
-    /// <summary>Strips punctuation. Returns null when the input is not 11 digits once '.', '-' and spaces are removed.</summary>
+    /// <summary>
+    /// The one reading of a CPF, for every entry point (forms, API, imports, search): 11 digits, with or without '.' and
+    /// '-', with any whitespace (spaces, tabs, non-breaking spaces) around or between them. A bare number of 9 or 10
+    /// digits is one that lost its leading zeros (a spreadsheet cell, a JSON number) and gets them back; the check
+    /// digits then still have to match. Null when that does not give 11 digits.
+    /// </summary>
     public static string? Normalize(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
@@ -13,10 +18,17 @@ public static class Cpf
 
         Span<char> digits = stackalloc char[11];
         var count = 0;
+        var punctuated = false;
         foreach (var c in input)
         {
-            if (c is '.' or '-' or ' ')
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF')
             {
+                continue;
+            }
+
+            if (c is '.' or '-')
+            {
+                punctuated = true;
                 continue;
             }
 
@@ -26,6 +38,11 @@ public static class Cpf
             }
 
             digits[count++] = c;
+        }
+
+        if (count is 9 or 10 && !punctuated)
+        {
+            return new string('0', 11 - count) + new string(digits[..count]);
         }
 
         return count == 11 ? new string(digits) : null;

@@ -8,13 +8,37 @@ namespace TrainingHub.Core.Enrolment;
 /// Seat accounting, safe under concurrency on every database. Callers hold a transaction; <see cref="LockAsync"/>
 /// takes the offering's row lock first (a no-op update), so everything that decides seats and waitlist positions
 /// for one offering happens one request at a time, in arrival order. The counter itself is guarded twice: the
-/// conditional increment below, and the database's check that it never exceeds the seats.
+/// conditional increment below, and the database's check that it never exceeds the seats. The wait for the lock is
+/// bounded (<see cref="LockWait"/>): past it the database ends the statement, the transaction rolls back with nothing
+/// written, and the host answers "busy, try again" (503 with Retry-After) instead of a 500 after half a minute.
 /// </summary>
 internal static class Seats
 {
-    public static async Task<bool> LockAsync(TrainingHubDbContext db, int offeringId, CancellationToken ct) =>
-        await db.Offerings.Where(o => o.Id == offeringId)
+    /// <summary>How long a request waits for the offering's lock, in milliseconds.</summary>
+    public const string LockWait = "5000";
+
+    public static async Task<bool> LockAsync(TrainingHubDbContext db, int offeringId, CancellationToken ct)
+    {
+        await BoundLockWaitAsync(db, ct);
+        return await db.Offerings.Where(o => o.Id == offeringId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ConfirmedCount, o => o.ConfirmedCount), ct) == 1;
+    }
+
+    /// <summary>
+    /// PostgreSQL: for the rest of this transaction only (SET LOCAL); SQL Server: for the connection, which the pool
+    /// resets. SQLite has one writer and waits at BEGIN for its busy timeout, answered the same way by the host.
+    /// </summary>
+    private static async Task BoundLockWaitAsync(TrainingHubDbContext db, CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = " + LockWait, ct);
+        }
+        else if (db.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true)
+        {
+            await db.Database.ExecuteSqlRawAsync("SET LOCK_TIMEOUT " + LockWait, ct);
+        }
+    }
 
     public static async Task<bool> TryTakeAsync(TrainingHubDbContext db, int offeringId, CancellationToken ct) =>
         await db.Offerings.Where(o => o.Id == offeringId && (o.Seats == null || o.ConfirmedCount < o.Seats))

@@ -60,7 +60,7 @@ internal sealed class ImportPlan
         var plan = new ImportPlan(table);
         plan.Errors.AddRange(table.Malformed.Select(line => new ImportRowError(line, "", "Import.BadQuotes", [])));
         var cpfs = table.Rows.SelectMany(r => new[] { r[ImportColumn.Cpf], r[ImportColumn.ManagerCpf] })
-            .Select(c => Cpf.Normalize(PadCpf(c))).OfType<string>().Distinct().ToList();
+            .Select(c => Cpf.Normalize(c)).OfType<string>().Distinct().ToList();
         var existing = await db.People.AsNoTracking().Where(p => cpfs.Contains(p.Cpf))
             .Select(p => new Existing(p.Id, p.Cpf, p.FullName, p.Email, p.OrganizationId, p.JobTitle, p.RegistrationNumber, p.PreferredLanguage,
                 p.ManagerId, p.AnonymizedAt != null, p.Organization!.Path, p.Organization.Kind))
@@ -83,7 +83,7 @@ internal sealed class ImportPlan
 
         // People the file itself describes (valid CPFs), so that a manager may be a person registered by the same file.
         var described = table.HasPeople
-            ? table.Rows.Select(r => Cpf.Normalize(PadCpf(r[ImportColumn.Cpf]))).OfType<string>().Where(Cpf.IsValid).ToHashSet(StringComparer.Ordinal)
+            ? table.Rows.Select(r => Cpf.Normalize(r[ImportColumn.Cpf])).OfType<string>().Where(Cpf.IsValid).ToHashSet(StringComparer.Ordinal)
             : [];
         var resolved = new Dictionary<string, (OrgRef? Org, string? Error)>(StringComparer.Ordinal);
         var firstRowOf = new Dictionary<string, (int Line, PersonUpsert? Person)>(StringComparer.Ordinal);
@@ -96,7 +96,7 @@ internal sealed class ImportPlan
         foreach (var row in table.Rows)
         {
             var errors = new List<FieldError>();
-            var cpf = PersonValidation.Cpf(PadCpf(row[ImportColumn.Cpf]), Col(ImportColumn.Cpf), errors);
+            var cpf = PersonValidation.Cpf(row[ImportColumn.Cpf], Col(ImportColumn.Cpf), errors);
             var known = cpf is not null && existing.TryGetValue(cpf, out var e) ? e : null;
             if (known is { Anonymized: true })
             {
@@ -137,7 +137,7 @@ internal sealed class ImportPlan
                     }
                 }
 
-                var managerCpf = row[ImportColumn.ManagerCpf] is { } m ? PersonValidation.Cpf(PadCpf(m), Col(ImportColumn.ManagerCpf), errors) : null;
+                var managerCpf = row[ImportColumn.ManagerCpf] is { } m ? PersonValidation.Cpf(m, Col(ImportColumn.ManagerCpf), errors) : null;
                 if (managerCpf is not null && managerCpf == cpf)
                 {
                     errors.Add(new(Col(ImportColumn.ManagerCpf), "Import.ManagerIsSelf"));
@@ -253,9 +253,6 @@ internal sealed class ImportPlan
     }
 
     /// <summary>Spreadsheets drop a CPF's leading zeros when it was typed as a number: 9 or 10 digits get them back.</summary>
-    private static string? PadCpf(string? value) =>
-        value is { Length: 9 or 10 } && value.All(char.IsAsciiDigit) ? value.PadLeft(11, '0') : value;
-
     private static bool Differs(Existing known, PersonUpsert p, Dictionary<string, Existing> existing) =>
         known.FullName != p.FullName || known.Email != p.Email || known.OrganizationId != p.OrganizationId
         || (p.JobTitle is not null && p.JobTitle != known.JobTitle)

@@ -87,7 +87,7 @@ public static class ReportFacts
         var scopeName = scope.OrganizationId is { } sid
             ? await db.Organizations.Where(o => o.Id == sid).Select(o => o.Name).SingleOrDefaultAsync(ct)
             : null;
-        list.Add(("Report.Filter.Scope", scopeName ?? "*"));
+        list.Add(("Report.Filter.Scope", scopeName ?? "Report.Filter.ScopeAll"));
         if (request.ProgrammeId is { } p)
         {
             list.Add(("Report.Filter.Programme", await db.Programmes.Where(x => x.Id == p).Select(x => x.Code + " " + x.Name).SingleOrDefaultAsync(ct) ?? "?"));

@@ -52,9 +52,13 @@ public static class ReportPdf
             y += lineHeight + 2;
         }
 
+        // Text wraps onto as many lines as it needs (up to MaxLinesPerCell), so two long names never end cut to the same
+        // prefix; numbers and dates stay on one line.
         void Row(IReadOnlyList<string> cells, XFont f)
         {
-            if (y > page.Height.Point - margin)
+            var lines = cells.Select((c, i) => data.Columns[i].Type == ColumnType.Text ? Wrap(g, c, f, columnWidth - 4) : [Fit(g, c, f, columnWidth - 4)]).ToList();
+            var height = lines.Max(l => l.Count) * lineHeight;
+            if (y + height > page.Height.Point - margin)
             {
                 NewPage();
             }
@@ -62,11 +66,13 @@ public static class ReportPdf
             for (var i = 0; i < cells.Count; i++)
             {
                 var right = data.Columns[i].Type is not (ColumnType.Text or ColumnType.Date);
-                var text = Fit(g, cells[i], f, columnWidth - 4);
-                g.DrawString(text, f, XBrushes.Black, new XRect(margin + (i * columnWidth), y, columnWidth - 4, lineHeight), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                for (var l = 0; l < lines[i].Count; l++)
+                {
+                    g.DrawString(lines[i][l], f, XBrushes.Black, new XRect(margin + (i * columnWidth), y + (l * lineHeight), columnWidth - 4, lineHeight), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                }
             }
 
-            y += lineHeight;
+            y += height;
         }
 
         NewPage();
@@ -125,6 +131,39 @@ public static class ReportPdf
             IFormattable f => f.ToString(null, context.Culture),
             _ => value.ToString() ?? "",
         };
+    }
+
+    private const int MaxLinesPerCell = 4;
+
+    /// <summary>Greedy word wrap into lines no wider than <paramref name="width"/>; a word wider than a line, or a last line that overflows, is cut with "…".</summary>
+    private static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (g.MeasureString(candidate, font).Width <= width)
+            {
+                current = candidate;
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                lines.Add(current);
+            }
+
+            current = word;
+        }
+
+        lines.Add(current);
+        if (lines.Count > MaxLinesPerCell)
+        {
+            lines = [.. lines.Take(MaxLinesPerCell - 1), string.Join(' ', lines.Skip(MaxLinesPerCell - 1))];
+        }
+
+        return lines.Select(l => Fit(g, l, font, width)).ToList();
     }
 
     private static string Fit(XGraphics g, string text, XFont font, double width)

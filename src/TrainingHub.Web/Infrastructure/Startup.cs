@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Data;
 using TrainingHub.Seeding;
@@ -20,6 +23,11 @@ public static class Startup
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var config = app.Configuration;
+        if (!sp.GetRequiredService<TrainingHub.Core.Certificates.IssueSettings>().HasPublicUrl)
+        {
+            log.LogWarning("App:PublicUrl is not set (or is not an http(s) address): no certificate is issued until it is, because each certificate carries its public verification link for good. Set it to the address people reach this site at, e.g. App__PublicUrl=https://capacitacao.example.gov.br");
+        }
+
         if (config["Admin:Email"] is { Length: > 0 } email && config["Admin:Password"] is { Length: > 0 } password)
         {
             var outcome = await FirstAdministrator.EnsureAsync(sp, email, password, config["Admin:Name"]);
@@ -47,6 +55,21 @@ public static class Startup
     public static async Task MigrateAsync(TrainingHubDbContext db, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // A server database that does not exist yet (a first start) is created empty, with the migrations history
+        // table, before anything reads that table: otherwise the first reads fail and log errors before Migrate
+        // creates them, and a first start looks broken when it is not.
+        if (!db.Database.IsSqlite())
+        {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync())
+            {
+                log.LogInformation("First start: creating the database");
+                await creator.CreateAsync();
+            }
+
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
         {

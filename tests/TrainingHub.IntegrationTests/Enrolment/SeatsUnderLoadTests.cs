@@ -74,6 +74,85 @@ public sealed class SeatsUnderLoadTests(string provider) : OnBothDatabases(provi
         });
     }
 
+    [Test]
+    public async Task Reducing_seats_below_the_confirmed_count_is_a_field_error_naming_that_count_on_the_api_and_the_form()
+    {
+        var offeringId = await Arrange.ClassAsync(App, seats: 5);
+        var people = await Arrange.PeopleAsync(App, 3);
+        using var api = await AdminApiAsync();
+        foreach (var p in people)
+        {
+            (await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = p })).EnsureSuccessStatusCode();
+        }
+
+        var o = await App.WithDbAsync(db => db.Classes.AsNoTracking().SingleAsync(c => c.Id == offeringId));
+        object Body(int seats) => new { courseId = o.CourseId, code = o.Code, title = o.Title, startsOn = o.StartsOn, endsOn = o.EndsOn, seats, status = "Published" };
+        var refused = await api.PutAsJsonAsync($"/api/v1/classes/{offeringId}", Body(2));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+        var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        problem.GetProperty("errors").GetProperty("Seats")[0].GetString()!.ShouldContain("3");
+        (await App.WithDbAsync(db => db.Offerings.Where(x => x.Id == offeringId).Select(x => x.Seats).SingleAsync())).ShouldBe(5);
+        (await api.PutAsJsonAsync($"/api/v1/classes/{offeringId}", Body(3))).StatusCode.ShouldBe(HttpStatusCode.NoContent, "as many seats as confirmed people is fine");
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (_, page) = await browser.GetPageAsync($"/offerings/{offeringId}/edit");
+        var form = page.Forms.Single(f => f.GetAttribute("action") == $"/offerings/{offeringId}/edit-class");
+        var fields = form.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
+            .GroupBy(i => i.Name!).ToDictionary(g => g.Key, g => (string?)g.First().Value);
+        foreach (var select in form.Elements.OfType<AngleSharp.Html.Dom.IHtmlSelectElement>().Where(x => !string.IsNullOrEmpty(x.Name) && !x.IsMultiple))
+        {
+            fields[select.Name!] = select.Value;
+        }
+
+        fields["Form.Seats"] = "1";
+        var answer = await browser.PostAsync($"/offerings/{offeringId}/edit-class", fields);
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, with the message on the field (not a 500)");
+        var html = Browser.Parse(await answer.Content.ReadAsStringAsync());
+        html.QuerySelector("[data-valmsg-for='Form.Seats']").ShouldNotBeNull().TextContent.ShouldContain("3");
+        (await App.WithDbAsync(db => db.Offerings.Where(x => x.Id == offeringId).Select(x => x.Seats).SingleAsync())).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task An_enrolment_that_waits_too_long_for_the_offerings_lock_is_answered_busy_and_writes_nothing()
+    {
+        if (ProviderName != "Postgres")
+        {
+            Assert.Ignore("Row locks held by another connection: PostgreSQL (SQLite has one writer and its own busy timeout).");
+        }
+
+        var offeringId = await Arrange.ClassAsync(App, seats: 10);
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        using var api = await AdminApiAsync();
+
+        // Another transaction holds the offering's row lock on purpose, as a long burst would.
+        await using (var holder = new Npgsql.NpgsqlConnection(App.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var tx = await holder.BeginTransactionAsync();
+            await using (var lockIt = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"Offerings\" WHERE \"Id\" = @id FOR UPDATE", holder, tx))
+            {
+                lockIt.Parameters.AddWithValue("id", offeringId);
+                await lockIt.ExecuteScalarAsync();
+            }
+
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var busy = await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = person });
+            clock.Stop();
+            busy.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await busy.Content.ReadAsStringAsync());
+            busy.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldNotBeNull().TotalSeconds.ShouldBePositive();
+            busy.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "a bounded wait, not the 30 s command timeout");
+            (await App.WithDbAsync(db => db.Enrolments.CountAsync(e => e.OfferingId == offeringId))).ShouldBe(0, "nothing written");
+
+            await tx.RollbackAsync();
+        }
+
+        (await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId, personId = person })).StatusCode.ShouldBe(HttpStatusCode.OK, "trying again works once the lock is free");
+        (await App.WithDbAsync(db => db.Enrolments.CountAsync(e => e.OfferingId == offeringId))).ShouldBe(1);
+    }
+
     private async Task<List<TrainingHub.Core.Enrolment.Enrolment>> EnrolmentsAsync(int offeringId) =>
         await App.WithDbAsync(db => db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId).ToListAsync());
 

@@ -93,7 +93,7 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         {
             var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
             var root = new ReaderScope("test", null, new HashSet<string> { Roles.Administrator }, null, null);
-            (await IssueTranscript.HandleAsync(db, root, App.Clock, new IssueSettings(), target, new DateOnly(2000, 1, 1), new DateOnly(2009, 12, 31), CancellationToken.None))
+            (await IssueTranscript.HandleAsync(db, root, App.Clock, new IssueSettings { PublicUrl = "https://traininghub.test" }, target, new DateOnly(2000, 1, 1), new DateOnly(2009, 12, 31), CancellationToken.None))
                 .Succeeded.ShouldBeTrue();
         }
 

@@ -80,6 +80,24 @@ public sealed class RegisterPersonTests(string provider) : OnBothDatabases(provi
     }
 
     [Test]
+    public async Task The_api_reads_a_cpf_as_the_import_does_tabs_non_breaking_spaces_and_lost_leading_zeros()
+    {
+        using var client = await App.ApiClientAsync(TestApp.AdminEmail);
+        var org = await AnyOrganizationAsync(OrganizationKind.StateAgency);
+        var wrapped = Data.NewCpf();
+        var tab = await client.PostAsJsonAsync("/api/v1/people?culture=en", new { cpf = "\t" + Cpf.Format(wrapped) + "\u00A0", fullName = "Tabulada", email = "tab@example.gov.br", organizationId = org });
+        tab.StatusCode.ShouldBe(HttpStatusCode.Created, await tab.Content.ReadAsStringAsync());
+        var zero = Cpf.FromBase("0" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var bare = await client.PostAsJsonAsync("/api/v1/people?culture=en", new { cpf = zero.TrimStart('0'), fullName = "Zero Perdido", email = "zero@example.gov.br", organizationId = org });
+        bare.StatusCode.ShouldBe(HttpStatusCode.Created, await bare.Content.ReadAsStringAsync());
+        (await App.WithDbAsync(db => db.People.CountAsync(p => p.Cpf == wrapped || p.Cpf == zero))).ShouldBe(2, "stored as the 11 digits");
+
+        // A digit missing from a punctuated number is not a lost zero: refused here as by the import.
+        var missing = await client.PostAsJsonAsync("/api/v1/people?culture=en", new { cpf = Cpf.Format(Data.NewCpf())[..^1], fullName = "Falta", email = "falta@example.gov.br", organizationId = org });
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task A_scoped_administrator_sees_and_registers_only_inside_their_organisation()
     {
         var (mine, other) = await App.WithDbAsync(async db =>

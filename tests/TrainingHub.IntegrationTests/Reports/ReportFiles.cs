@@ -5,12 +5,19 @@ using System.Text.Json;
 namespace TrainingHub.IntegrationTests.Reports;
 
 /// <summary>Reads exports back with independent readers: a small RFC 4180 parser, openpyxl under Debian's Python, pdftotext.</summary>
-internal static class ReportFiles
+internal static partial class ReportFiles
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?\d+,\d+$")]
+    private static partial System.Text.RegularExpressions.Regex DecimalComma();
+
     public static List<string[]> ParseCsv(byte[] bytes)
     {
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "UTF-8 byte order mark");
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        // A Portuguese reader's file separates with ';' and writes decimals with a comma: read as Excel in Portuguese would,
+        // then give numbers back with a dot so the comparisons are the same in both languages.
+        var header = text[..text.IndexOf('\r', StringComparison.Ordinal)];
+        var separator = header.Contains(';', StringComparison.Ordinal) && !header.Contains(',', StringComparison.Ordinal) ? ';' : ',';
         var rows = new List<string[]>();
         var row = new List<string>();
         var field = new StringBuilder();
@@ -38,7 +45,7 @@ internal static class ReportFiles
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 row.Add(field.ToString());
                 field.Clear();
@@ -59,7 +66,9 @@ internal static class ReportFiles
         }
 
         (field.Length + row.Count).ShouldBe(0, "the file ends with CRLF");
-        return rows;
+        return separator == ','
+            ? rows
+            : rows.Select(r => r.Select(f => DecimalComma().IsMatch(f) ? f.Replace(',', '.') : f).ToArray()).ToList();
     }
 
     /// <summary>The workbook as openpyxl sees it: sheet names, the first sheet's frozen pane, and its cells with their Python types.</summary>

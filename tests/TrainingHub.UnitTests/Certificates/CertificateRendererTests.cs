@@ -59,6 +59,24 @@ public sealed class CertificateRendererTests
     }
 
     [Test]
+    public void A_bare_cnpj_is_printed_punctuated_and_a_programme_named_programa_is_not_called_programa_twice()
+    {
+        var pt = Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample() with { IssuerCnpj = "05461142000170", Programme = "Programa Municipalismo Ativo" }), 1));
+        pt.ShouldContain("CNPJ 05.461.142/0001-70");
+        pt.ShouldContain("no âmbito do Programa Municipalismo Ativo");
+        pt.ShouldNotContain("programa Programa");
+        var en = Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample("en") with { Programme = "Programme Open Government" }), 1));
+        en.ShouldContain("as part of the Programme Open Government");
+        Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample()), 1)).ShouldContain("no âmbito do programa Rede Estratégia 2026");
+    }
+
+    [TestCase("05461142000170", "05.461.142/0001-70")]
+    [TestCase("05.461.142/0001-70", "05.461.142/0001-70")]
+    [TestCase(" 05461142000170 ", "05.461.142/0001-70")]
+    [TestCase("123", "123")]
+    public void Cnpj_is_shown_punctuated(string stored, string shown) => TrainingHub.Core.Common.Cnpj.Format(stored).ShouldBe(shown);
+
+    [Test]
     public void English_is_used_when_the_person_prefers_it()
     {
         var flat = Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample("en") with { WorkloadMinutes = 450 }), 1));

@@ -22,10 +22,12 @@ public sealed class ReportCsvTests
     public void Fields_are_quoted_as_rfc_4180_says(string value, string expected) => ReportCsv.Field(value).ShouldBe(expected);
 
     [Test]
-    public void Hours_are_written_with_two_invariant_decimals_and_numbers_are_never_neutralised()
+    public void Hours_are_written_with_two_decimals_in_the_readers_notation_and_numbers_are_never_neutralised()
     {
         var context = new ExportContext(k => k, "t", DateTime.UtcNow, System.Globalization.CultureInfo.GetCultureInfo("pt-BR"));
-        ReportCsv.Cell(ColumnType.Hours, 95, context).ShouldBe("1.58");
+        ReportCsv.Cell(ColumnType.Hours, 95, context).ShouldBe("1,58");
+        ReportCsv.Cell(ColumnType.Hours, 95 * 60 * 1000, context).ShouldBe("95000,00", "no thousands separator");
+        ReportCsv.Cell(ColumnType.Hours, 95, context with { Culture = System.Globalization.CultureInfo.GetCultureInfo("en") }).ShouldBe("1.58");
         ReportCsv.Cell(ColumnType.Integer, -5, context).ShouldBe("-5");
         ReportCsv.Cell(ColumnType.Text, new MessageKey("Report.Target.Met"), context).ShouldBe("Report.Target.Met");
     }
@@ -50,7 +52,7 @@ public sealed class ReportCsvTests
             Filters = [],
         };
         var english = new Dictionary<string, string> { ["Col.Person"] = "Person", ["Col.Sessions"] = "Sessions", ["Col.Hours"] = "Hours", ["Col.Rate"] = "Rate (%)", ["Report.Total"] = "Total" };
-        var context = new ExportContext(k => english[k], "t", DateTime.UtcNow, System.Globalization.CultureInfo.GetCultureInfo("pt-BR"));
+        var context = new ExportContext(k => english[k], "t", DateTime.UtcNow, System.Globalization.CultureInfo.GetCultureInfo("en"));
         using var output = new MemoryStream();
         await ReportCsv.WriteAsync(data, context, output, CancellationToken.None);
 
@@ -62,6 +64,17 @@ public sealed class ReportCsvTests
             + "\"'=HYPERLINK(\"\"x\"\")\",1,0.75,12.5\r\n"
             + "João,0,0.00,\r\n"
             + "Total,4,8.25,\r\n");
+
+        // In Portuguese, Excel splits on ';' and reads a decimal comma: a comma in a name needs no quotes then.
+        using var portuguese = new MemoryStream();
+        await ReportCsv.WriteAsync(data, context with { Culture = System.Globalization.CultureInfo.GetCultureInfo("pt-BR") }, portuguese, CancellationToken.None);
+        portuguese.ToArray()[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        System.Text.Encoding.UTF8.GetString(portuguese.ToArray()[3..]).ShouldBe(
+            "Person;Sessions;Hours;Rate (%)\r\n"
+            + "Souza, Ana;3;7,50;87,5\r\n"
+            + "\"'=HYPERLINK(\"\"x\"\")\";1;0,75;12,5\r\n"
+            + "João;0;0,00;\r\n"
+            + "Total;4;8,25;\r\n");
     }
 
     [Test]

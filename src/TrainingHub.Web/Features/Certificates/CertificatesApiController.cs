@@ -56,6 +56,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<TranscriptIssued>> Transcript(TranscriptBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -95,6 +96,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [HttpPost("offerings/{id:int}/certificates/issue")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<ActionResult<IssueOutcome>> Issue(int id, CancellationToken ct)
     {
         var result = await IssueClassCertificates.HandleAsync(db, User.Scope(), time, settings, id, ct);

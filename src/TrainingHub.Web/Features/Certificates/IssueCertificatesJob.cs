@@ -9,6 +9,11 @@ public sealed class IssueCertificatesJob(TrainingHubDbContext db, TimeProvider t
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
+        if (!settings.HasPublicUrl)
+        {
+            return "0 issued: waiting for App:PublicUrl";
+        }
+
         var outcome = await IssueCertificates.HandleAsync(db, time, settings, offeringId: null, cancellationToken);
         if (outcome.Issued > 0)
         {

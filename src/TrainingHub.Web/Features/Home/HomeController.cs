@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Home;
 using TrainingHub.Web.Infrastructure;
@@ -15,11 +16,14 @@ public sealed class HomeViewModel
     public bool IsAuditor { get; init; }
     public string? ScopeName { get; init; }
     public int PendingApprovals { get; init; }
+
+    /// <summary>Administrators only: certificates are on hold because App:PublicUrl is not set.</summary>
+    public bool CertificatesOnHold { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) : Controller
+public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, IssueSettings certificates) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -31,6 +35,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) :
             Instructor = scope.IsInstructor && scope.PersonId is { } i ? await InstructorHome.HandleAsync(db, i, time, ct) : null,
             Overview = scope.IsAdministrator || scope.IsAuditor ? await ProgrammeOverview.HandleAsync(db, scope, time, ct) : null,
             IsAdministrator = scope.IsAdministrator,
+            CertificatesOnHold = scope.IsAdministrator && !certificates.HasPublicUrl,
             PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
             ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,

@@ -54,6 +54,7 @@ public sealed class MyDataApiController(TrainingHubDbContext db, TimeProvider ti
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
     public async Task<IActionResult> Transcript(int? year, CancellationToken ct)
     {
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);
