@@ -19,7 +19,8 @@ public sealed record DispatchSettings(
     string? CalendarOrganizer = null,
     string? CalendarOrganizerName = null);
 
-public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
+/// <summary>What one dispatch did; <see cref="Unavailable"/> holds the error when the SMTP server could not be reached.</summary>
+public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0, string? Unavailable = null);
 
 /// <summary>
 /// Delivers due outbox rows. Each row is claimed with a conditional UPDATE that only matches a row still due (pending
@@ -187,7 +188,7 @@ public static class DispatchOutbox
             }
         }
 
-        return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled);
+        return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled, unavailable);
     }
 
     public const string OptedOut = "Recipient opted out of optional messages";

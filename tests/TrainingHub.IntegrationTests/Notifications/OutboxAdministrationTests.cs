@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -176,6 +177,84 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         var reminders = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "SessionReminders");
         reminders.GetProperty("nextRunAt").ValueKind.ShouldBe(JsonValueKind.String);
         reminders.GetProperty("schedule").GetString().ShouldBe("0 0 1 1 *");
+    }
+
+    [Test]
+    public async Task An_unreachable_smtp_server_is_said_once_as_a_warning_and_shown_on_the_administrators_home()
+    {
+        var logs = new CapturedLogs();
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+        }
+
+        await using var scheduled = App.WithWebHostBuilder(b => b
+            .UseSetting("Jobs:Enabled", "true")
+            .UseSetting("Jobs:DispatchOutbox:IntervalSeconds", "1")
+            .UseSetting("Jobs:IssueCertificates:Cron", "0 0 1 1 *")
+            .UseSetting("Jobs:SessionReminders:Cron", "0 0 1 1 *")
+            .UseSetting("Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureLogging(l => l.AddProvider(logs)));
+        _ = scheduled.Server;
+        var (first, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await WaitAsync(async () => (await RowAsync(first)).Attempts >= 1);
+
+        using var browser = new Browser(scheduled.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (_, home) = await browser.GetPageAsync("/?culture=en");
+        var alert = home.QuerySelector("[data-testid=smtp-unreachable]");
+        alert.ShouldNotBeNull();
+        alert.TextContent.ShouldContain("The mail (SMTP) server has not answered since");
+        alert.TextContent.ShouldContain($"127.0.0.1:{closedPort} unavailable");
+        (await browser.GetPageAsync("/?culture=pt-BR")).Html.QuerySelector("[data-testid=smtp-unreachable]")!.TextContent.ShouldContain("O servidor de e-mail (SMTP) não responde desde");
+
+        // A second message fails the same way: no second warning, and no information line per run.
+        var (second, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await WaitAsync(async () => (await RowAsync(second)).Attempts >= 1);
+        logs.Lines.Count(l => l.Level == LogLevel.Warning && l.Text.Contains("SMTP server cannot be reached", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Lines.ShouldNotContain(l => l.Level >= LogLevel.Information && l.Text.StartsWith("Outbox: 0 sent", StringComparison.Ordinal));
+
+        using var scoped = NewBrowser();
+        await scoped.SignInAsync(ScopedAdmin, "Demo-Passphrase-2026");
+        (await scoped.GetPageAsync("/")).Html.QuerySelector("[data-testid=smtp-unreachable]").ShouldBeNull();
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition never held");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The host's log lines, kept in memory for the test to read.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Text)> lines = new();
+
+        public IReadOnlyList<(LogLevel Level, string Text)> Lines => [.. lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, formatter(state, exception)));
+        }
     }
 
     private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)

@@ -15,11 +15,14 @@ public sealed class HomeViewModel
     public bool IsAuditor { get; init; }
     public string? ScopeName { get; init; }
     public int PendingApprovals { get; init; }
+
+    /// <summary>For administrators of the whole installation: the SMTP server this instance cannot reach, since when.</summary>
+    public (string Error, DateTime Since)? MailUnreachable { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) : Controller
+public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, MailServerStatus mailServer) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -33,6 +36,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time) :
             IsAdministrator = scope.IsAdministrator,
             PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
+            MailUnreachable = scope.IsAdministrator && scope.IsWholeInstallation ? mailServer.Unreachable : null,
             ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,
         };
         return View(model);
