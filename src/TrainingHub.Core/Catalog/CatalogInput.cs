@@ -48,7 +48,7 @@ public static class CatalogInput
         return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
     }
 
-    /// <summary>Checks a required text: adds <paramref name="requiredCode"/> or "Field.TooLong" on the field.</summary>
+    /// <summary>Checks a required one-line text: adds <paramref name="requiredCode"/>, "Field.TooLong" or "Field.ControlCharacters" on the field.</summary>
     public static string? Required(List<FieldError> errors, string field, string? value, int max, string requiredCode)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -65,10 +65,11 @@ public static class CatalogInput
             return null;
         }
 
-        return t;
+        return SingleLine.Check(errors, field, t) ? t : null;
     }
 
-    public static string? Optional(List<FieldError> errors, string field, string? value, int max)
+    /// <summary>Checks an optional text: one line ("Field.ControlCharacters") unless <paramref name="multiline"/> (a description).</summary>
+    public static string? Optional(List<FieldError> errors, string field, string? value, int max, bool multiline = false)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var t = value?.Trim();
@@ -83,7 +84,7 @@ public static class CatalogInput
             return null;
         }
 
-        return t;
+        return multiline || SingleLine.Check(errors, field, t) ? t : null;
     }
 
     public static bool IsHttpUrl(string? url) =>

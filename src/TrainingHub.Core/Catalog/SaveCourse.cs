@@ -37,7 +37,7 @@ public static class SaveCourse
         var errors = new List<FieldError>();
         var code = CatalogInput.Required(errors, nameof(r.Code), r.Code, 40, "Catalog.CodeRequired");
         var title = CatalogInput.Required(errors, nameof(r.Title), r.Title, 200, "Catalog.TitleRequired");
-        var syllabus = CatalogInput.Optional(errors, nameof(r.Syllabus), r.Syllabus, 8000) ?? "";
+        var syllabus = CatalogInput.Optional(errors, nameof(r.Syllabus), r.Syllabus, 8000, multiline: true) ?? "";
         if (r.ProgrammeId is { } programmeId)
         {
             if (!await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programmeId, ct))

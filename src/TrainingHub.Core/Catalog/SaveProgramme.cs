@@ -36,7 +36,7 @@ public static class SaveProgramme
         var errors = new List<FieldError>();
         var code = CatalogInput.Required(errors, nameof(r.Code), r.Code, 40, "Catalog.CodeRequired");
         var name = CatalogInput.Required(errors, nameof(r.Name), r.Name, 200, "Programme.NameRequired");
-        var description = CatalogInput.Optional(errors, nameof(r.Description), r.Description, 4000);
+        var description = CatalogInput.Optional(errors, nameof(r.Description), r.Description, 4000, multiline: true);
         if (r.OwnerOrganizationId is not { } ownerId || !await db.Organizations.InScope(scope).AnyAsync(o => o.Id == ownerId, ct))
         {
             errors.Add(new(nameof(r.OwnerOrganizationId), "Programme.OwnerNotFound"));

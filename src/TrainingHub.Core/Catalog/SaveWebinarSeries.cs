@@ -48,7 +48,7 @@ public static class SaveWebinarSeries
             errors.Add(new(nameof(r.ProgrammeId), "Catalog.ProgrammeRequired"));
         }
 
-        var description = CatalogInput.Optional(errors, nameof(r.Description), r.Description, 4000);
+        var description = CatalogInput.Optional(errors, nameof(r.Description), r.Description, 4000, multiline: true);
         var channel = CatalogInput.Optional(errors, nameof(r.ChannelUrl), r.ChannelUrl, 500);
         if (channel is not null && !CatalogInput.IsHttpUrl(channel))
         {

@@ -19,7 +19,8 @@ public sealed record DispatchSettings(
     string? CalendarOrganizer = null,
     string? CalendarOrganizerName = null);
 
-public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0);
+/// <summary>What one dispatch did; <see cref="Unavailable"/> holds the error when the SMTP server could not be reached.</summary>
+public sealed record DispatchOutcome(int Claimed, int Sent, int Retried, int DeadLettered, int Cancelled = 0, string? Unavailable = null);
 
 /// <summary>
 /// Delivers due outbox rows. Each row is claimed with a conditional UPDATE that only matches a row still due (pending
@@ -40,20 +41,22 @@ public static class DispatchOutbox
         // cut to whole milliseconds so that reading it back for the equality below is exact on every database.
         var now = time.GetUtcNow().UtcDateTime;
         var leaseUntil = Now(time).AddSeconds(settings.LeaseSeconds);
+        var max = settings.MaxAttempts;
+        var abandoned = await AbandonExhaustedAsync(db, settings, now, instanceId, ct);
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now))
+            .Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now && m.Attempts < max))
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .Select(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
         if (due.Count == 0)
         {
-            return new DispatchOutcome(0, 0, 0, 0);
+            return new DispatchOutcome(0, 0, 0, abandoned);
         }
 
         // The claim: only rows still due at the moment of the UPDATE change hands; a row another instance took in between
         // no longer matches (PostgreSQL re-checks the condition on the locked row, SQLite serialises writers).
         await db.OutboxMessages
             .Where(m => due.Contains(m.Id)
-                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now)))
+                && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now && m.Attempts < max)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.LockedBy, instanceId)
@@ -70,7 +73,7 @@ public static class DispatchOutbox
             ? []
             : (await db.People.AsNoTracking().Where(p => optionalTo.Contains(p.Id) && !p.ReceivesOptionalEmails).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
 
-        int sent = 0, retried = 0, dead = 0, cancelled = 0;
+        int sent = 0, retried = 0, dead = abandoned, cancelled = 0;
         string? unavailable = null;
         // One connection for the whole batch (opened by the first message that goes out). Each message the server accepted
         // is marked sent, with its history row, before the next one goes out: a process killed mid-batch re-sends at most
@@ -78,74 +81,103 @@ public static class DispatchOutbox
         await using var batch = sender.OpenBatch();
         foreach (var m in mine)
         {
-            if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
-            {
-                await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
-                cancelled++;
-                continue;
-            }
-
-            if (unavailable is not null)
-            {
-                // The server is down: the rest of the batch waits for the next attempt without knocking again.
-                await RetryAsync(db, m, settings, Now(time), unavailable, instanceId, ct);
-                retried++;
-                continue;
-            }
-
-            IEmailMessage? message;
-            EmailMessage email;
             try
             {
-                message = EmailMessages.Read(m.MessageType, m.PayloadJson);
-                if (message is null)
+                if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
                 {
-                    await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                    await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
+                    cancelled++;
+                    continue;
+                }
+
+                if (unavailable is not null)
+                {
+                    // The server is down: the rest of the batch waits for the next attempt without knocking again.
+                    if (await RetryAsync(db, m, settings, Now(time), unavailable, instanceId, ct))
+                    {
+                        retried++;
+                    }
+                    else
+                    {
+                        dead++;
+                    }
+
+                    continue;
+                }
+
+                IEmailMessage? message;
+                EmailMessage email;
+                try
+                {
+                    message = EmailMessages.Read(m.MessageType, m.PayloadJson);
+                    if (message is null)
+                    {
+                        await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                        dead++;
+                        continue;
+                    }
+
+                    email = await ComposeAsync(m, message, settings);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or System.Xml.XmlException)
+                {
+                    // A payload its record cannot read, or a template that fails: retrying would fail the same way.
+                    await DeadLetterAsync(db, m, Now(time), $"Cannot render '{m.MessageType}': {ex.Message}", instanceId, ct);
                     dead++;
                     continue;
                 }
 
-                email = await ComposeAsync(m, message, settings);
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or System.Xml.XmlException)
-            {
-                // A payload its record cannot read, or a template that fails: retrying would fail the same way.
-                await DeadLetterAsync(db, m, Now(time), $"Cannot render '{m.MessageType}': {ex.Message}", instanceId, ct);
-                dead++;
-                continue;
-            }
-
-            var (files, problem) = await OutboxAttachments.ResolveAsync(db, message, settings.AttachmentSources ?? [], ct);
-            if (problem is not null)
-            {
-                await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
-                dead++;
-                continue;
-            }
-
-            if (files.Count > 0)
-            {
-                email = email with { Attachments = [.. email.Attachments ?? [], .. files] };
-            }
-
-            try
-            {
-                await batch.SendAsync(email, ct);
-            }
-            catch (EmailSendException ex) when (ex.Permanent)
-            {
-                await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
-                dead++;
-                continue;
-            }
-            catch (EmailSendException ex)
-            {
-                if (ex.ServerUnavailable)
+                var (files, problem) = await OutboxAttachments.ResolveAsync(db, message, settings.AttachmentSources ?? [], ct);
+                if (problem is not null)
                 {
-                    unavailable = ex.Message;
+                    await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
+                    dead++;
+                    continue;
                 }
 
-                if (await RetryAsync(db, m, settings, Now(time), ex.Message, instanceId, ct))
+                if (files.Count > 0)
+                {
+                    email = email with { Attachments = [.. email.Attachments ?? [], .. files] };
+                }
+
+                try
+                {
+                    await batch.SendAsync(email, ct);
+                }
+                catch (EmailSendException ex) when (ex.Permanent)
+                {
+                    await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
+                    dead++;
+                    continue;
+                }
+                catch (EmailSendException ex)
+                {
+                    if (ex.ServerUnavailable)
+                    {
+                        unavailable = ex.Message;
+                    }
+
+                    if (await RetryAsync(db, m, settings, Now(time), ex.Message, instanceId, ct))
+                    {
+                        retried++;
+                    }
+                    else
+                    {
+                        dead++;
+                    }
+
+                    continue;
+                }
+
+                await MarkSentAsync(db, m, instanceId, Now(time));
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Anything else that goes wrong with this message (a template, an attachment source, the MIME builder, the
+                // connection in a way nobody classified) is one failed attempt, recorded with its error: retried with
+                // backoff, dead-lettered at the maximum. One message can never stop the queue or stay "sending".
+                if (await RetryAsync(db, m, settings, Now(time), $"{ex.GetType().Name}: {ex.Message}", instanceId, CancellationToken.None))
                 {
                     retried++;
                 }
@@ -153,15 +185,10 @@ public static class DispatchOutbox
                 {
                     dead++;
                 }
-
-                continue;
             }
-
-            await MarkSentAsync(db, m, instanceId, Now(time));
-            sent++;
         }
 
-        return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled);
+        return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled, unavailable);
     }
 
     public const string OptedOut = "Recipient opted out of optional messages";
@@ -213,6 +240,34 @@ public static class DispatchOutbox
     /// <summary>Minutes to wait after the given attempt: 1, 2, 4, 8 … up to the cap.</summary>
     public static TimeSpan Backoff(int attempts, int maxMinutes) =>
         TimeSpan.FromMinutes(Math.Min(maxMinutes, Math.Pow(2, Math.Clamp(attempts - 1, 0, 20))));
+
+    /// <summary>
+    /// Rows left "sending" by a sender that stopped (killed, crashed) on their last allowed attempt: their lease has
+    /// passed and no attempt is left, so they are dead-lettered with their history line instead of being claimed again.
+    /// </summary>
+    private static async Task<int> AbandonExhaustedAsync(TrainingHubDbContext db, DispatchSettings settings, DateTime now, string instanceId, CancellationToken ct)
+    {
+        var max = settings.MaxAttempts;
+        var stuck = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Sending && m.LockedUntil < now && m.Attempts >= max)
+            .OrderBy(m => m.Id).Take(settings.BatchSize).ToListAsync(ct);
+        var dead = 0;
+        foreach (var m in stuck)
+        {
+            var reason = $"Gave up after {m.Attempts} attempts: the last one never finished (its sender, {m.LockedBy}, stopped before recording an outcome).";
+            var changed = await db.OutboxMessages
+                .Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == m.LockedBy && x.LockedUntil < now)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, OutboxStatus.DeadLetter)
+                    .SetProperty(x => x.LastError, Trim(reason))
+                    .SetProperty(x => x.LockedBy, (string?)null)
+                    .SetProperty(x => x.LockedUntil, (DateTime?)null), ct);
+            await RecordAsync(db, m, changed, OutboxAttemptOutcome.DeadLetter, reason, instanceId, now, ct);
+            dead += changed;
+        }
+
+        return dead;
+    }
 
     private static async Task<bool> RetryAsync(TrainingHubDbContext db, OutboxMessage m, DispatchSettings settings, DateTime now, string error, string instanceId, CancellationToken ct)
     {

@@ -30,12 +30,12 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             throw new EmailSendException($"Invalid address '{message.To}'", permanent: true, serverUnavailable: false, null);
         }
 
-        var mime = new MimeMessage { Subject = message.Subject, MessageId = message.MessageId.Trim().TrimStart('<').TrimEnd('>') };
-        mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        var mime = new MimeMessage { Subject = OneLine(message.Subject), MessageId = message.MessageId.Trim().TrimStart('<').TrimEnd('>') };
+        mime.From.Add(new MailboxAddress(OneLine(settings.FromName), settings.From));
         mime.To.Add(to);
         foreach (var (name, value) in message.Headers)
         {
-            mime.Headers.Add(name, value);
+            mime.Headers.Add(name, OneLine(value));
         }
 
         var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
@@ -46,6 +46,40 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
 
         mime.Body = body.ToMessageBody();
         return mime;
+    }
+
+    /// <summary>
+    /// A header's text on one line: line breaks, tabs and other control characters (a title saved with line breaks, a
+    /// NUL) become single spaces, so no value can end a header early, start another or make MimeKit refuse the message.
+    /// MimeKit then encodes what is left (RFC 2047 for accents) and folds long lines itself.
+    /// </summary>
+    public static string OneLine(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var sb = new System.Text.StringBuilder(value.Length);
+        var space = false;
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
@@ -64,7 +98,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
         part.Content = new MimeContent(new MemoryStream(file.Content, writable: false));
         part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
         part.ContentTransferEncoding = ContentEncoding.Base64;
-        part.FileName = file.FileName;
+        part.FileName = OneLine(file.FileName);
         return part;
     }
 

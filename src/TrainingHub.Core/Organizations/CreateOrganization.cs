@@ -21,6 +21,12 @@ public static class CreateOrganization
         {
             errors.Add(new(nameof(r.Name), "Organization.NameRequired"));
         }
+        else
+        {
+            SingleLine.Check(errors, nameof(r.Name), name);
+        }
+
+        SingleLine.Check(errors, nameof(r.Acronym), r.Acronym);
 
         if (r.Kind is null)
         {

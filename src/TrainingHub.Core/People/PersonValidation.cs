@@ -49,7 +49,7 @@ public static class PersonValidation
             return null;
         }
 
-        return name;
+        return SingleLine.Check(errors, field, name) ? name : null;
     }
 
     public static string? Email(string? input, string field, ICollection<FieldError> errors)

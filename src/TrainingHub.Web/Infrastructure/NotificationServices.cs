@@ -22,6 +22,7 @@ public static class NotificationServices
         services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.AddOptions<OutboxOptions>().Bind(config.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<MailServerStatus>();
         services.AddSingleton<IUnsubscribeTokens, UnsubscribeTokens>();
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Certificate));
         services.AddSingleton<IOutboxAttachmentSource>(new CertificateAttachmentSource(AttachmentKinds.Transcript));

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -40,12 +42,47 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Cancelled);
         var again = await api.PostAsync(new Uri($"/api/v1/outbox/{id}/cancel", UriKind.Relative), null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await again.Content.ReadAsStringAsync()).ShouldContain("pendentes");
+        (await again.Content.ReadAsStringAsync()).ShouldContain("já cancelada");
         (await api.PostAsync(new Uri("/api/v1/outbox/999999999/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         using var scoped = await App.ApiClientAsync(ScopedAdmin);
         (await scoped.GetAsync(new Uri("/api/v1/outbox", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await scoped.PostAsync(new Uri($"/api/v1/outbox/{id}/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task A_message_in_any_state_can_be_retried_or_cancelled_and_each_change_is_audited()
+    {
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+
+        // Stuck "sending" (the poison row of issue 18, its lease still running): cancelled, and then sent again.
+        var (stuck, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await SetAsync(stuck, OutboxStatus.Sending, attempts: 73, lockedBy: "host:1", lockedUntil: now.AddMinutes(4));
+        (await api.PostAsync(new Uri($"/api/v1/outbox/{stuck}/cancel", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync(stuck)).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Cancelled), r => r.LockedBy.ShouldBeNull());
+        await SetAsync(stuck, OutboxStatus.Sending, attempts: 73, lockedBy: "host:1", lockedUntil: now.AddMinutes(4));
+        (await api.PostAsync(new Uri($"/api/v1/outbox/{stuck}/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync(stuck)).ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Pending), r => r.Attempts.ShouldBe(0), r => r.LockedBy.ShouldBeNull());
+
+        // Already sent: it can be sent again, but not cancelled.
+        var (sent, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await SetAsync(sent, OutboxStatus.Sent, attempts: 1, lockedBy: null, lockedUntil: null);
+        var refused = await api.PostAsync(new Uri($"/api/v1/outbox/{sent}/cancel", UriKind.Relative), null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await RowAsync(sent)).Status.ShouldBe(OutboxStatus.Sent);
+        (await api.PostAsync(new Uri($"/api/v1/outbox/{sent}/retry", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RowAsync(sent)).Status.ShouldBe(OutboxStatus.Pending);
+
+        var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(OutboxMessage) && (e.EntityId == stuck.ToString() || e.EntityId == sent.ToString()))
+            .OrderBy(e => e.Sequence).ToListAsync());
+        audit.Select(e => (e.EntityId, e.Action)).ShouldBe([(stuck.ToString(), "Cancel"), (stuck.ToString(), "Retry"), (sent.ToString(), "Retry")]);
+        audit[0].BeforeJson!.ShouldContain("\"status\":\"Sending\"");
+        audit[0].AfterJson!.ShouldContain("\"status\":\"Cancelled\"");
+        audit.ShouldAllBe(e => e.ActorUserId != null);
+        (await App.WithDbAsync(db => VerifyAuditChain.HandleAsync(db, CancellationToken.None))).Intact.ShouldBeTrue();
     }
 
     [Test]
@@ -66,10 +103,18 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         details.QuerySelector("[data-testid=payload]")!.TextContent.ShouldContain("\"x\": 1");
         details.QuerySelectorAll("form[method=post]").ShouldAllBe(f => f.QuerySelector("input[name=__RequestVerificationToken]") != null);
 
+        // Nothing happens until the box saying what will happen is ticked.
         (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/retry", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await RowAsync(id)).Status.ShouldBe(OutboxStatus.DeadLetter);
+        (await browser.GetPageAsync($"/admin/outbox/{id}")).Html.QuerySelector(".alert")!.TextContent.ShouldContain("Marque a confirmação para continuar.");
+        (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/retry", new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Pending);
-        (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/cancel", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.SubmitAsync($"/admin/outbox/{id}", $"/admin/outbox/{id}/cancel", new Dictionary<string, string?> { ["confirm"] = "true" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await RowAsync(id)).Status.ShouldBe(OutboxStatus.Cancelled);
+        await SetAsync(id, OutboxStatus.Sent, attempts: 1, lockedBy: null, lockedUntil: null);
+        var (_, sent) = await browser.GetPageAsync($"/admin/outbox/{id}?culture=en");
+        sent.QuerySelector("[data-testid=retry-warning]")!.TextContent.ShouldBe("This message was already sent: the person will receive it again.");
+        sent.QuerySelector("form[data-testid=cancel]").ShouldBeNull();
 
         using var scoped = NewBrowser();
         await scoped.SignInAsync(ScopedAdmin, "Demo-Passphrase-2026");
@@ -134,6 +179,84 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
         reminders.GetProperty("schedule").GetString().ShouldBe("0 0 1 1 *");
     }
 
+    [Test]
+    public async Task An_unreachable_smtp_server_is_said_once_as_a_warning_and_shown_on_the_administrators_home()
+    {
+        var logs = new CapturedLogs();
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+        }
+
+        await using var scheduled = App.WithWebHostBuilder(b => b
+            .UseSetting("Jobs:Enabled", "true")
+            .UseSetting("Jobs:DispatchOutbox:IntervalSeconds", "1")
+            .UseSetting("Jobs:IssueCertificates:Cron", "0 0 1 1 *")
+            .UseSetting("Jobs:SessionReminders:Cron", "0 0 1 1 *")
+            .UseSetting("Smtp:Port", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .ConfigureLogging(l => l.AddProvider(logs)));
+        _ = scheduled.Server;
+        var (first, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await WaitAsync(async () => (await RowAsync(first)).Attempts >= 1);
+
+        using var browser = new Browser(scheduled.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (_, home) = await browser.GetPageAsync("/?culture=en");
+        var alert = home.QuerySelector("[data-testid=smtp-unreachable]");
+        alert.ShouldNotBeNull();
+        alert.TextContent.ShouldContain("The mail (SMTP) server has not answered since");
+        alert.TextContent.ShouldContain($"127.0.0.1:{closedPort} unavailable");
+        (await browser.GetPageAsync("/?culture=pt-BR")).Html.QuerySelector("[data-testid=smtp-unreachable]")!.TextContent.ShouldContain("O servidor de e-mail (SMTP) não responde desde");
+
+        // A second message fails the same way: no second warning, and no information line per run.
+        var (second, _) = await QueueAsync("EnrolmentConfirmed", OutboxStatus.Pending);
+        await WaitAsync(async () => (await RowAsync(second)).Attempts >= 1);
+        logs.Lines.Count(l => l.Level == LogLevel.Warning && l.Text.Contains("SMTP server cannot be reached", StringComparison.Ordinal)).ShouldBe(1);
+        logs.Lines.ShouldNotContain(l => l.Level >= LogLevel.Information && l.Text.StartsWith("Outbox: 0 sent", StringComparison.Ordinal));
+
+        using var scoped = NewBrowser();
+        await scoped.SignInAsync(ScopedAdmin, "Demo-Passphrase-2026");
+        (await scoped.GetPageAsync("/")).Html.QuerySelector("[data-testid=smtp-unreachable]").ShouldBeNull();
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition never held");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The host's log lines, kept in memory for the test to read.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Text)> lines = new();
+
+        public IReadOnlyList<(LogLevel Level, string Text)> Lines => [.. lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<(LogLevel, string)> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue((logLevel, formatter(state, exception)));
+        }
+    }
+
     private async Task<(long Id, string Email)> QueueAsync(string type, OutboxStatus status)
     {
         var person = (await Arrange.PeopleAsync(App, 1))[0];
@@ -154,6 +277,10 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
             return (id, email);
         });
     }
+
+    private Task<int> SetAsync(long id, OutboxStatus status, int attempts, string? lockedBy, DateTime? lockedUntil) => App.WithDbAsync(db =>
+        db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.LockedBy, lockedBy).SetProperty(m => m.LockedUntil, lockedUntil)));
 
     private Task<OutboxMessage> RowAsync(long id) => App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 }

@@ -329,6 +329,102 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         dead.LastError.ShouldBe("No attachment source for kind 'report'.");
     }
 
+    [Test]
+    public async Task A_class_title_saved_with_line_breaks_goes_out_on_one_subject_line_and_adds_no_header()
+    {
+        // The poison message of issue 18: a title with line breaks written straight into the database (no form or API
+        // accepts one any more), trying to start a header of its own.
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Title, $"Gestão {tag}\r\nBcc: intruso@example.gov.br\r\n\r\nCorpo\u0007 falso")));
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        await EnrolAsync(offeringId, person);
+
+        var outcome = await DispatchAsync();
+
+        var row = (await RowsAsync([person])).ShouldHaveSingleItem();
+        row.ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Sent, r.LastError), r => r.Attempts.ShouldBe(1));
+        outcome.Sent.ShouldBe(1);
+        var mail = (await Mail.ForAsync(await EmailOfAsync(person))).ShouldHaveSingleItem();
+        mail.GetProperty("subject").GetString().ShouldBe($"Inscrição confirmada: Gestão {tag} Bcc: intruso@example.gov.br Corpo falso");
+        mail.GetProperty("headers").TryGetProperty("bcc", out _).ShouldBeFalse();
+        (await Mail.ForAsync("intruso@example.gov.br", expected: 0)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_message_that_fails_in_any_way_is_retried_with_its_error_and_history_and_dead_lettered_at_the_maximum()
+    {
+        var people = await Arrange.PeopleAsync(App, 2);
+        await App.WithDbAsync(async db =>
+        {
+            var now = App.Clock.GetUtcNow().UtcDateTime;
+            var first = await db.People.SingleAsync(x => x.Id == people[0]);
+            await Outbox.QueueAsync(db, first, $"poison:{first.Id}",
+                new CertificateIssued(first.FullName, "Turma", "T-1", 480, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20), "WXYZ-1234", "https://traininghub.test/verify/WXYZ-1234", false), now);
+            var second = await db.People.SingleAsync(x => x.Id == people[1]);
+            Outbox.Add(db, second.Id, second.Email, Languages.Portuguese, $"poison-neighbour:{second.Id}",
+                new SeriesMonthlyProgramme("Webinários", "https://video.example.gov.br", 2026, 3, []), now);
+            return await db.SaveChangesAsync();
+        });
+        // The certificate's file cannot be read: an exception nobody classified, raised while the message is being prepared.
+        var broken = new ThrowingSource(AttachmentKinds.Certificate);
+
+        // The first run: the failure is one attempt, recorded, and the message beside it still goes out.
+        var first = await DispatchAsync(sources: [broken]);
+        first.ShouldSatisfyAllConditions(o => o.Sent.ShouldBe(1), o => o.Retried.ShouldBe(1));
+        (await Mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        var row = (await RowsAsync([people[0]])).ShouldHaveSingleItem();
+        row.ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.Pending), r => r.Attempts.ShouldBe(1), r => r.LockedBy.ShouldBeNull(),
+            r => r.LastError.ShouldBe("IOException: certificate store unreachable"));
+
+        for (var run = 2; run <= 8; run++)
+        {
+            App.Clock.Advance(TimeSpan.FromHours(5));
+            await DispatchAsync(sources: [broken]);
+        }
+
+        row = (await RowsAsync([people[0]])).ShouldHaveSingleItem();
+        row.ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.DeadLetter), r => r.Attempts.ShouldBe(8),
+            r => r.LastError.ShouldBe("Gave up after 8 attempts: IOException: certificate store unreachable"));
+        App.Clock.Advance(TimeSpan.FromHours(5));
+        (await DispatchAsync(sources: [broken])).Claimed.ShouldBe(0);
+        var detail = await App.WithDbAsync(db => ListOutbox.DetailAsync(db, row.Id, CancellationToken.None));
+        detail!.History.Select(h => (h.Attempt, h.Outcome)).ShouldBe([.. Enumerable.Range(1, 7).Select(i => (i, OutboxAttemptOutcome.Retry)), (8, OutboxAttemptOutcome.DeadLetter)]);
+        detail.History.ShouldAllBe(h => h.Error!.Contains("certificate store unreachable"));
+        (await Mail.ForAsync(await EmailOfAsync(people[0]), expected: 0)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_row_whose_sender_stopped_on_its_last_attempt_is_dead_lettered_instead_of_claimed_again()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var person = (await Arrange.PeopleAsync(App, 1))[0];
+        await EnrolAsync(offeringId, person);
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientPersonId == person).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.LockedBy, "killed-host:1")
+            .SetProperty(m => m.LockedUntil, now.AddMinutes(-1)).SetProperty(m => m.Attempts, 8)));
+
+        var outcome = await DispatchAsync();
+
+        outcome.ShouldSatisfyAllConditions(o => o.DeadLettered.ShouldBe(1), o => o.Sent.ShouldBe(0));
+        var row = (await RowsAsync([person])).ShouldHaveSingleItem();
+        row.ShouldSatisfyAllConditions(r => r.Status.ShouldBe(OutboxStatus.DeadLetter), r => r.Attempts.ShouldBe(8), r => r.LockedBy.ShouldBeNull(),
+            r => r.LastError!.ShouldStartWith("Gave up after 8 attempts: the last one never finished (its sender, killed-host:1,"));
+        var history = await App.WithDbAsync(db => db.OutboxAttempts.Where(a => a.OutboxMessageId == row.Id).ToListAsync());
+        history.ShouldHaveSingleItem().Outcome.ShouldBe(OutboxAttemptOutcome.DeadLetter);
+        (await Mail.ForAsync(await EmailOfAsync(person), expected: 0)).ShouldBeEmpty();
+    }
+
+    private sealed class ThrowingSource(string kind) : IOutboxAttachmentSource
+    {
+        public string Kind => kind;
+
+        public Task<EmailAttachment?> LoadAsync(TrainingHubDbContext db, string key, CancellationToken ct) =>
+            throw new IOException("certificate store unreachable");
+    }
+
     private sealed class FixedFile(string kind, string name, byte[] content) : IOutboxAttachmentSource
     {
         public string Kind => kind;

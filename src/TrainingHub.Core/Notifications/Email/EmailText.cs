@@ -16,7 +16,9 @@ public static partial class EmailText
     public static string FromHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var reader = XmlReader.Create(new StringReader(html.TrimStart()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        // A value saved with control characters (a title with a bell or a form feed from an old import) arrives as a
+        // character reference XML 1.0 forbids: it is read rather than refused, and left out of the text below.
+        using var reader = XmlReader.Create(new StringReader(html.TrimStart()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, CheckCharacters = false });
         var body = XDocument.Load(reader).Root?.Element("body") ?? throw new FormatException("The email has no body.");
         var text = new StringBuilder();
         foreach (var block in body.Elements())
@@ -24,7 +26,7 @@ public static partial class EmailText
             Block(block, text);
         }
 
-        return text.ToString().TrimEnd() + "\n";
+        return Controls().Replace(text.ToString(), "").TrimEnd() + "\n";
     }
 
     private static void Block(XElement e, StringBuilder text)
@@ -98,4 +100,8 @@ public static partial class EmailText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    /// <summary>Control characters other than the line feed that separates the text's lines.</summary>
+    [GeneratedRegex(@"[\p{Cc}-[\n]]")]
+    private static partial Regex Controls();
 }

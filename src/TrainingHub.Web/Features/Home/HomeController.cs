@@ -19,11 +19,14 @@ public sealed class HomeViewModel
 
     /// <summary>Administrators only: certificates are on hold because App:PublicUrl is not set.</summary>
     public bool CertificatesOnHold { get; init; }
+
+    /// <summary>For administrators of the whole installation: the SMTP server this instance cannot reach, since when.</summary>
+    public (string Error, DateTime Since)? MailUnreachable { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, IssueSettings certificates) : Controller
+public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, IssueSettings certificates, MailServerStatus mailServer) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -38,6 +41,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, I
             CertificatesOnHold = scope.IsAdministrator && !certificates.HasPublicUrl,
             PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
+            MailUnreachable = scope.IsAdministrator && scope.IsWholeInstallation ? mailServer.Unreachable : null,
             ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,
         };
         return View(model);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -16,7 +17,7 @@ public sealed record OutboxChangeResult(long Id, OutboxStatus Status);
 /// dispatch history, retry, cancel; and the scheduled jobs with their last run, next run and result.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     [HttpGet("api/v1/outbox/{id:long}")]
     [Authorize(Policy = Policies.Administrator)]
@@ -70,7 +71,7 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
             return Forbid();
         }
 
-        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, id, ct));
+        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, actor, id, ct));
     }
 
     [HttpPost("api/v1/outbox/{id:long}/cancel")]
@@ -85,7 +86,7 @@ public sealed class OutboxApiController(TrainingHubDbContext db, TimeProvider ti
             return Forbid();
         }
 
-        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, id, ct));
+        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, time, actor, id, ct));
     }
 
     private ActionResult<OutboxChangeResult> Answer(long id, Result<OutboxStatus> result)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
@@ -15,7 +16,7 @@ namespace TrainingHub.Web.Features.Notifications;
 /// </summary>
 [Route("admin/outbox")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : Controller
+public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, IServiceProvider services, IOptions<JobsOptions> jobs, JobResults results, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.Administrator)]
@@ -46,26 +47,43 @@ public sealed class OutboxController(TrainingHubDbContext db, TimeProvider time,
 
     [HttpPost("{id:long}/retry")]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Retry(long id, CancellationToken ct)
+    public async Task<IActionResult> Retry(long id, bool confirm, CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
         {
             return Forbid();
         }
 
-        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, id, ct), "Outbox.Retried");
+        if (!confirm)
+        {
+            return Unconfirmed(id);
+        }
+
+        return Answer(id, await ChangeOutboxMessage.RetryAsync(db, time, actor, id, ct), "Outbox.Retried");
     }
 
     [HttpPost("{id:long}/cancel")]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
+    public async Task<IActionResult> Cancel(long id, bool confirm, CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
         {
             return Forbid();
         }
 
-        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, id, ct), "Outbox.Cancelled");
+        if (!confirm)
+        {
+            return Unconfirmed(id);
+        }
+
+        return Answer(id, await ChangeOutboxMessage.CancelAsync(db, time, actor, id, ct), "Outbox.Cancelled");
+    }
+
+    /// <summary>Retry and cancel act only once the administrator ticked the box that says what will happen.</summary>
+    private RedirectResult Unconfirmed(long id)
+    {
+        TempData["Flash"] = t["Outbox.ConfirmRequired"].Value;
+        return Redirect($"/admin/outbox/{id}");
     }
 
     private IActionResult Answer(long id, Result<OutboxStatus> result, string okKey)

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Organizations;
+
+namespace TrainingHub.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The bad inputs of issue 18, one test per finding: each is answered 4xx naming the field (problem details in the
+/// caller's language on the API, the form's field message on a page), never a 500, on SQLite and PostgreSQL.
+/// </summary>
+public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
+{
+    [Test]
+    public async Task A_line_break_in_a_title_or_a_name_is_refused_naming_the_field_on_the_api_and_the_form()
+    {
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var org = await App.WithDbAsync(db => db.Organizations.Where(o => o.Kind == OrganizationKind.StateAgency).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        var course = await App.WithDbAsync(db => db.Courses.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+
+        var title = await api.PostAsJsonAsync("/api/v1/classes?culture=en", new
+        {
+            courseId = course, code = "BI-" + Guid.NewGuid().ToString("N")[..8], title = "Gestão\r\nBcc: x@example.gov.br",
+            startsOn = "2026-03-02", endsOn = "2026-03-31", seats = 30, status = "Published",
+        });
+        await ShouldNameAsync(title, "Title", "Must fit on one line: no line breaks, tabs or control characters.");
+
+        var programme = await api.PostAsJsonAsync("/api/v1/programmes", new { code = "BI-P\t1", name = "Programa", ownerOrganizationId = org, targetHours = "48" });
+        await ShouldNameAsync(programme, "Code", "Deve caber em uma linha: sem quebras de linha, tabulações nem caracteres de controle.");
+
+        var person = await api.PostAsJsonAsync("/api/v1/people?culture=en", new { cpf = Data.NewCpf(), fullName = "Ana\nLúcia", email = "ana.bi@example.gov.br", organizationId = org });
+        await ShouldNameAsync(person, "FullName", "Must fit on one line: no line breaks, tabs or control characters.");
+
+        // A multi-line description stays allowed where the field is meant for paragraphs.
+        var described = await api.PostAsJsonAsync("/api/v1/programmes", new { code = "BI-" + Guid.NewGuid().ToString("N")[..8], name = "Programa", description = "Linha 1\nLinha 2", ownerOrganizationId = org, targetHours = "48" });
+        described.StatusCode.ShouldBe(HttpStatusCode.Created, await described.Content.ReadAsStringAsync());
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var form = await browser.SubmitAsync("/people/new", "/people/new", new Dictionary<string, string?>
+        {
+            ["Form.Cpf"] = Data.NewCpf(),
+            ["Form.FullName"] = "Conceição\r\nAraújo",
+            ["Form.Email"] = "conceicao.bi@example.gov.br",
+            ["Form.OrganizationId"] = org.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Browser.Parse(await form.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Form.FullName']")!.TextContent
+            .ShouldContain("Deve caber em uma linha");
+    }
+
+    private static async Task ShouldNameAsync(HttpResponseMessage response, string field, string message)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        using var problem = JsonDocument.Parse(body);
+        problem.RootElement.GetProperty("errors").GetProperty(field)[0].GetString().ShouldBe(message);
+    }
+}
