@@ -19,6 +19,9 @@ public sealed class HomeViewModel
 
     /// <summary>Administrators only: certificates are on hold because App:PublicUrl is not set.</summary>
     public bool CertificatesOnHold { get; init; }
+
+    /// <summary>Administrators only: valid certificates whose enrolment a correction turned into Failed, and one class with some.</summary>
+    public (int Count, int? OfferingId) CertificatesUnderReview { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
@@ -36,6 +39,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, I
             Overview = scope.IsAdministrator || scope.IsAuditor ? await ProgrammeOverview.HandleAsync(db, scope, time, ct) : null,
             IsAdministrator = scope.IsAdministrator,
             CertificatesOnHold = scope.IsAdministrator && !certificates.HasPublicUrl,
+            CertificatesUnderReview = scope.IsAdministrator ? await CertificateReview.CountAsync(db, scope, ct) : default,
             PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
             ScopeName = scope.OrganizationId is { } o ? await db.Organizations.FindAsync([o], ct) is { } org ? org.Name : null : null,
