@@ -8,13 +8,16 @@ namespace TrainingHub.Core.Catalog;
 /// <summary>Who hears about a cancellation: everyone enrolled and not yet out (confirmed, waitlisted, awaiting approval).</summary>
 internal static class CancellationNotices
 {
+    /// <summary>The enrolments told of a cancellation; the confirmation before cancelling counts the same rows.</summary>
+    public static IQueryable<Enrolment.Enrolment> Recipients(TrainingHubDbContext db, int offeringId) =>
+        db.Enrolments.AsNoTracking().Where(e => e.OfferingId == offeringId
+            && EnrolmentStatuses.Upcoming.Contains(e.Status)
+            && e.Person!.AnonymizedAt == null);
+
     /// <summary>With a message per person (say, with the calendar events that person was invited to).</summary>
     public static async Task<int> QueueAsync(TrainingHubDbContext db, int offeringId, Func<int, string> key, Func<int, IEmailMessage> message, DateTime now, CancellationToken ct)
     {
-        var people = await db.Enrolments.AsNoTracking()
-            .Where(e => e.OfferingId == offeringId
-                && EnrolmentStatuses.Upcoming.Contains(e.Status)
-                && e.Person!.AnonymizedAt == null)
+        var people = await Recipients(db, offeringId)
             .OrderBy(e => e.PersonId)
             .Select(e => new { e.PersonId, e.Person!.Email, e.Person.PreferredLanguage })
             .ToListAsync(ct);

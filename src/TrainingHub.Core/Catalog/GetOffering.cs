@@ -17,7 +17,7 @@ public sealed record OfferingDetail(
     string? Description, string? ChannelUrl, DateOnly StartsOn, DateOnly EndsOn, int? Seats, int ConfirmedCount, string? Place,
     DateTime? EnrolmentOpensAt, DateTime? EnrolmentClosesAt, bool ApprovalRequired, [property: JsonConverter(typeof(JsonStringEnumConverter))] OfferingStatus Status, [property: JsonConverter(typeof(JsonStringEnumConverter))] Eligibility Eligibility,
     IReadOnlyList<(int Id, string Name)> Instructors, IReadOnlyList<EligibilityRow> Rules, IReadOnlyList<SessionRow> Sessions,
-    int Waitlisted, int AwaitingApproval)
+    int Waitlisted, int AwaitingApproval, int PeopleToNotify)
 {
     private static DateTime? Local(DateTime? utc) => utc is { } u ? SaoPaulo.ToLocal(u) : null;
 
@@ -85,6 +85,7 @@ public static class GetOffering
             rules.OrderBy(r => r.Kind).ThenBy(r => r.Organization, StringComparer.CurrentCulture).ToList(),
             sessions,
             counts.Where(c => c.Key == EnrolmentStatus.Waitlisted).Sum(c => c.Count),
-            counts.Where(c => c.Key == EnrolmentStatus.AwaitingApproval).Sum(c => c.Count));
+            counts.Where(c => c.Key == EnrolmentStatus.AwaitingApproval).Sum(c => c.Count),
+            await CancellationNotices.Recipients(db, id).CountAsync(ct));
     }
 }

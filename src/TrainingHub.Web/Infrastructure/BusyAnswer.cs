@@ -43,12 +43,13 @@ public sealed class BusyAnswer(IStringLocalizer<SharedResource> t) : IExceptionF
         }
         else
         {
+            var model = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<int>(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState);
+            model.Model = StatusCodes.Status503ServiceUnavailable;
             context.Result = new ViewResult
             {
                 ViewName = "/Features/Shared/Error.cshtml",
                 StatusCode = StatusCodes.Status503ServiceUnavailable,
-                ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<int>(
-                    new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState) { Model = StatusCodes.Status503ServiceUnavailable },
+                ViewData = model,
             };
         }
 

@@ -177,7 +177,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         using var browser = NewBrowser();
         await browser.SignInAsync(managerEmail, "trainee passphrase 123");
         var (_, home) = await browser.GetPageAsync("/");
-        home.QuerySelector("[data-testid=pending-approvals]")!.TextContent.ShouldContain("1 pedido(s)");
+        home.QuerySelector("[data-testid=pending-approvals]")!.TextContent.ShouldContain("1 pedido de inscrição aguarda sua aprovação");
         var (_, page) = await browser.GetPageAsync("/enrolments/approvals");
         page.QuerySelectorAll("[data-testid=approvals] tbody tr").Length.ShouldBe(1);
         var id = await App.WithDbAsync(db => db.Enrolments.Where(e => e.OfferingId == offeringId && e.PersonId == report).Select(e => e.Id).SingleAsync());

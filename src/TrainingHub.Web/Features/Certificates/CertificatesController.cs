@@ -75,7 +75,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return this.Flash(result.Error!, t, $"/offerings/{id}/certificates");
         }
 
-        TempData["Flash"] = t["Certificate.IssuedCount", result.Value!.Issued].Value;
+        TempData["Flash"] = t.Count("Certificate.IssuedCount", result.Value!.Issued).Value;
         return Redirect($"/offerings/{id}/certificates");
     }
 

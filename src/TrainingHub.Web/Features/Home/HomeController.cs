@@ -22,6 +22,9 @@ public sealed class HomeViewModel
 
     /// <summary>For administrators of the whole installation: the SMTP server this instance cannot reach, since when.</summary>
     public (string Error, DateTime Since)? MailUnreachable { get; init; }
+
+    /// <summary>Administrators only: valid certificates whose enrolment a correction turned into Failed, and one class with some.</summary>
+    public (int Count, int? OfferingId) CertificatesUnderReview { get; init; }
 }
 
 /// <summary>The home page shows, for each role the user has, what that role works with.</summary>
@@ -39,6 +42,7 @@ public sealed class HomeController(TrainingHubDbContext db, TimeProvider time, I
             Overview = scope.IsAdministrator || scope.IsAuditor ? await ProgrammeOverview.HandleAsync(db, scope, time, ct) : null,
             IsAdministrator = scope.IsAdministrator,
             CertificatesOnHold = scope.IsAdministrator && !certificates.HasPublicUrl,
+            CertificatesUnderReview = scope.IsAdministrator ? await CertificateReview.CountAsync(db, scope, ct) : default,
             PendingApprovals = await TrainingHub.Core.Enrolment.ListPendingApprovals.CountAsync(db, scope, ct),
             IsAuditor = scope.IsAuditor,
             MailUnreachable = scope.IsAdministrator && scope.IsWholeInstallation ? mailServer.Unreachable : null,

@@ -125,7 +125,7 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
             return this.Flash(result.Error!, t, $"/offerings/{id}");
         }
 
-        TempData["Flash"] = t["Offering.CancelledFlash", result.Value].Value;
+        TempData["Flash"] = t.Count("Offering.CancelledFlash", result.Value).Value;
         return Redirect($"/offerings/{id}");
     }
 
@@ -148,7 +148,7 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
                 await GetOffering.HandleAsync(db, User.Scope(), id, ct) is { } o ? View(new MonthlyFormViewModel(o, form)) : NotFound(), "Form.");
         }
 
-        TempData["Flash"] = t["Offering.SeriesSessionsCreated", result.Value].Value;
+        TempData["Flash"] = t.Count("Offering.SeriesSessionsCreated", result.Value).Value;
         return Redirect($"/offerings/{id}");
     }
 

@@ -60,7 +60,7 @@ public sealed class SessionsController(TrainingHubDbContext db, TimeProvider tim
             return this.Flash(result.Error!, t, $"/offerings/{offeringId}");
         }
 
-        TempData["Flash"] = t["Session.CancelledFlash", result.Value].Value;
+        TempData["Flash"] = t.Count("Session.CancelledFlash", result.Value).Value;
         return Redirect($"/offerings/{offeringId}");
     }
 
