@@ -65,6 +65,7 @@ public static class HostSetup
             .AddEntityFrameworkStores<TrainingHubDbContext>()
             .AddClaimsPrincipalFactory<ThClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         // Role and account changes reach signed-in users within a minute; the claims added at sign-in survive the refresh.
@@ -73,9 +74,12 @@ public static class HostSetup
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = ctx =>
             {
-                if (ctx.CurrentPrincipal?.FindFirst(ThClaims.AuthTime) is { } authTime && ctx.NewPrincipal?.Identity is ClaimsIdentity id)
+                foreach (var type in new[] { ThClaims.AuthTime, ThClaims.Session })
                 {
-                    id.AddClaim(new Claim(ThClaims.AuthTime, authTime.Value));
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } claim && ctx.NewPrincipal?.Identity is ClaimsIdentity id)
+                    {
+                        id.AddClaim(new Claim(type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -157,6 +161,7 @@ public static class HostSetup
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddScoped<CookieCsrfFilter>();
+        services.AddSingleton<LiveSessions>();
         services.AddOpenApi("v1");
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Accounts.Account;
@@ -27,8 +28,10 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
+public sealed record MeViewModel(string Name, string Email);
+
 [Route("account")]
-public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TrainingHubDbContext db, LiveSessions live, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("login")]
     [AllowAnonymous]
@@ -44,32 +47,51 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email!);
-        var outcome = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form.Password!, lockoutOnFailure: true);
-        if (outcome.IsLockedOut)
+        var user = await CheckPassword.HandleAsync(users, signIn, form.Email!, form.Password!);
+        if (user is null)
         {
-            ModelState.AddModelError("", t["Login.LockedOut"]);
-            return View(form);
-        }
-
-        if (!outcome.Succeeded)
-        {
+            // One message for an unknown e-mail, a wrong password and a locked account: the page tells nobody which.
             ModelState.AddModelError("", t["Login.Failed"]);
             return View(form);
         }
 
+        var session = await SignInSessions.StartAsync(db, user.Id, time, HttpContext.RequestAborted);
         var authTime = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim(ThClaims.AuthTime, authTime)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ThClaims.AuthTime, authTime), new Claim(ThClaims.Session, session)]);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 
+    /// <summary>Ends this session on the server too, so a copy of the cookie stops working.</summary>
     [HttpPost("logout")]
     [Authorize(Policy = Policies.SignedIn)]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken ct)
     {
+        if (User.FindFirstValue(ThClaims.Session) is { } session)
+        {
+            await SignInSessions.EndAsync(db, session, time, ct);
+            live.ForgetAll();
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/account/login");
     }
+
+    /// <summary>Ends every session of the signed-in account, on every device; API tokens stay (they are revoked on their own page).</summary>
+    [HttpPost("logout-everywhere")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> LogoutEverywhere(CancellationToken ct)
+    {
+        await SignInSessions.EndAllAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, time, ct);
+        live.ForgetAll();
+        await signIn.SignOutAsync();
+        TempData["Flash"] = t["Login.SignedOutEverywhere"].Value;
+        return Redirect("/account/login");
+    }
+
+    /// <summary>The signed-in person's own account: who they are signed in as, and their sessions.</summary>
+    [HttpGet("")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public IActionResult Me() => View(new MeViewModel(User.FindFirstValue("name") ?? "", User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? ""));
 
     [HttpGet("denied")]
     [AllowAnonymous]
