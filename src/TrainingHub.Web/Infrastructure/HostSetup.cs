@@ -25,6 +25,9 @@ public static class HostSetup
     /// <summary>Public certificate verification: lookups per client IP address and minute (<c>Certificates:VerifyPermitsPerMinute</c>, 30 by default).</summary>
     public const string VerifyRateLimit = "verify";
 
+    /// <summary>Forgot-password and reset-link posts per client IP address and minute (<c>Accounts:PasswordPermitsPerMinute</c>, 10 by default).</summary>
+    public const string PasswordRateLimit = "password";
+
     public static void AddTrainingHub(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -61,11 +64,13 @@ public static class HostSetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = LinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<TrainingHubDbContext>()
             .AddClaimsPrincipalFactory<ThClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<LinkTokenProvider>(LinkTokenProvider.Name)
             .AddDefaultTokenProviders();
 
         // Role and account changes reach signed-in users within a minute; the claims added at sign-in survive the refresh.
@@ -159,6 +164,10 @@ public static class HostSetup
             o.AddPolicy(VerifyRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var passwordPermits = Math.Max(1, builder.Configuration.GetValue("Accounts:PasswordPermitsPerMinute", 10));
+            o.AddPolicy(PasswordRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = passwordPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddScoped<CookieCsrfFilter>();
         services.AddSingleton<LiveSessions>();
