@@ -1516,3 +1516,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207110059_SignInSessions'
+)
+BEGIN
+    CREATE TABLE [SignInSessions] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [KeyHash] nchar(64) NOT NULL,
+        [StartedAt] datetime2 NOT NULL,
+        [EndedAt] datetime2 NULL,
+        CONSTRAINT [PK_SignInSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SignInSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207110059_SignInSessions'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SignInSessions_KeyHash] ON [SignInSessions] ([KeyHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207110059_SignInSessions'
+)
+BEGIN
+    CREATE INDEX [IX_SignInSessions_UserId] ON [SignInSessions] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207110059_SignInSessions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207110059_SignInSessions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -27,3 +27,15 @@ public static class Roles
     public const string Auditor = "Auditor";
     public static readonly IReadOnlyList<string> All = [Trainee, Instructor, Administrator, Auditor];
 }
+
+/// <summary>
+/// Two kinds of lock share Identity's lockout end: failed sign-ins lock the password for minutes, and an administrator's
+/// lock (or anonymization) has no end. Only the second disables the account's API tokens too, so nobody can switch
+/// off someone's integrations by typing wrong passwords for their e-mail.
+/// </summary>
+public static class AccountLock
+{
+    public static readonly DateTimeOffset Indefinite = DateTimeOffset.MaxValue;
+
+    public static bool IsIndefinite(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd > now.AddYears(1);
+}

@@ -3,7 +3,7 @@ using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Accounts;
 
-/// <summary>Finds the live token with this value and returns its owner; records when it was last used (at most once a minute).</summary>
+/// <summary>Finds the live token with this value and returns its owner, unless an administrator locked the account (failed sign-ins do not stop tokens); records when it was last used (at most once a minute).</summary>
 public static class AuthenticateApiToken
 {
     public static async Task<ApplicationUser?> HandleAsync(TrainingHubDbContext db, string token, TimeProvider time, CancellationToken ct)
@@ -18,7 +18,7 @@ public static class AuthenticateApiToken
         var now = time.GetUtcNow().UtcDateTime;
         var row = await db.ApiTokens.Include(t => t.User)
             .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct);
-        if (row?.User is null || row.User.LockoutEnd > time.GetUtcNow())
+        if (row?.User is null || AccountLock.IsIndefinite(row.User.LockoutEnd, time.GetUtcNow()))
         {
             return null;
         }

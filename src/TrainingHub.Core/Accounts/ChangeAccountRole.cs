@@ -45,17 +45,18 @@ public static class ChangeAccountRole
 
         if (outcome.Succeeded)
         {
-            outcome = await users.SetLockoutEndDateAsync(user, r.Locked ? DateTimeOffset.MaxValue : null);
+            outcome = await users.SetLockoutEndDateAsync(user, r.Locked ? AccountLock.Indefinite : null);
         }
 
         if (outcome.Succeeded && r.Locked)
         {
             outcome = await users.UpdateSecurityStampAsync(user);
+            await SignInSessions.EndAllAsync(db, user.Id, time, ct);
         }
 
         if (!outcome.Succeeded)
         {
-            return Error.Validation(outcome.Errors.Select(e => new FieldError(nameof(r.Role), "Identity." + e.Code, e.Description)).ToList());
+            return Error.Validation(IdentityErrors.ToFields(nameof(r.Role), outcome.Errors, users.Options));
         }
 
         await tx.CommitAsync(ct);

@@ -58,14 +58,15 @@ public static class CreateAccount
             {
                 errors.Add(new(nameof(r.PersonId), "Person.NotFound"));
             }
+            else if (await db.Users.AnyAsync(u => u.PersonId == pid, ct))
+            {
+                // One account per person, whatever its role (the database holds it too): the state refuses, not the form.
+                return Error.Conflict(nameof(r.PersonId), "Account.PersonHasAccount");
+            }
             else if (r.Role is Roles.Trainee or Roles.Instructor)
             {
                 // For trainees and instructors the organisation only says who manages the account; it grants nothing.
                 scopeOrg = personOrg;
-            }
-            else if (await db.Users.AnyAsync(u => u.PersonId == pid, ct))
-            {
-                errors.Add(new(nameof(r.PersonId), "Account.PersonHasAccount"));
             }
         }
 
@@ -92,7 +93,7 @@ public static class CreateAccount
         foreach (var validator in users.PasswordValidators)
         {
             var check = await validator.ValidateAsync(users, user, r.Password ?? "");
-            errors.AddRange(check.Errors.Select(e => new FieldError(nameof(r.Password), "Identity." + e.Code, e.Description)));
+            errors.AddRange(IdentityErrors.ToFields(nameof(r.Password), check.Errors, users.Options));
         }
 
         if (errors.Count > 0)
@@ -109,7 +110,7 @@ public static class CreateAccount
 
         if (!created.Succeeded)
         {
-            return Error.Validation(created.Errors.Select(e => new FieldError(nameof(r.Email), "Identity." + e.Code, e.Description)).ToList());
+            return Error.Validation(IdentityErrors.ToFields(nameof(r.Email), created.Errors, users.Options, email));
         }
 
         await tx.CommitAsync(ct);

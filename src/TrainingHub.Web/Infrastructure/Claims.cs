@@ -14,6 +14,9 @@ public static class ThClaims
     public const string ScopeOrganization = "th:scope_org";
     public const string ScopePath = "th:scope_path";
     public const string AuthTime = "th:auth_time";
+
+    /// <summary>The key of the server-side session (<see cref="SignInSession"/>) this cookie belongs to.</summary>
+    public const string Session = "th:session";
     public const string Language = "th:lang";
 
     public static ReaderScope Scope(this ClaimsPrincipal user)

@@ -25,6 +25,9 @@ public static class HostSetup
     /// <summary>Public certificate verification: lookups per client IP address and minute (<c>Certificates:VerifyPermitsPerMinute</c>, 30 by default).</summary>
     public const string VerifyRateLimit = "verify";
 
+    /// <summary>Forgot-password and reset-link posts per client IP address and minute (<c>Accounts:PasswordPermitsPerMinute</c>, 10 by default).</summary>
+    public const string PasswordRateLimit = "password";
+
     public static void AddTrainingHub(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -61,10 +64,13 @@ public static class HostSetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.PasswordResetTokenProvider = LinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<TrainingHubDbContext>()
             .AddClaimsPrincipalFactory<ThClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<LinkTokenProvider>(LinkTokenProvider.Name)
             .AddDefaultTokenProviders();
 
         // Role and account changes reach signed-in users within a minute; the claims added at sign-in survive the refresh.
@@ -73,9 +79,12 @@ public static class HostSetup
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = ctx =>
             {
-                if (ctx.CurrentPrincipal?.FindFirst(ThClaims.AuthTime) is { } authTime && ctx.NewPrincipal?.Identity is ClaimsIdentity id)
+                foreach (var type in new[] { ThClaims.AuthTime, ThClaims.Session })
                 {
-                    id.AddClaim(new Claim(ThClaims.AuthTime, authTime.Value));
+                    if (ctx.CurrentPrincipal?.FindFirst(type) is { } claim && ctx.NewPrincipal?.Identity is ClaimsIdentity id)
+                    {
+                        id.AddClaim(new Claim(type, claim.Value));
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -156,8 +165,13 @@ public static class HostSetup
             o.AddPolicy(VerifyRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var passwordPermits = Math.Max(1, builder.Configuration.GetValue("Accounts:PasswordPermitsPerMinute", 10));
+            o.AddPolicy(PasswordRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = passwordPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddScoped<CookieCsrfFilter>();
+        services.AddSingleton<LiveSessions>();
         services.AddOpenApi("v1");
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])

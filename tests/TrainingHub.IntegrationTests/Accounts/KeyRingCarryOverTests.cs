@@ -69,6 +69,8 @@ public sealed class KeyRingCarryOverTests(string provider)
             var admin = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(TestApp.AdminEmail);
             principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(admin!);
             ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ThClaims.AuthTime, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+            var session = await SignInSessions.StartAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), admin!.Id, TimeProvider.System, CancellationToken.None);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ThClaims.Session, session));
         }
 
         (await GetPeopleAsync(client, Cookie(old, principal))).StatusCode.ShouldBe(HttpStatusCode.OK);

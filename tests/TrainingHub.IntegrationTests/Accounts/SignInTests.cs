@@ -45,12 +45,12 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
             var wrong = await browser.SignInAsync(email, "not the right passphrase");
             wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
             var text = Browser.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent;
-            text.ShouldContain(i < 4 ? "E-mail ou senha incorretos" : "bloqueada");
+            text.ShouldContain("E-mail ou senha incorretos, ou a conta está bloqueada");
         }
 
         var right = await browser.SignInAsync(email, "a long enough passphrase");
         right.StatusCode.ShouldBe(HttpStatusCode.OK, "a locked account is not signed in");
-        (await right.Content.ReadAsStringAsync()).ShouldContain("bloqueada");
+        Browser.Parse(await right.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent.ShouldContain("E-mail ou senha incorretos, ou a conta está bloqueada", Case.Sensitive, "the same words as for any failure");
         var locked = await App.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         locked.LockoutEnd.ShouldNotBeNull();
         locked.LockoutEnd!.Value.ShouldBeGreaterThan(App.Clock.GetUtcNow().AddMinutes(14));
@@ -72,8 +72,65 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
         });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = Browser.Parse(await response.Content.ReadAsStringAsync());
-        html.QuerySelector("[data-valmsg-for='Form.Password']")!.TextContent.ShouldContain("pelo menos 12 caracteres");
+        var message = html.QuerySelector("[data-valmsg-for='Form.Password']")!.TextContent;
+        message.ShouldContain("A senha é curta demais: use pelo menos 12 caracteres.");
+        message.Split("curta demais").Length.ShouldBe(2, "the policy message appears once, not inside itself");
         (await App.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(before);
+    }
+
+    [TestCase("password1234", "pt-BR", "Esta senha é fácil demais de adivinhar")]
+    [TestCase("qwertyuiop123", "en", "This password is too easy to guess")]
+    [TestCase("senha12345678", "pt-BR", "Esta senha é fácil demais de adivinhar")]
+    public async Task A_common_password_of_twelve_characters_or_more_is_refused_once_in_the_readers_language(string password, string language, string expected)
+    {
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var email = $"common-{Guid.NewGuid():N}@test.traininghub.local";
+        var (_, page) = await browser.GetPageAsync("/accounts/new");
+        var response = await browser.PostAsync("/accounts/new?culture=" + language, new Dictionary<string, string?>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("form[action='/accounts/new'] input[name=__RequestVerificationToken]")!.GetAttribute("value"),
+            ["Form.Email"] = email,
+            ["Form.DisplayName"] = "Common",
+            ["Form.Password"] = password,
+            ["Form.Role"] = Roles.Trainee,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var message = Browser.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Form.Password']")!.TextContent.Trim();
+        message.ShouldStartWith(expected);
+        message.Split(expected).Length.ShouldBe(2, "once");
+        (await App.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email))).ShouldBeFalse();
+    }
+
+    [TestCase(Roles.Trainee)]
+    [TestCase(Roles.Instructor)]
+    [TestCase(Roles.Administrator)]
+    public async Task A_second_account_for_a_person_is_a_conflict_naming_the_person_field(string secondRole)
+    {
+        var personId = await App.WithDbAsync(db => db.People.Where(p => p.AnonymizedAt == null && !db.Users.Any(u => u.PersonId == p.Id)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await using (var scope = App.Scope())
+        {
+            var sp = scope.ServiceProvider;
+            var admin = new ReaderScope("test", null, new HashSet<string> { Roles.Administrator }, null, null);
+            var first = await CreateAccount.HandleAsync(sp.GetRequiredService<TrainingHubDbContext>(), sp.GetRequiredService<UserManager<ApplicationUser>>(), admin, App.Clock,
+                new CreateAccountRequest($"first-{Guid.NewGuid():N}@test.traininghub.local", "First", "a long enough passphrase", Roles.Trainee, null, personId, "pt-BR"), CancellationToken.None);
+            first.Succeeded.ShouldBeTrue(string.Join(", ", first.Errors));
+        }
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var email = $"second-{Guid.NewGuid():N}@test.traininghub.local";
+        var response = await browser.SubmitAsync("/accounts/new", "/accounts/new", new Dictionary<string, string?>
+        {
+            ["Form.Email"] = email,
+            ["Form.DisplayName"] = "Second",
+            ["Form.Password"] = "a long enough passphrase",
+            ["Form.Role"] = secondRole,
+            ["Form.PersonId"] = personId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        Browser.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Form.PersonId']")!.TextContent.ShouldContain("Esta pessoa já tem uma conta");
+        (await App.WithDbAsync(db => db.Users.CountAsync(u => u.PersonId == personId))).ShouldBe(1);
     }
 
     [Test]

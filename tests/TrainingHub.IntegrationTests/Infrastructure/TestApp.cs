@@ -72,6 +72,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("App:PublicUrl", "https://traininghub.test");
         // Certificate lookups per address and minute: the tests' own calls share one address.
         builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100");
+        builder.UseSetting("Accounts:PasswordPermitsPerMinute", "100");
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);

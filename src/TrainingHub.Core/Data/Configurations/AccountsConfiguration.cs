@@ -29,6 +29,17 @@ public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+public sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.Property(s => s.KeyHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.HasIndex(s => s.KeyHash).IsUnique();
+        b.HasIndex(s => s.UserId);
+        b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>
 /// The package's key entity kept in the table the hand-written key repository made (same name, columns and
 /// constraints), so the keys it stored stay readable: signed-in people stay signed in, sent unsubscribe links work.

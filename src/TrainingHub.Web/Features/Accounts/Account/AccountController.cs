@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
+using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Accounts.Account;
@@ -27,8 +29,37 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
+public sealed class ForgotForm
+{
+    [Required(ErrorMessage = "Field.Required")]
+    [EmailAddress(ErrorMessage = "Email.Invalid")]
+    [Display(Name = "Login.Email")]
+    public string? Email { get; set; }
+}
+
+public sealed class ResetForm
+{
+    public string? UserId { get; set; }
+
+    public string? Token { get; set; }
+
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+}
+
+public sealed class PasswordForm
+{
+    [DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
+
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+}
+
+public sealed record MeViewModel(string Name, string Email);
+
 [Route("account")]
-public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TrainingHubDbContext db, LiveSessions live, IConfiguration config, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("login")]
     [AllowAnonymous]
@@ -44,32 +75,127 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
             return View(form);
         }
 
-        var user = await users.FindByEmailAsync(form.Email!);
-        var outcome = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, form.Password!, lockoutOnFailure: true);
-        if (outcome.IsLockedOut)
+        var user = await CheckPassword.HandleAsync(users, signIn, form.Email!, form.Password!);
+        if (user is null)
         {
-            ModelState.AddModelError("", t["Login.LockedOut"]);
-            return View(form);
-        }
-
-        if (!outcome.Succeeded)
-        {
+            // One message for an unknown e-mail, a wrong password and a locked account: the page tells nobody which.
             ModelState.AddModelError("", t["Login.Failed"]);
             return View(form);
         }
 
-        var authTime = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim(ThClaims.AuthTime, authTime)]);
+        await SignInAsync(user, HttpContext.RequestAborted);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 
+    private async Task SignInAsync(ApplicationUser user, CancellationToken ct)
+    {
+        var session = await SignInSessions.StartAsync(db, user.Id, time, ct);
+        var authTime = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ThClaims.AuthTime, authTime), new Claim(ThClaims.Session, session)]);
+    }
+
+    /// <summary>The address people reach the app at: App:PublicUrl, or this request's own.</summary>
+    private string PublicUrl() => config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+
+    /// <summary>Ends this session on the server too, so a copy of the cookie stops working.</summary>
     [HttpPost("logout")]
     [Authorize(Policy = Policies.SignedIn)]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken ct)
     {
+        if (User.FindFirstValue(ThClaims.Session) is { } session)
+        {
+            await SignInSessions.EndAsync(db, session, time, ct);
+            live.ForgetAll();
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/account/login");
     }
+
+    /// <summary>Ends every session of the signed-in account, on every device; API tokens stay (they are revoked on their own page).</summary>
+    [HttpPost("logout-everywhere")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> LogoutEverywhere(CancellationToken ct)
+    {
+        await SignInSessions.EndAllAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, time, ct);
+        live.ForgetAll();
+        await signIn.SignOutAsync();
+        TempData["Flash"] = t["Login.SignedOutEverywhere"].Value;
+        return Redirect("/account/login");
+    }
+
+    [HttpGet("forgot")]
+    [AllowAnonymous]
+    public IActionResult Forgot() => View(new ForgotForm());
+
+    /// <summary>Queues a reset link when the address has an account; the answer is the same either way.</summary>
+    [HttpPost("forgot")]
+    [AllowAnonymous]
+    [EnableRateLimiting(HostSetup.PasswordRateLimit)]
+    public async Task<IActionResult> Forgot(ForgotForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        await RequestPasswordReset.HandleAsync(db, users, form.Email, PublicUrl(), time, ct);
+        return View("ForgotSent", form);
+    }
+
+    [HttpGet("reset")]
+    [AllowAnonymous]
+    public IActionResult Reset(string? u, string? t) => View(new ResetForm { UserId = u, Token = t });
+
+    [HttpPost("reset")]
+    [AllowAnonymous]
+    [EnableRateLimiting(HostSetup.PasswordRateLimit)]
+    public async Task<IActionResult> Reset(ResetForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var result = await ResetPassword.HandleAsync(db, users, time, new ResetPasswordRequest(form.UserId, form.Token, form.NewPassword), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear();
+            form.NewPassword = null;
+            return this.Form(result.Error!, t, () => View(form));
+        }
+
+        live.ForgetAll();
+        TempData["Flash"] = t["Password.ResetDone"].Value;
+        return Redirect("/account/login");
+    }
+
+    [HttpGet("password")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public IActionResult Password() => View(new PasswordForm());
+
+    /// <summary>Changes the password (the current one required), ends every session and starts this one again.</summary>
+    [HttpPost("password")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Password(PasswordForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var result = await ChangePassword.HandleAsync(db, users, userId, time, new ChangePasswordRequest(form.CurrentPassword, form.NewPassword), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear();
+            return this.Form(result.Error!, t, () => View(new PasswordForm()));
+        }
+
+        live.ForgetAll();
+        var user = await users.FindByIdAsync(userId);
+        await SignInAsync(user!, ct);
+        TempData["Flash"] = t["Password.Changed"].Value;
+        return Redirect("/account");
+    }
+
+    /// <summary>The signed-in person's own account: who they are signed in as, and their sessions.</summary>
+    [HttpGet("")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public IActionResult Me() => View(new MeViewModel(User.FindFirstValue("name") ?? "", User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? ""));
 
     [HttpGet("denied")]
     [AllowAnonymous]

@@ -17,7 +17,7 @@ public sealed record NewAccountViewModel(CreateAccountRequest Form, IReadOnlyLis
 /// <summary>Administrators manage sign-in accounts in their scope: create, change role, lock.</summary>
 [Route("accounts")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AccountsController(TrainingHubDbContext db, UserManager<ApplicationUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AccountsController(TrainingHubDbContext db, UserManager<ApplicationUser> users, IConfiguration config, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken ct = default)
@@ -55,6 +55,21 @@ public sealed class AccountsController(TrainingHubDbContext db, UserManager<Appl
         }
 
         TempData["Flash"] = t["Account.Changed"].Value;
+        return Redirect("/accounts");
+    }
+
+    /// <summary>E-mails the account a link to choose a new password; the administrator never sees or sets it.</summary>
+    [HttpPost("{id}/reset-link")]
+    public async Task<IActionResult> SendResetLink(string id, CancellationToken ct)
+    {
+        var publicUrl = config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        var result = await SendPasswordResetLink.HandleAsync(db, users, User.Scope(), id, publicUrl, time, ct);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, "/accounts");
+        }
+
+        TempData["Flash"] = t["Password.LinkSent"].Value;
         return Redirect("/accounts");
     }
 }
