@@ -15,10 +15,19 @@ public sealed record ReaderScope(string UserId, int? PersonId, IReadOnlySet<stri
     public bool IsTrainee => Roles.Contains(Accounts.Roles.Trainee);
     public bool IsWholeInstallation => OrganizationPath is null;
 
-    /// <summary>Administrators may see full CPFs of the people in their scope; everyone else sees them masked.</summary>
+    /// <summary>Whether this reader may ask for full CPFs at all (administrators); which ones they get is <see cref="ShowCpf"/>'s rule.</summary>
     public bool MaySeeFullCpf => IsAdministrator;
 
-    public string ShowCpf(string cpf) => Common.Cpf.ForReport(cpf, MaySeeFullCpf);
+    /// <summary>
+    /// The one CPF rule, used by every page, API answer, export, PDF and email: full only to an administrator whose
+    /// organisation scope holds the person (unscoped administrators hold everyone); masked for everyone else, auditors
+    /// included, and for the participants a programme owner sees from outside their own scope.
+    /// </summary>
+    public bool MaySeeFullCpfOf(string personOrganizationPath) =>
+        IsAdministrator && (OrganizationPath is not { } path || (personOrganizationPath ?? "").StartsWith(path, StringComparison.Ordinal));
+
+    /// <summary>The person's CPF as this reader may see it (<see cref="MaySeeFullCpfOf"/>).</summary>
+    public string ShowCpf(string cpf, string personOrganizationPath) => Common.Cpf.ForReport(cpf, MaySeeFullCpfOf(personOrganizationPath));
 }
 
 public static class ScopeQueries

@@ -46,6 +46,7 @@ public static class GetRoster
                 e.Person!.FullName,
                 e.Person.Cpf,
                 Organization = e.Person.Organization!.Name,
+                OrganizationPath = e.Person.Organization.Path,
                 e.Status,
                 Record = db.AttendanceRecords.Where(a => a.SessionId == sessionId && a.PersonId == e.PersonId).Select(a => new { a.Status, a.Minutes, a.CheckedInAt, a.ConfirmedAt }).FirstOrDefault(),
                 Credited = credited.Where(c => c.SessionId == sessionId && c.PersonId == e.PersonId).Sum(c => c.CreditedMinutes),
@@ -53,7 +54,7 @@ public static class GetRoster
             })
             .ToListAsync(ct);
         var flags = await ListAtRisk.ForOfferingAsync(db, s.OfferingId, ct);
-        var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf), p.Organization, p.Status,
+        var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf, p.OrganizationPath), p.Organization, p.Status,
             p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)
         { AtRisk = flags.TryGetValue(p.PersonId, out var f) ? f : [] }).ToList();
 

@@ -56,11 +56,12 @@ public static class ListClassCertificates
                 e.PersonId,
                 e.Person!.FullName,
                 e.Person.Cpf,
+                OrganizationPath = e.Person.Organization!.Path,
                 e.Status,
                 Certificate = db.Certificates.Where(c => c.EnrolmentId == e.Id).OrderByDescending(c => c.Id)
                     .Select(c => new { c.Id, c.VerificationCode, c.Status, c.IssuedAt }).FirstOrDefault(),
             }).ToListAsync(ct);
-        var items = rows.Select(r => new ClassCertificateRow(r.Id, r.PersonId, r.FullName, scope.ShowCpf(r.Cpf), r.Status,
+        var items = rows.Select(r => new ClassCertificateRow(r.Id, r.PersonId, r.FullName, scope.ShowCpf(r.Cpf, r.OrganizationPath), r.Status,
             r.Certificate?.Id, r.Certificate?.VerificationCode, r.Certificate?.Status, r.Certificate?.IssuedAt)).ToList();
         return Result<ClassCertificatesModel>.Ok(new ClassCertificatesModel(offering.Id, offering.Title, offering.Code, offering.StartsOn, offering.EndsOn, completed, issued,
             new Page<ClassCertificateRow>(items, p, size, total), underReview));

@@ -7,7 +7,7 @@ using TrainingHub.Core.Data;
 namespace TrainingHub.Core.Enrolment;
 
 /// <summary>
-/// Cancels an enrolment (the trainee's own, or by an administrator in scope). A seat it held goes to the next
+/// Cancels an enrolment (the trainee's own, or by an administrator who sees it: <see cref="ParticipantScope"/>). A seat it held goes to the next
 /// person on the waitlist in the same transaction. Cancelling twice changes nothing the second time.
 /// </summary>
 public static class CancelEnrolment
@@ -19,7 +19,7 @@ public static class CancelEnrolment
         ArgumentNullException.ThrowIfNull(options);
         var target = await db.Enrolments.AsNoTracking().Where(e => e.Id == enrolmentId).Select(e => new { e.OfferingId, e.PersonId }).FirstOrDefaultAsync(ct);
         if (target is null || (target.PersonId != actor.PersonId
-            && !(actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == target.PersonId, ct))))
+            && !(actor.IsAdministrator && await db.Enrolments.SeenBy(actor).AnyAsync(e => e.Id == enrolmentId, ct))))
         {
             return Error.NotFound("EnrolmentId", "Enrolment.NotFound");
         }

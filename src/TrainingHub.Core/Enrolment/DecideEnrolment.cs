@@ -8,7 +8,7 @@ namespace TrainingHub.Core.Enrolment;
 public sealed record DecideRequest(int EnrolmentId, bool Approve, string? Reason);
 
 /// <summary>
-/// The person's manager, or an administrator in scope, approves (a seat if free, else the waitlist) or rejects (with
+/// The person's manager, or an administrator who sees the enrolment (<see cref="ParticipantScope"/>), approves (a seat if free, else the waitlist) or rejects (with
 /// a reason, recorded and sent to the person) an enrolment awaiting approval.
 /// </summary>
 public static class DecideEnrolment
@@ -21,7 +21,7 @@ public static class DecideEnrolment
         var target = await db.Enrolments.AsNoTracking().Where(e => e.Id == r.EnrolmentId)
             .Select(e => new { e.OfferingId, e.PersonId, e.Person!.ManagerId, e.Person.OrganizationId }).FirstOrDefaultAsync(ct);
         var mayDecide = target is not null && ((actor.PersonId is not null && target.ManagerId == actor.PersonId)
-            || (actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == target.PersonId, ct)));
+            || (actor.IsAdministrator && await db.Enrolments.SeenBy(actor).AnyAsync(e => e.Id == r.EnrolmentId, ct)));
         if (!mayDecide)
         {
             return Error.NotFound(nameof(r.EnrolmentId), "Enrolment.NotFound");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
@@ -14,6 +15,7 @@ public sealed record EnrolmentOutcome(int EnrolmentId, EnrolmentStatus Status, i
 /// Enrols a person in a class or webinar series: eligibility, window and duplicates checked; a seat if one is free
 /// (and the organisation's quota allows), otherwise the waitlist; approval first where the offering requires it.
 /// Safe under concurrency: the offering's row lock serialises requests, and the database refuses overselling.
+/// An administrator enrols someone else only into an offering they can see (<see cref="CatalogScope"/>).
 /// </summary>
 public static class EnrolInOffering
 {
@@ -32,6 +34,11 @@ public static class EnrolInOffering
         if (!self && !(actor.IsAdministrator && await db.People.InScope(actor).AnyAsync(p => p.Id == personId, ct)))
         {
             return Error.NotFound(nameof(r.PersonId), "Person.NotFound");
+        }
+
+        if (!self && !await db.Offerings.InScope(actor).AnyAsync(o => o.Id == r.OfferingId, ct))
+        {
+            return Error.NotFound(nameof(r.OfferingId), "Offering.NotFound");
         }
 
         var facts = await EligibilityCheck.FactsAsync(db, personId.Value, ct);

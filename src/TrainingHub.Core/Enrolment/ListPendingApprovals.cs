@@ -8,7 +8,7 @@ public sealed record PendingApprovalRow(int EnrolmentId, string Person, string O
 
 /// <summary>
 /// Enrolments waiting for the reader's decision: those of the people they manage (chefia), and, for administrators,
-/// every one among the people in their scope. Oldest first.
+/// every one they see (<see cref="ParticipantScope"/>: people in their scope, and anyone in their programmes). Oldest first.
 /// </summary>
 public static class ListPendingApprovals
 {
@@ -17,9 +17,9 @@ public static class ListPendingApprovals
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         var pending = db.Enrolments.AsNoTracking().Where(e => e.Status == EnrolmentStatus.AwaitingApproval);
-        var inScope = db.People.InScope(scope).Select(p => p.Id);
+        var seen = db.Enrolments.SeenBy(scope).Select(e => e.Id);
         return scope.IsAdministrator
-            ? pending.Where(e => inScope.Contains(e.PersonId) || (scope.PersonId != null && e.Person!.ManagerId == scope.PersonId))
+            ? pending.Where(e => seen.Contains(e.Id) || (scope.PersonId != null && e.Person!.ManagerId == scope.PersonId))
             : pending.Where(e => scope.PersonId != null && e.Person!.ManagerId == scope.PersonId);
     }
 

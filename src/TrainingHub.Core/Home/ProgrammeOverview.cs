@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -15,7 +16,8 @@ public sealed record ProgrammeOverviewModel(int Year, int PeopleInScope, int Cre
 
 /// <summary>
 /// The administrator's and auditor's home: for this year, each programme with its participants and credited hours
-/// among the people in the reader's scope, and hours per month. Totals are sums of the same attendance rows.
+/// among the people in the reader's scope and the participants of the programmes they own, and hours per month.
+/// Totals are sums of the same attendance rows.
 /// </summary>
 public static class ProgrammeOverview
 {
@@ -25,7 +27,9 @@ public static class ProgrammeOverview
         var year = SaoPaulo.Today(time).Year;
         var (from, to) = Years.Bounds(year);
         var people = db.People.InScope(scope).Select(p => p.Id);
-        var credited = CreditedAttendance.Query(db).Where(c => c.SessionStartsAt >= from && c.SessionStartsAt < to && people.Contains(c.PersonId));
+        var owned = db.Offerings.InScope(scope).Select(o => o.Id);
+        var credited = CreditedAttendance.Query(db).Where(c => c.SessionStartsAt >= from && c.SessionStartsAt < to
+            && (people.Contains(c.PersonId) || owned.Contains(c.OfferingId)));
 
         var perPersonProgramme = await (from c in credited
                                         join o in db.Offerings on c.OfferingId equals o.Id
@@ -34,7 +38,7 @@ public static class ProgrammeOverview
                                         select new { g.Key.ProgrammeId, g.Key.PersonId, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
 
         var seated = EnrolmentStatuses.Seated;
-        var participants = await db.Enrolments.Where(e => seated.Contains(e.Status) && people.Contains(e.PersonId) && e.Offering!.ProgrammeId != null)
+        var participants = await db.Enrolments.SeenBy(scope).Where(e => seated.Contains(e.Status) && e.Offering!.ProgrammeId != null)
             .Select(e => new { ProgrammeId = e.Offering!.ProgrammeId!.Value, e.PersonId }).Distinct()
             .GroupBy(x => x.ProgrammeId).Select(g => new { ProgrammeId = g.Key, Count = g.Count() }).ToListAsync(ct);
 

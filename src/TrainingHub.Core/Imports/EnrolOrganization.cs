@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -34,7 +35,7 @@ public static class EnrolOrganization
             return Error.NotFound(nameof(r.OrganizationId), "Organization.NotFound");
         }
 
-        var offering = await db.Offerings.AsNoTracking().Include(o => o.EligibilityRules).FirstOrDefaultAsync(o => o.Id == r.OfferingId, ct);
+        var offering = await db.Offerings.AsNoTracking().InScope(scope).Include(o => o.EligibilityRules).FirstOrDefaultAsync(o => o.Id == r.OfferingId, ct);
         if (offering is null)
         {
             return Error.NotFound(nameof(r.OfferingId), "Offering.NotFound");

@@ -16,16 +16,7 @@ public static class CreateOrganization
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(r);
         var errors = new List<FieldError>();
-        var name = r.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            errors.Add(new(nameof(r.Name), "Organization.NameRequired"));
-        }
-        else
-        {
-            SingleLine.Check(errors, nameof(r.Name), name);
-        }
-
+        var name = OrganizationInput.Name(r.Name, nameof(r.Name), errors);
         SingleLine.Check(errors, nameof(r.Acronym), r.Acronym);
 
         if (r.Kind is null)
@@ -33,17 +24,8 @@ public static class CreateOrganization
             errors.Add(new(nameof(r.Kind), "Organization.KindRequired"));
         }
 
-        var ibge = string.IsNullOrWhiteSpace(r.IbgeCode) ? null : r.IbgeCode.Trim();
-        if (ibge is not null && (ibge.Length != 7 || !ibge.All(char.IsAsciiDigit)))
-        {
-            errors.Add(new(nameof(r.IbgeCode), "Organization.IbgeInvalid", ibge));
-        }
-
-        var state = string.IsNullOrWhiteSpace(r.State) ? null : r.State.Trim().ToUpperInvariant();
-        if (state is not null && (state.Length != 2 || !state.All(char.IsAsciiLetter)))
-        {
-            errors.Add(new(nameof(r.State), "Organization.StateInvalid", state));
-        }
+        var ibge = OrganizationInput.Ibge(r.IbgeCode, nameof(r.IbgeCode), errors);
+        var state = OrganizationInput.State(r.State, nameof(r.State), errors);
 
         string? parentPath = null;
         if (r.ParentId is { } parentId)

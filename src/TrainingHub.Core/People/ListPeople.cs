@@ -36,8 +36,8 @@ public static class ListPeople
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(p => p.NameKey).ThenBy(p => p.Id)
             .Skip((page - 1) * size).Take(size)
-            .Select(p => new PersonRow(p.Id, p.Cpf, p.FullName, p.Email, p.Organization!.Name, p.OrganizationId, p.JobTitle))
+            .Select(p => new { Row = new PersonRow(p.Id, p.Cpf, p.FullName, p.Email, p.Organization!.Name, p.OrganizationId, p.JobTitle), p.Organization.Path })
             .ToListAsync(ct);
-        return new Page<PersonRow>(rows.Select(r => r with { Cpf = scope.ShowCpf(r.Cpf) }).ToList(), page, size, total);
+        return new Page<PersonRow>(rows.Select(r => r.Row with { Cpf = scope.ShowCpf(r.Row.Cpf, r.Path) }).ToList(), page, size, total);
     }
 }

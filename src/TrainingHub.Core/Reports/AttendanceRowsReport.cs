@@ -34,7 +34,7 @@ public static class AttendanceRowsReport
             Rows = (skip, take) => Query(facts).Skip(skip).Take(take ?? int.MaxValue).AsAsyncEnumerable()
                 .Select(r => new object?[]
                 {
-                    SaoPaulo.ToLocal(r.SessionStartsAt), r.PersonName, Cpf.ForReport(r.PersonCpf, fullCpf), r.OrganizationName,
+                    SaoPaulo.ToLocal(r.SessionStartsAt), r.PersonName, request.ShowCpf(scope, r.PersonCpf, r.PersonOrganizationPath), r.OrganizationName,
                     r.ProgrammeCode, r.OfferingCode, r.SessionMinutes, r.CreditedMinutes,
                 }),
             Totals = [null, null, null, null, null, null, null, summary?.Minutes ?? 0],

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Reports;
 
 /// <summary>
-/// Certificates issued in the period to people in scope, per programme: how many were issued and how many of those are
+/// Certificates issued in the period to people in scope, and to anyone in the programmes whose owner is in scope, per programme: how many were issued and how many of those are
 /// now valid, revoked or superseded (read from the certificates table as it stands).
 /// </summary>
 public static class CertificateReport
@@ -17,7 +18,7 @@ public static class CertificateReport
         ArgumentNullException.ThrowIfNull(request);
         var (from, to) = request.Period(time);
         var (fromUtc, toUtc) = ReportFacts.Bounds(from, to);
-        var people = db.People.InScope(scope);
+        var people = db.People.AsQueryable();
         if (request.OrganizationId is { } orgId)
         {
             var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
@@ -25,6 +26,12 @@ public static class CertificateReport
         }
 
         var q = db.Certificates.AsNoTracking().Where(c => c.IssuedAt >= fromUtc && c.IssuedAt < toUtc && people.Any(p => p.Id == c.PersonId));
+        if (scope.OrganizationPath is { } scopePath)
+        {
+            var owned = db.Offerings.InScope(scope).Select(o => o.Id);
+            q = q.Where(c => c.Person!.Organization!.Path.StartsWith(scopePath) || (c.EnrolmentId != null && owned.Contains(c.Enrolment!.OfferingId)));
+        }
+
         if (request.ProgrammeId is { } pid)
         {
             q = q.Where(c => c.Enrolment != null && c.Enrolment.Offering!.ProgrammeId == pid);

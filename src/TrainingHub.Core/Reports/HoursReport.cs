@@ -48,7 +48,7 @@ public static class HoursReport
                     var ordered = from s in sums
                                   join p in db.People on s.PersonId equals p.Id
                                   orderby p.NameKey, p.Id
-                                  select new { p.FullName, p.Cpf, Organization = p.Organization!.Name, s.Minutes };
+                                  select new { p.FullName, p.Cpf, Organization = p.Organization!.Name, p.Organization.Path, s.Minutes };
                     var columns = new[]
                     {
                         new ReportColumn("Col.Name", ColumnType.Text), new ReportColumn("Report.Col.Cpf", ColumnType.Text),
@@ -60,7 +60,7 @@ public static class HoursReport
                         Columns = columns,
                         RowCount = await sums.CountAsync(ct),
                         Rows = (skip, take) => ordered.Skip(skip).Take(take ?? int.MaxValue).AsAsyncEnumerable()
-                            .Select(r => new object?[] { r.FullName, Cpf.ForReport(r.Cpf, fullCpf), r.Organization, r.Minutes, r.Minutes }),
+                            .Select(r => new object?[] { r.FullName, request.ShowCpf(scope, r.Cpf, r.Path), r.Organization, r.Minutes, r.Minutes }),
                         Totals = TotalsRow(columns, total),
                         Filters = filters,
                         From = from,
@@ -73,7 +73,10 @@ public static class HoursReport
                 {
                     var direct = await facts.GroupBy(f => f.OrganizationId).Select(g => new { Id = g.Key, Minutes = g.Sum(x => x.CreditedMinutes) })
                         .ToDictionaryAsync(x => x.Id, x => x.Minutes, ct);
-                    var orgs = await db.Organizations.AsNoTracking().InScope(scope).OrderBy(o => o.Path)
+                    // The reader's organisations, and those of the participants their programmes reached outside their scope.
+                    var reached = direct.Keys.ToList();
+                    var inScope = db.Organizations.InScope(scope).Select(o => o.Id);
+                    var orgs = await db.Organizations.AsNoTracking().Where(o => inScope.Contains(o.Id) || reached.Contains(o.Id)).OrderBy(o => o.Path)
                         .Select(o => new { o.Id, o.Name, o.Path }).ToListAsync(ct);
                     var rows = orgs
                         .Select(o => new

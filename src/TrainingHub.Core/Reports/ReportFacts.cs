@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
@@ -19,12 +20,17 @@ public sealed class ReportFact
     public string PersonName { get; init; } = "";
     public string PersonNameKey { get; init; } = "";
     public string PersonCpf { get; init; } = "";
+    public string PersonOrganizationPath { get; init; } = "";
     public string OrganizationName { get; init; } = "";
     public string? ProgrammeCode { get; init; }
     public string OfferingCode { get; init; } = "";
 }
 
-/// <summary>The credited attendance rows a report covers: people in the reader's scope, the period and the filters.</summary>
+/// <summary>
+/// The credited attendance rows a report covers: those of people in the reader's scope and, in the programmes whose
+/// owner is in the reader's scope, those of every participant (<see cref="Enrolment.ParticipantScope"/>); the period
+/// and the filters.
+/// </summary>
 public static class ReportFacts
 {
     public static async Task<IQueryable<ReportFact>> QueryAsync(TrainingHubDbContext db, ReaderScope scope, ReportRequest request, DateOnly from, DateOnly to, CancellationToken ct)
@@ -33,7 +39,7 @@ public static class ReportFacts
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
         var (fromUtc, toUtc) = Bounds(from, to);
-        var people = db.People.InScope(scope);
+        var people = db.People.AsQueryable();
         if (request.OrganizationId is { } orgId)
         {
             var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
@@ -56,10 +62,17 @@ public static class ReportFacts
                     PersonName = p.FullName,
                     PersonNameKey = p.NameKey,
                     PersonCpf = p.Cpf,
+                    PersonOrganizationPath = p.Organization!.Path,
                     OrganizationName = p.Organization!.Name,
                     ProgrammeCode = o.Programme != null ? o.Programme.Code : null,
                     OfferingCode = o.Code,
                 };
+        if (scope.OrganizationPath is { } scopePath)
+        {
+            var owned = db.Offerings.InScope(scope).Select(o => o.Id);
+            q = q.Where(f => f.PersonOrganizationPath.StartsWith(scopePath) || owned.Contains(f.OfferingId));
+        }
+
         if (request.ProgrammeId is { } programmeId)
         {
             q = q.Where(f => f.ProgrammeId == programmeId);

@@ -41,7 +41,8 @@ public sealed record ReportColumn(string Key, ColumnType Type);
 /// <summary>
 /// What a report covers. Dates are local (America/Sao_Paulo) and inclusive; without them the current year. The
 /// organisation filter includes the organisations under it. <see cref="FullCpf"/> asks for unmasked CPFs: granted to
-/// administrators only (see <see cref="ReportRequest.ShowsFullCpf"/>), and every such export is audited.
+/// administrators only (see <see cref="ReportRequest.ShowsFullCpf"/>), and then only for the people in their scope
+/// (<see cref="ReportRequest.ShowCpf"/>); every such export is audited.
 /// </summary>
 public sealed record ReportRequest(
     ReportKind Kind,
@@ -55,6 +56,10 @@ public sealed record ReportRequest(
     int PageSize = 50)
 {
     public bool ShowsFullCpf(ReaderScope scope) => FullCpf && scope is not null && scope.MaySeeFullCpf;
+
+    /// <summary>A person's CPF in this report: masked unless full CPFs were asked for, then <see cref="ReaderScope.ShowCpf"/>'s rule.</summary>
+    public string ShowCpf(ReaderScope scope, string cpf, string personOrganizationPath) =>
+        ShowsFullCpf(scope) ? scope.ShowCpf(cpf, personOrganizationPath) : Cpf.Mask(cpf);
 
     public (DateOnly From, DateOnly To) Period(TimeProvider time)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -8,7 +9,8 @@ namespace TrainingHub.Core.Reports;
 
 /// <summary>
 /// A programme's yearly hour target: who met it and who missed it (participants are the people holding a seat in one
-/// of its offerings, or with hours credited in it, within the reader's scope), and the attainment per organisation
+/// of its offerings, or with hours credited in it: all of them for readers whose scope holds the programme's owner,
+/// those in the reader's scope otherwise), and the attainment per organisation
 /// (share of its participants at target). The period is one year: the year of the filter's start.
 /// </summary>
 public static class TargetReport
@@ -31,7 +33,8 @@ public static class TargetReport
         var minutes = await facts.GroupBy(f => f.PersonId).Select(g => new { PersonId = g.Key, Minutes = g.Sum(x => x.CreditedMinutes) })
             .ToDictionaryAsync(x => x.PersonId, x => x.Minutes, ct);
 
-        var people = db.People.AsNoTracking().InScope(scope);
+        var owned = await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programme.Id, ct);
+        var people = owned ? db.People.AsNoTracking() : db.People.AsNoTracking().InScope(scope);
         if (request.OrganizationId is { } orgId)
         {
             var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
@@ -43,7 +46,7 @@ public static class TargetReport
         var credited = minutes.Keys.ToList();
         var participants = await people.Where(p => enrolled.Contains(p.Id) || credited.Contains(p.Id))
             .OrderBy(p => p.NameKey).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.FullName, p.Cpf, p.OrganizationId, Organization = p.Organization!.Name })
+            .Select(p => new { p.Id, p.FullName, p.Cpf, p.OrganizationId, Organization = p.Organization!.Name, p.Organization.Path })
             .ToListAsync(ct);
         var fullCpf = request.ShowsFullCpf(scope);
         var filters = await ReportFacts.DescribeAsync(db, scope, request, from, to, ct);
@@ -86,7 +89,7 @@ public static class TargetReport
         var personRows = participants
             .Select(p => new object?[]
             {
-                p.FullName, Cpf.ForReport(p.Cpf, fullCpf), p.Organization, minutes.GetValueOrDefault(p.Id), target,
+                p.FullName, request.ShowCpf(scope, p.Cpf, p.Path), p.Organization, minutes.GetValueOrDefault(p.Id), target,
                 new MessageKey(minutes.GetValueOrDefault(p.Id) >= target ? "Report.Target.Met" : "Report.Target.Missed"),
             })
             .ToList();

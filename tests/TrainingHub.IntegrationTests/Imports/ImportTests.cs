@@ -377,8 +377,11 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
         var child = await ImportKit.OrganizationAsync(App, OrganizationKind.ExternalInstitution, parent.Id);
         var parentPeople = await Arrange.PeopleAsync(App, 3, parent.Id);
         await Arrange.PeopleAsync(App, 2, child.Id);
+        // A class of a programme the parent organisation runs: an administrator enrols people only into offerings they can see.
         var offering = await Arrange.ClassAsync(App, seats: 2, o =>
         {
+            o.ProgrammeId = null;
+            o.Programme = new Programme { Code = "PO-" + Guid.NewGuid().ToString("N")[..8], Name = "Programa da organização", OwnerOrganizationId = parent.Id };
             o.Eligibility = Eligibility.OrganizationKinds;
             o.EligibilityRules.Add(new EligibilityRule { OrganizationKind = OrganizationKind.StateAgency });
         });

@@ -35,8 +35,17 @@ public class ScopeTests
     [Test]
     public void Only_administrators_see_full_cpfs()
     {
-        Scope(null, Roles.Administrator).ShowCpf("52998224725").ShouldBe("529.982.247-25");
-        Scope(null, Roles.Auditor).ShowCpf("52998224725").ShouldBe("***.982.247-**");
-        Scope(null, Roles.Instructor).ShowCpf("52998224725").ShouldBe("***.982.247-**");
+        Scope(null, Roles.Administrator).ShowCpf("52998224725", "/1/2/").ShouldBe("529.982.247-25");
+        Scope(null, Roles.Auditor).ShowCpf("52998224725", "/1/2/").ShouldBe("***.982.247-**");
+        Scope(null, Roles.Instructor).ShowCpf("52998224725", "/1/2/").ShouldBe("***.982.247-**");
     }
+
+    [TestCase("/1/2/", Roles.Administrator, "/1/2/3/", "529.982.247-25")]
+    [TestCase("/1/2/", Roles.Administrator, "/1/2/", "529.982.247-25")]
+    [TestCase("/1/2/", Roles.Administrator, "/1/21/", "***.982.247-**")]
+    [TestCase("/1/2/", Roles.Administrator, "/12/", "***.982.247-**")]
+    [TestCase("/1/2/", Roles.Auditor, "/1/2/3/", "***.982.247-**")]
+    [TestCase(null, Roles.Auditor, "/12/", "***.982.247-**")]
+    public void A_scoped_administrator_sees_full_cpfs_only_of_people_in_their_scope(string? scope, string role, string personPath, string shown) =>
+        Scope(scope, role).ShowCpf("52998224725", personPath).ShouldBe(shown);
 }

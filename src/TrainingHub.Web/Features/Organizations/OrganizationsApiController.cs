@@ -25,4 +25,25 @@ public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProv
         var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, request, ct);
         return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
+
+    /// <summary>One organisation in the caller's scope.</summary>
+    [HttpGet("{id:int}")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.NotFound)]
+    public async Task<ActionResult<OrganizationDetails>> Get(int id, CancellationToken ct)
+    {
+        var result = await GetOrganization.HandleAsync(db, User.Scope(), id, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+    }
+
+    /// <summary>Corrects an organisation (name, acronym, kind, state, IBGE code, CNPJ, parent); a new parent moves its subtree.</summary>
+    [HttpPut("{id:int}")]
+    [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Validation)]
+    public async Task<ActionResult> Update(int id, UpdateOrganizationRequest request, CancellationToken ct)
+    {
+        var result = await UpdateOrganization.HandleAsync(db, User.Scope(), id, request, ct);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
+    }
 }

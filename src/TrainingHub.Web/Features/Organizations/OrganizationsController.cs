@@ -12,6 +12,8 @@ public sealed record OrganizationsViewModel(Page<OrganizationRow> Page, Organiza
 
 public sealed record NewOrganizationViewModel(CreateOrganizationRequest Form, IReadOnlyList<(int Id, string Name)> Parents);
 
+public sealed record EditOrganizationViewModel(int Id, string Name, UpdateOrganizationRequest Form, IReadOnlyList<(int Id, string Name)> Parents);
+
 [Route("organizations")]
 public sealed class OrganizationsController(TrainingHubDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
@@ -41,6 +43,33 @@ public sealed class OrganizationsController(TrainingHubDbContext db, TimeProvide
         }
 
         TempData["Flash"] = t["Organization.Created", form.Name ?? ""].Value;
+        return Redirect("/organizations");
+    }
+
+    [HttpGet("{id:int}/edit")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var result = await GetOrganization.HandleAsync(db, User.Scope(), id, ct);
+        return result.Succeeded
+            ? View(new EditOrganizationViewModel(id, result.Value!.Name, result.Value.ToForm(), await ListOrganizations.OptionsAsync(db, User.Scope(), ct)))
+            : this.Page(result.Error!);
+    }
+
+    /// <summary>Corrects an organisation; a new parent moves its whole subtree.</summary>
+    [HttpPost("{id:int}/edit")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] UpdateOrganizationRequest form, CancellationToken ct)
+    {
+        var result = await UpdateOrganization.HandleAsync(db, User.Scope(), id, form, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () =>
+                View(new EditOrganizationViewModel(id, form.Name ?? "", form, await ListOrganizations.OptionsAsync(db, User.Scope(), ct))), "Form.");
+        }
+
+        TempData["Flash"] = t["Organization.Updated", form.Name ?? ""].Value;
         return Redirect("/organizations");
     }
 }

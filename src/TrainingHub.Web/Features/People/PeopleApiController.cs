@@ -28,6 +28,28 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
         return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
     }
 
+    /// <summary>One person in the caller's scope: organisation, manager, accounts, enrolments and hours, certificates, at-risk flags.</summary>
+    [HttpGet("{id:int}")]
+    [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    public async Task<ActionResult<PersonDetails>> Get(int id, CancellationToken ct)
+    {
+        var result = await GetPerson.HandleAsync(db, User.Scope(), time, id, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+    }
+
+    /// <summary>Corrects a person's record (blank CPF keeps it); every refused field is named.</summary>
+    [HttpPut("{id:int}")]
+    [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.Conflict)]
+    public async Task<ActionResult> Update(int id, UpdatePersonRequest request, CancellationToken ct)
+    {
+        var result = await UpdatePerson.HandleAsync(db, User.Scope(), id, request, ct);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
+    }
+
     /// <summary>Whether the person is still under legal retention (LGPD), and until when.</summary>
     [HttpGet("{id:int}/retention")]
     [Authorize(Policy = Policies.Administrator)]

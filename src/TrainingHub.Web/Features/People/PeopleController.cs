@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,9 @@ public sealed record PeopleViewModel(Page<PersonRow> Page, PeopleFilter Filter, 
 public sealed record PersonPrivacyViewModel(RetentionStatus Status, int RetentionYears);
 
 public sealed record NewPersonViewModel(CreatePersonRequest Form, IReadOnlyList<(int Id, string Name)> Organizations);
+
+/// <param name="Manager">The manager field as typed: CPF or person number (blank: none).</param>
+public sealed record EditPersonViewModel(int Id, string FullName, UpdatePersonRequest Form, string? Manager, string? ManagerName, IReadOnlyList<(int Id, string Name)> Organizations);
 
 [Route("people")]
 public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time, PrivacySettings privacy, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
@@ -47,6 +51,50 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
 
         TempData["Flash"] = t["Person.Created", form.FullName ?? ""].Value;
         return Redirect("/people");
+    }
+
+    /// <summary>The person's page: organisation, manager, accounts, enrolments and hours, certificates, at-risk flags.</summary>
+    [HttpGet("{id:int}")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var result = await GetPerson.HandleAsync(db, User.Scope(), time, id, ct);
+        return result.Succeeded ? View(result.Value!) : this.Page(result.Error!);
+    }
+
+    [HttpGet("{id:int}/edit")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var scope = User.Scope();
+        var result = await GetPerson.HandleAsync(db, scope, time, id, ct);
+        if (!result.Succeeded)
+        {
+            return this.Page(result.Error!);
+        }
+
+        var p = result.Value!;
+        return View(new EditPersonViewModel(p.Id, p.FullName, p.ToForm(fullCpf: false), p.ManagerId?.ToString(CultureInfo.InvariantCulture), p.Manager,
+            await ListOrganizations.OptionsAsync(db, scope, ct)));
+    }
+
+    /// <summary>Corrects the record; the manager is named by CPF or person number.</summary>
+    [HttpPost("{id:int}/edit")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, [Bind(Prefix = "Form")] UpdatePersonRequest form, string? manager, CancellationToken ct)
+    {
+        var scope = User.Scope();
+        int? managerId = string.IsNullOrWhiteSpace(manager) ? null : await FindPerson.HandleAsync(db, scope, manager, ct) ?? -1;
+        var result = await UpdatePerson.HandleAsync(db, scope, id, form with { ManagerId = managerId }, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.Clear(); // the use case checks every field: its messages replace the binder's
+            return await this.FormAsync(result.Error!, t, async () =>
+                View(new EditPersonViewModel(id, form.FullName ?? "", form, manager, null, await ListOrganizations.OptionsAsync(db, scope, ct))), "Form.");
+        }
+
+        TempData["Flash"] = t["Person.Updated", form.FullName ?? ""].Value;
+        return Redirect($"/people/{id}");
     }
 
     /// <summary>LGPD: whether the person is still under retention, and the anonymise button when not.</summary>
