@@ -1561,3 +1561,117 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [RegisteredCount] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [Seats] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [RegistrationByDate] bit NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    ALTER TABLE [Enrolments] ADD [ChosenSessions] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    CREATE TABLE [SessionRegistrations] (
+        [Id] int NOT NULL IDENTITY,
+        [SessionId] int NOT NULL,
+        [EnrolmentId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [WaitlistPosition] int NULL,
+        [RegisteredAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SessionRegistrations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_SessionRegistrations_WaitlistOnlyWhenWaitlisted] CHECK (("Status" = 'Waitlisted' AND "WaitlistPosition" IS NOT NULL AND "WaitlistPosition" > 0) OR ("Status" <> 'Waitlisted' AND "WaitlistPosition" IS NULL)),
+        CONSTRAINT [FK_SessionRegistrations_Enrolments_EnrolmentId] FOREIGN KEY ([EnrolmentId]) REFERENCES [Enrolments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SessionRegistrations_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SessionRegistrations_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Sessions] ADD CONSTRAINT [CK_Sessions_RegisteredCount] CHECK ("RegisteredCount" >= 0)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Sessions] ADD CONSTRAINT [CK_Sessions_Seats] CHECK ("Seats" IS NULL OR ("Seats" > 0 AND "RegisteredCount" <= "Seats"))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    CREATE INDEX [IX_SessionRegistrations_EnrolmentId] ON [SessionRegistrations] ([EnrolmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    CREATE INDEX [IX_SessionRegistrations_PersonId] ON [SessionRegistrations] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SessionRegistrations_SessionId_PersonId] ON [SessionRegistrations] ([SessionId], [PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SessionRegistrations_SessionId_WaitlistPosition] ON [SessionRegistrations] ([SessionId], [WaitlistPosition]) WHERE "WaitlistPosition" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207121928_RegistrationByDate'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207121928_RegistrationByDate', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -278,7 +278,7 @@ public static class BulkSeeder
 
             var offerings = BulkTable.For(db, typeof(Offering), "Id", "Code", "Title", "ProgrammeId", "StartsOn", "EndsOn", "Seats", "ConfirmedCount",
                 "EnrolmentOpensAt", "EnrolmentClosesAt", "ApprovalRequired", "Eligibility", "Status", "Place", "CreatedAt", "Kind", "CourseId");
-            var sessions = BulkTable.For(db, typeof(Session), "Id", "OfferingId", "Title", "StartsAt", "EndsAt", "CreditedMinutes", "Place", "Status", "ClosedAt", "Sequence");
+            var sessions = BulkTable.For(db, typeof(Session), "Id", "OfferingId", "Title", "StartsAt", "EndsAt", "CreditedMinutes", "Place", "Status", "ClosedAt", "Sequence", "RegisteredCount");
             await using (var writer = await writers.OpenAsync(connection, offerings, ct))
             {
                 for (var o = 0; o < classes; o++)
@@ -303,7 +303,7 @@ public static class BulkSeeder
                     {
                         var startsAt = DemoWorld.Utc(first.AddDays(7 * s), new TimeOnly(14, 0));
                         await WriteAsync(writer, ct, (int)SessionId(o, s), (int)(offeringBase + 1 + o), $"Encontro {s + 1}", startsAt, startsAt.AddMinutes(240),
-                            240, "Sala sintética", nameof(SessionStatus.Closed), startsAt.AddDays(1), 0);
+                            240, "Sala sintética", nameof(SessionStatus.Closed), startsAt.AddDays(1), 0, 0);
                     }
                 }
 

@@ -41,6 +41,7 @@ internal static class DemoMunicipalWebinars
                           "divulgada no início do mês. Para gestores e profissionais das prefeituras participantes do programa.",
             ChannelUrl = Channel,
             Programme = programme,
+            RegistrationByDate = true,
             StartsOn = firstLive,
             EndsOn = lastLive,
             Seats = null,

@@ -68,6 +68,7 @@ public static class DemoSeeder
         db.CertificateSettings.AddRange(DemoCertificates.Build(world, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
         db.Enrolments.AddRange(enrolments);
+        db.SessionRegistrations.AddRange(DemoDates.Resolve(world, enrolments));
         db.AttendanceRecords.AddRange(attendance);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

@@ -53,6 +53,7 @@ internal static class DemoSeiOnboarding
             Description = "Reuniões on-line mensais em que a equipe da Secretaria apresenta o projeto, o modelo de adesão e as etapas " +
                           "de implantação às prefeituras interessadas. Cada prefeitura participa de uma reunião.",
             Programme = programme,
+            RegistrationByDate = true,
             StartsOn = first,
             EndsOn = last,
             EnrolmentOpensAt = DemoWorld.Utc(world.Day(1, 20), new TimeOnly(9, 0)),

@@ -6,7 +6,7 @@ namespace TrainingHub.Seeding;
 /// <summary>
 /// Offerings that are always ahead of today, whatever the date the demo starts: three extra classes of the strategy
 /// network with enrolment open now (one with a single seat left, one full with a waitlist, one where managers approve
-/// each request, with requests waiting) and an open monthly webinar series. They give the trainee catalogue something
+/// each request, with requests waiting) and an open monthly webinar series registered by date. They give the trainee catalogue something
 /// to enrol in and the approvals page something to decide.
 /// </summary>
 internal static class DemoUpcoming
@@ -73,11 +73,14 @@ internal static class DemoUpcoming
             EnrolmentOpensAt = opens,
             Eligibility = Eligibility.Everyone,
             Place = "On-line (ao vivo)",
+            RegistrationByDate = true,
         };
         for (var m = 0; m < 3; m++)
         {
-            world.Session(series, $"Encontro {m + 1}: resultados na prática", start.AddMonths(m), new TimeOnly(10, 0), 90, 90, null,
+            var session = world.Session(series, $"Encontro {m + 1}: resultados na prática", start.AddMonths(m), new TimeOnly(10, 0), 90, 90, null,
                 "https://video.example.mg.gov.br/gestao-resultados/ao-vivo");
+            // The second date is a hands-on session with room for few.
+            session.Seats = m == 1 ? 40 : null;
         }
 
         world.Plan(series);

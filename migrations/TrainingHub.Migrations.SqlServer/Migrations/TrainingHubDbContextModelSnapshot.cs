@@ -1039,6 +1039,12 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int>("RegisteredCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("int");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -1068,6 +1074,10 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_Sessions_RegisteredCount", "\"RegisteredCount\" >= 0");
+
+                            t.HasCheckConstraint("CK_Sessions_Seats", "\"Seats\" IS NULL OR (\"Seats\" > 0 AND \"RegisteredCount\" <= \"Seats\")");
 
                             t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
 
@@ -1214,6 +1224,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("ChosenSessions")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
@@ -1275,6 +1288,53 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("Enrolments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Enrolments_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Enrolment.SessionRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "WaitlistPosition")
+                        .IsUnique()
+                        .HasFilter("\"WaitlistPosition\" IS NOT NULL");
+
+                    b.ToTable("SessionRegistrations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionRegistrations_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
                         });
                 });
 
@@ -1647,6 +1707,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("RegistrationByDate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_Offerings_ClassHasCourse", "\"Kind\" <> 'Class' OR \"CourseId\" IS NOT NULL");
@@ -2006,6 +2071,33 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Navigation("Offering");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Enrolment.SessionRegistration", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Enrolment.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>

@@ -999,6 +999,12 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RegisteredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1028,6 +1034,10 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions", t =>
                         {
                             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
+
+                            t.HasCheckConstraint("CK_Sessions_RegisteredCount", "\"RegisteredCount\" >= 0");
+
+                            t.HasCheckConstraint("CK_Sessions_Seats", "\"Seats\" IS NULL OR (\"Seats\" > 0 AND \"RegisteredCount\" <= \"Seats\")");
 
                             t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
 
@@ -1170,6 +1180,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ChosenSessions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -1231,6 +1244,51 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("Enrolments", null, t =>
                         {
                             t.HasCheckConstraint("CK_Enrolments_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Enrolment.SessionRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "WaitlistPosition")
+                        .IsUnique()
+                        .HasFilter("\"WaitlistPosition\" IS NOT NULL");
+
+                    b.ToTable("SessionRegistrations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionRegistrations_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
                         });
                 });
 
@@ -1593,6 +1651,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RegistrationByDate")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.ToTable(t =>
                         {
                             t.HasCheckConstraint("CK_Offerings_ClassHasCourse", "\"Kind\" <> 'Class' OR \"CourseId\" IS NOT NULL");
@@ -1952,6 +2015,33 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("Offering");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Enrolment.SessionRegistration", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Enrolment.Enrolment", "Enrolment")
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Notifications.OutboxAttempt", b =>

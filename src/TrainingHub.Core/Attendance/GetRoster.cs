@@ -11,6 +11,9 @@ public sealed record RosterRow(int PersonId, string FullName, string Cpf, string
 {
     /// <summary>Active at-risk flags of the person's enrolment in this class.</summary>
     public IReadOnlyList<AtRiskCondition> AtRisk { get; init; } = [];
+
+    /// <summary>In a series registered by date: checked in without being registered for this date.</summary>
+    public bool WalkIn { get; init; }
 }
 
 /// <summary>The class so far: held (closed) sessions, their minutes, and the share of them the seated people attended.</summary>
@@ -19,7 +22,10 @@ public sealed record RosterClassSummary(int HeldSessions, int PlannedSessions, i
 public sealed record RosterModel(int SessionId, string Title, int OfferingId, string Offering, bool IsWebinar, DateTime StartsAt, DateTime EndsAt,
     int SessionMinutes, SessionStatus Status, DateTime? ClosedAt, IReadOnlyList<RosterRow> Rows, RosterClassSummary Summary);
 
-/// <summary>A session's roster: everyone holding a seat in its offering, with what was recorded for them.</summary>
+/// <summary>
+/// A session's roster: everyone holding a seat in its offering, with what was recorded for them. In a series registered
+/// by date: those registered for this date, and the walk-ins who checked in without registering for it.
+/// </summary>
 public static class GetRoster
 {
     public static async Task<RosterModel?> HandleAsync(TrainingHubDbContext db, ReaderScope scope, int sessionId, CancellationToken ct)
@@ -32,13 +38,16 @@ public static class GetRoster
         }
 
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
-            .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
+            .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, ByDate = x.Offering is WebinarSeries && ((WebinarSeries)x.Offering).RegistrationByDate, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
             .SingleAsync(ct);
+        var expected = SessionRegistrations.ExpectedPeople(db, sessionId);
+        var attended = db.AttendanceRecords.Where(a => a.SessionId == sessionId).Select(a => a.PersonId);
         var seated = EnrolmentStatuses.Seated;
         var credited = CreditedAttendance.Query(db);
         var closedInClass = db.Sessions.Where(x => x.OfferingId == s.OfferingId && x.Status == SessionStatus.Closed).Select(x => x.Id);
         var people = await db.Enrolments.AsNoTracking()
             .Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
+            .Where(e => !s.ByDate || expected.Contains(e.PersonId) || attended.Contains(e.PersonId))
             .OrderBy(e => e.Person!.FullName).ThenBy(e => e.PersonId)
             .Select(e => new
             {
@@ -48,6 +57,7 @@ public static class GetRoster
                 Organization = e.Person.Organization!.Name,
                 OrganizationPath = e.Person.Organization.Path,
                 e.Status,
+                WalkIn = s.ByDate && !expected.Contains(e.PersonId),
                 Record = db.AttendanceRecords.Where(a => a.SessionId == sessionId && a.PersonId == e.PersonId).Select(a => new { a.Status, a.Minutes, a.CheckedInAt, a.ConfirmedAt }).FirstOrDefault(),
                 Credited = credited.Where(c => c.SessionId == sessionId && c.PersonId == e.PersonId).Sum(c => c.CreditedMinutes),
                 ClassCredited = credited.Where(c => c.PersonId == e.PersonId && closedInClass.Contains(c.SessionId)).Sum(c => c.CreditedMinutes),
@@ -56,7 +66,7 @@ public static class GetRoster
         var flags = await ListAtRisk.ForOfferingAsync(db, s.OfferingId, ct);
         var rows = people.Select(p => new RosterRow(p.PersonId, p.FullName, scope.ShowCpf(p.Cpf, p.OrganizationPath), p.Organization, p.Status,
             p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)
-        { AtRisk = flags.TryGetValue(p.PersonId, out var f) ? f : [] }).ToList();
+        { AtRisk = flags.TryGetValue(p.PersonId, out var f) ? f : [], WalkIn = p.WalkIn }).ToList();
 
         var sessions = await db.Sessions.AsNoTracking().Where(x => x.OfferingId == s.OfferingId && x.Status != SessionStatus.Cancelled)
             .Select(x => new { x.Status, x.CreditedMinutes }).ToListAsync(ct);

@@ -151,7 +151,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         }
     }
 
-    private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or AttendanceRecord or CheckInWindow or AbsenceJustification or Certificate
+    private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or Enrolment.SessionRegistration or AttendanceRecord or CheckInWindow or AbsenceJustification or Certificate
         or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken;
 
     private static int? OrganizationOf(object entity) => entity switch

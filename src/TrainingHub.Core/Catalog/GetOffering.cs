@@ -8,7 +8,14 @@ using TrainingHub.Core.Organizations;
 
 namespace TrainingHub.Core.Catalog;
 
-public sealed record SessionRow(int Id, string Title, DateTime StartsAt, DateTime EndsAt, int CreditedMinutes, string? Place, string? StreamUrl, [property: JsonConverter(typeof(JsonStringEnumConverter))] SessionStatus Status);
+public sealed record SessionRow(int Id, string Title, DateTime StartsAt, DateTime EndsAt, int CreditedMinutes, string? Place, string? StreamUrl, [property: JsonConverter(typeof(JsonStringEnumConverter))] SessionStatus Status)
+{
+    /// <summary>Seats of this date (a series registered by date); null means unlimited.</summary>
+    public int? Seats { get; init; }
+
+    /// <summary>Confirmed registrations for this date (a series registered by date).</summary>
+    public int Registered { get; init; }
+}
 
 public sealed record EligibilityRow([property: JsonConverter(typeof(JsonStringEnumConverter))] OrganizationKind? Kind, int? OrganizationId, string? Organization, int? SeatQuota);
 
@@ -19,6 +26,9 @@ public sealed record OfferingDetail(
     IReadOnlyList<(int Id, string Name)> Instructors, IReadOnlyList<EligibilityRow> Rules, IReadOnlyList<SessionRow> Sessions,
     int Waitlisted, int AwaitingApproval, int PeopleToNotify)
 {
+    /// <summary>A series whose people register for the whole series or chosen dates.</summary>
+    public bool RegistrationByDate { get; init; }
+
     private static DateTime? Local(DateTime? utc) => utc is { } u ? SaoPaulo.ToLocal(u) : null;
 
     public ClassRequest ToClassRequest() =>
@@ -29,7 +39,7 @@ public sealed record OfferingDetail(
     public SeriesRequest ToSeriesRequest() =>
         new(ProgrammeId, Code, Title, Description, ChannelUrl, StartsOn, EndsOn, Seats, Place, Local(EnrolmentOpensAt), Local(EnrolmentClosesAt), ApprovalRequired, Status,
             Instructors.Select(i => i.Id).ToList(), Eligibility, Rules.Where(r => r.Kind is not null).Select(r => r.Kind!.Value).ToList(),
-            Rules.Where(r => r.OrganizationId is not null).Select(r => new EligibleOrganization(r.OrganizationId, r.SeatQuota)).ToList());
+            Rules.Where(r => r.OrganizationId is not null).Select(r => new EligibleOrganization(r.OrganizationId, r.SeatQuota)).ToList(), RegistrationByDate);
 }
 
 /// <summary>A class or webinar series the reader may see, with its sessions, instructors and eligibility; null when not found or out of scope.</summary>
@@ -52,6 +62,7 @@ public static class GetOffering
                 Programme = x.Programme != null ? x.Programme.Name : null,
                 Description = x is WebinarSeries ? ((WebinarSeries)x).Description : null,
                 ChannelUrl = x is WebinarSeries ? ((WebinarSeries)x).ChannelUrl : null,
+                ByDate = x is WebinarSeries && ((WebinarSeries)x).RegistrationByDate,
                 x.StartsOn,
                 x.EndsOn,
                 x.Seats,
@@ -75,7 +86,7 @@ public static class GetOffering
             .Select(r => new EligibilityRow(r.OrganizationKind, r.OrganizationId, r.Organization != null ? r.Organization.Name : null, r.SeatQuota))
             .ToListAsync(ct);
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferingId == id).OrderBy(s => s.StartsAt).ThenBy(s => s.Id)
-            .Select(s => new SessionRow(s.Id, s.Title, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Place, s.StreamUrl, s.Status))
+            .Select(s => new SessionRow(s.Id, s.Title, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Place, s.StreamUrl, s.Status) { Seats = s.Seats, Registered = s.RegisteredCount })
             .ToListAsync(ct);
         var counts = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == id && (e.Status == EnrolmentStatus.Waitlisted || e.Status == EnrolmentStatus.AwaitingApproval))
             .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -86,6 +97,7 @@ public static class GetOffering
             sessions,
             counts.Where(c => c.Key == EnrolmentStatus.Waitlisted).Sum(c => c.Count),
             counts.Where(c => c.Key == EnrolmentStatus.AwaitingApproval).Sum(c => c.Count),
-            await CancellationNotices.Recipients(db, id).CountAsync(ct));
+            await CancellationNotices.Recipients(db, id).CountAsync(ct))
+        { RegistrationByDate = o.ByDate };
     }
 }

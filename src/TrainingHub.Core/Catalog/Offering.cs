@@ -65,6 +65,12 @@ public class WebinarSeries : Offering
 {
     public string? Description { get; set; }
     public string? ChannelUrl { get; set; }
+
+    /// <summary>
+    /// People register for the whole series or for chosen dates; reminders, invitations and rosters then follow each
+    /// person's dates (<see cref="Enrolment.SessionRegistration"/>) instead of the enrolment alone.
+    /// </summary>
+    public bool RegistrationByDate { get; set; }
 }
 
 public class OfferingInstructor

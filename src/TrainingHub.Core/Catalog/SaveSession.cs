@@ -9,7 +9,8 @@ namespace TrainingHub.Core.Catalog;
 /// A session as a form or API client sends it. Times are São Paulo wall-clock times (or UTC when an API client marks
 /// them so); credited hours are text ("2", "1,5") and default to the session's length.
 /// </summary>
-public sealed record SessionRequest(string? Title, DateTime? StartsAt, DateTime? EndsAt, string? CreditedHours, string? Place, string? StreamUrl);
+/// <param name="Seats">Seats of this date in a series registered by date; null means unlimited.</param>
+public sealed record SessionRequest(string? Title, DateTime? StartsAt, DateTime? EndsAt, string? CreditedHours, string? Place, string? StreamUrl, int? Seats = null);
 
 /// <summary>Adds a session to an offering (sessionId null) or changes one; a cancelled session or offering cannot be changed.</summary>
 public static class SaveSession
@@ -66,6 +67,11 @@ public static class SaveSession
             }
         }
 
+        if (r.Seats is { } seats && (seats < 1 || seats < (session?.RegisteredCount ?? 0)))
+        {
+            errors.Add(new(nameof(r.Seats), "Dates.SeatsInvalid", session?.RegisteredCount ?? 0));
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);
@@ -78,6 +84,7 @@ public static class SaveSession
         session.CreditedMinutes = credited ?? (int)Math.Round((ends.Value - starts.Value).TotalMinutes);
         session.Place = place;
         session.StreamUrl = stream;
+        session.Seats = r.Seats;
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(session.Id);
     }

@@ -12,7 +12,7 @@ public sealed record SeriesRequest(
     int? ProgrammeId, string? Code, string? Title, string? Description, string? ChannelUrl, DateOnly? StartsOn, DateOnly? EndsOn, int? Seats, string? Place,
     DateTime? EnrolmentOpensAt, DateTime? EnrolmentClosesAt, bool? ApprovalRequired, [property: JsonConverter(typeof(JsonStringEnumConverter))] OfferingStatus? Status,
     IReadOnlyList<int>? InstructorIds, [property: JsonConverter(typeof(JsonStringEnumConverter))] Eligibility? Eligibility, [property: JsonConverter(typeof(EnumNamesConverter<OrganizationKind>))] IReadOnlyList<OrganizationKind>? OrganizationKinds,
-    IReadOnlyList<EligibleOrganization>? Organizations) : IOfferingRequest;
+    IReadOnlyList<EligibleOrganization>? Organizations, bool? RegistrationByDate = null) : IOfferingRequest;
 
 /// <summary>
 /// Creates a webinar series (id null) or changes one. A scoped administrator must place it in a programme of their
@@ -66,6 +66,7 @@ public static class SaveWebinarSeries
         target.ProgrammeId = r.ProgrammeId;
         target.Description = description;
         target.ChannelUrl = channel;
+        target.RegistrationByDate = r.RegistrationByDate ?? false;
         return await OfferingFields.SaveAsync(db, target, target.Code, ct);
     }
 }

@@ -30,4 +30,10 @@ public class Session
     /// session's calendar invitations and part of the reminders' idempotency keys, so a moved session is reminded afresh.
     /// </summary>
     public int Sequence { get; set; }
+
+    /// <summary>Seats of this date in a series registered by date; null means as many as register.</summary>
+    public int? Seats { get; set; }
+
+    /// <summary>Confirmed registrations for this date, maintained atomically; the database checks it never exceeds <see cref="Seats"/>.</summary>
+    public int RegisteredCount { get; set; }
 }

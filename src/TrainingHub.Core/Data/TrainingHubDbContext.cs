@@ -31,6 +31,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<EligibilityRule> EligibilityRules => Set<EligibilityRule>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
+    public DbSet<Enrolment.SessionRegistration> SessionRegistrations => Set<Enrolment.SessionRegistration>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<CheckInWindow> CheckInWindows => Set<CheckInWindow>();
     public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();

@@ -45,6 +45,7 @@ public static class CancelEnrolment
         e.DecidedAt = now;
         e.DecidedByUserId = actor.UserId;
         e.Version++;
+        await SessionRegistrations.RemoveUpcomingAsync(db, e.Id, now, ct);
         Enrolment? promoted = null;
         if (heldSeat)
         {

@@ -43,4 +43,7 @@ public class Enrolment
 
     /// <summary>Optimistic concurrency token, bumped on every change.</summary>
     public int Version { get; set; }
+
+    /// <summary>In a series registered by date: the person chose some dates (true) or the whole series (false).</summary>
+    public bool ChosenSessions { get; set; }
 }

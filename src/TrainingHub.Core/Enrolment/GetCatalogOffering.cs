@@ -13,7 +13,17 @@ public sealed record CatalogOfferingModel(
     int Id, string Code, string Title, bool IsWebinar, string? Programme, string? CourseTitle, string? Syllabus, string? Description, Modality Modality,
     DateOnly StartsOn, DateOnly EndsOn, int WorkloadMinutes, int MinAttendancePercent, int? Seats, int? SeatsLeft, bool ApprovalRequired,
     DateTime? EnrolmentOpensAt, DateTime? EnrolmentClosesAt, string? Place, IReadOnlyList<string> Instructors, IReadOnlyList<CatalogSession> Sessions,
-    int? MyEnrolmentId, EnrolmentStatus? MyStatus, int? MyWaitlistRank, DateTime? MyOfferExpiresAt, string? WhyNot, IReadOnlyList<SessionClash> Clashes);
+    int? MyEnrolmentId, EnrolmentStatus? MyStatus, int? MyWaitlistRank, DateTime? MyOfferExpiresAt, string? WhyNot, IReadOnlyList<SessionClash> Clashes)
+{
+    /// <summary>A series registered by date: the person chooses the whole series or some dates.</summary>
+    public bool ByDate { get; init; }
+
+    /// <summary>The dates to choose from, with the person's place in each (a series registered by date).</summary>
+    public IReadOnlyList<SessionChoice> Dates { get; init; } = [];
+
+    /// <summary>The person registered for the whole series (rather than chosen dates).</summary>
+    public bool WholeSeries { get; init; }
+}
 
 /// <summary>
 /// The page of one class or series for a trainee: schedule, workload, syllabus, instructors, seats left, their own
@@ -46,13 +56,21 @@ public static class GetCatalogueOffering
         var programme = offering.ProgrammeId is { } pid ? await db.Programmes.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Name).SingleAsync(ct) : null;
         var clashes = await ClashesAsync(db, personId, offeringId, sessions, ct);
         var workload = course?.WorkloadMinutes ?? sessions.Where(s => s.Status != SessionStatus.Cancelled).Sum(s => s.CreditedMinutes);
+        var byDate = offering is WebinarSeries { RegistrationByDate: true };
+        var dates = byDate ? await ChooseSessions.ListAsync(db, offeringId, personId, time.GetUtcNow().UtcDateTime, ct) : [];
+        var enrolled = mine is not null && mine.Status != EnrolmentStatus.Cancelled;
         return new CatalogOfferingModel(
             offering.Id, offering.Code, offering.Title, offering is WebinarSeries, programme, course?.Title, course?.Syllabus, (offering as WebinarSeries)?.Description,
             course?.Modality ?? Modality.Online, offering.StartsOn, offering.EndsOn, workload, course?.MinAttendancePercent ?? 75,
             offering.Seats, offering.Seats is { } seats ? Math.Max(0, seats - offering.ConfirmedCount) : null, offering.ApprovalRequired,
             offering.EnrolmentOpensAt, offering.EnrolmentClosesAt, offering.Place, instructors, sessions,
             mine?.Id, mine?.Status, mine is null ? null : await WaitlistRank.OfAsync(db, mine, ct), mine?.OfferExpiresAt,
-            whyNot ?? EnrolInOffering.WhyClosed(offering, time.GetUtcNow().UtcDateTime, SaoPaulo.Today(time)), clashes);
+            whyNot ?? EnrolInOffering.WhyClosed(offering, time.GetUtcNow().UtcDateTime, SaoPaulo.Today(time)), clashes)
+        {
+            ByDate = byDate,
+            Dates = dates,
+            WholeSeries = enrolled && !mine!.ChosenSessions,
+        };
     }
 
     /// <summary>Sessions of this offering that overlap sessions of the person's other live enrolments.</summary>

@@ -22,7 +22,10 @@ public static class InstructorHome
 
         IQueryable<InstructorSession> Project(IQueryable<Session> q) => q.Select(s => new InstructorSession(
             s.Id, s.Offering!.Title, s.Title, s.StartsAt, s.EndsAt, s.Place, s.StreamUrl, s.Status,
-            db.Enrolments.Count(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status)),
+            // In a series registered by date: those registered for this date.
+            db.Enrolments.Count(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status)
+                && (!(s.Offering is WebinarSeries && ((WebinarSeries)s.Offering).RegistrationByDate)
+                    || db.SessionRegistrations.Any(r => r.SessionId == s.Id && r.PersonId == e.PersonId && r.Status == SessionRegistrationStatus.Confirmed))),
             db.AttendanceRecords.Count(a => a.SessionId == s.Id)));
 
         var upcoming = await Project(mine.Where(s => s.EndsAt >= now).OrderBy(s => s.StartsAt).Take(10)).ToListAsync(ct);

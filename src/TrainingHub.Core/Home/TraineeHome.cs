@@ -11,9 +11,19 @@ public sealed record MyEnrolment(int OfferingId, string Title, bool IsWebinar, E
 
 public sealed record MyProgrammeTarget(int ProgrammeId, string Programme, int? TargetMinutes, int CreditedMinutes);
 
-public sealed record TraineeHomeModel(int Year, int CreditedMinutesThisYear, IReadOnlyList<MyProgrammeTarget> Targets, IReadOnlyList<MyEnrolment> Enrolments);
+/// <summary>A session the person is expected at: a confirmed seat, and in a series registered by date, a confirmed place on that date.</summary>
+public sealed record MySession(int SessionId, int OfferingId, string Offering, string Title, DateTime StartsAt, DateTime EndsAt, string? Place, bool Online);
 
-/// <summary>A trainee's home: my classes with their status, and my hours this year against each programme's target.</summary>
+public sealed record TraineeHomeModel(int Year, int CreditedMinutesThisYear, IReadOnlyList<MyProgrammeTarget> Targets, IReadOnlyList<MyEnrolment> Enrolments)
+{
+    /// <summary>The person's next sessions, soonest (or under way) first.</summary>
+    public IReadOnlyList<MySession> NextSessions { get; init; } = [];
+}
+
+/// <summary>
+/// A trainee's home: my next sessions (following my dates in series registered by date), my classes with their
+/// status, and my hours this year against each programme's target.
+/// </summary>
 public static class TraineeHome
 {
     public static async Task<TraineeHomeModel> HandleAsync(TrainingHubDbContext db, int personId, TimeProvider time, CancellationToken ct)
@@ -48,6 +58,17 @@ public static class TraineeHome
             .OrderBy(t => t.Programme, StringComparer.CurrentCulture)
             .ToList();
         var total = await thisYear.SumAsync(c => c.CreditedMinutes, ct);
-        return new TraineeHomeModel(year, total, targets, enrolments);
+        var now = time.GetUtcNow().UtcDateTime;
+        var next = await db.Sessions.AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt > now
+                && s.Offering!.Status != OfferingStatus.Cancelled && s.Offering.Status != OfferingStatus.Draft
+                && db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && e.Status == EnrolmentStatus.Confirmed)
+                && (!(s.Offering is WebinarSeries && ((WebinarSeries)s.Offering).RegistrationByDate)
+                    || db.SessionRegistrations.Any(r => r.SessionId == s.Id && r.PersonId == personId && r.Status == SessionRegistrationStatus.Confirmed)))
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(5)
+            .Select(s => new MySession(s.Id, s.OfferingId, s.Offering!.Title, s.Title, s.StartsAt, s.EndsAt, s.Place ?? s.Offering.Place,
+                s.StreamUrl != null || (s.Offering is WebinarSeries && ((WebinarSeries)s.Offering).ChannelUrl != null)))
+            .ToListAsync(ct);
+        return new TraineeHomeModel(year, total, targets, enrolments) { NextSessions = next };
     }
 }

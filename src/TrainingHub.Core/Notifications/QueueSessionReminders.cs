@@ -9,9 +9,9 @@ namespace TrainingHub.Core.Notifications;
 
 /// <summary>
 /// Queues the reminders that are due: one day before each session (from 24 h to 1 h before) and one hour before (the
-/// last hour), to every person with a confirmed seat, each with the calendar invitation. Keys name the session, its
-/// schedule version, the kind and the person, so running again queues nothing new and a rescheduled session is
-/// reminded afresh. Runs from a job every few minutes; returns how many reminders were queued.
+/// last hour), to every person with a confirmed seat (in a series registered by date, a confirmed place on that date),
+/// each with the calendar invitation. Keys name the session, its schedule version, the kind and the person, so running
+/// again queues nothing new and a rescheduled session is reminded afresh. Runs from a job every few minutes; returns how many reminders were queued.
 /// </summary>
 public static class QueueSessionReminders
 {
@@ -34,8 +34,12 @@ public static class QueueSessionReminders
         {
             var kind = s.StartsAt - now <= HourBefore ? "hour" : "day";
             var prefix = SessionInvitations.ReminderPrefix(s.Id, s.Sequence, kind);
+            // In a series registered by date, only those registered for this date.
+            var byDate = s.Offering is WebinarSeries { RegistrationByDate: true };
+            var expected = SessionRegistrations.ExpectedPeople(db, s.Id);
             var people = await db.Enrolments.AsNoTracking()
                 .Where(e => e.OfferingId == s.OfferingId && e.Status == EnrolmentStatus.Confirmed && e.Person!.AnonymizedAt == null)
+                .Where(e => !byDate || expected.Contains(e.PersonId))
                 .OrderBy(e => e.PersonId)
                 .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage })
                 .ToListAsync(ct);

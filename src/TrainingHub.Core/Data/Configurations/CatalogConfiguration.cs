@@ -86,6 +86,8 @@ public sealed class WebinarSeriesConfiguration : IEntityTypeConfiguration<Webina
     {
         b.Property(w => w.Description).HasMaxLength(4000);
         b.Property(w => w.ChannelUrl).HasMaxLength(500);
+        // Shares the offerings table with classes: rows of other kinds (and series from before) read as false.
+        b.Property(w => w.RegistrationByDate).HasDefaultValue(false);
     }
 }
 
@@ -125,6 +127,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             t.HasCheckConstraint("CK_Sessions_Credited", "\"CreditedMinutes\" > 0");
             t.HasCheckConstraint("CK_Sessions_Times", "\"EndsAt\" > \"StartsAt\"");
             t.HasCheckConstraint("CK_Sessions_Sequence", "\"Sequence\" >= 0");
+            t.HasCheckConstraint("CK_Sessions_Seats", "\"Seats\" IS NULL OR (\"Seats\" > 0 AND \"RegisteredCount\" <= \"Seats\")");
+            t.HasCheckConstraint("CK_Sessions_RegisteredCount", "\"RegisteredCount\" >= 0");
         });
         b.Property(s => s.Title).HasMaxLength(200).IsRequired();
         b.Property(s => s.Place).HasMaxLength(300);

@@ -25,3 +25,22 @@ public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment.
         b.HasOne(e => e.Person).WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class SessionRegistrationConfiguration : IEntityTypeConfiguration<Enrolment.SessionRegistration>
+{
+    public void Configure(EntityTypeBuilder<Enrolment.SessionRegistration> b)
+    {
+        b.ToTable("SessionRegistrations", t =>
+        {
+            t.HasCheckConstraint("CK_SessionRegistrations_WaitlistOnlyWhenWaitlisted", "(\"Status\" = 'Waitlisted' AND \"WaitlistPosition\" IS NOT NULL AND \"WaitlistPosition\" > 0) OR (\"Status\" <> 'Waitlisted' AND \"WaitlistPosition\" IS NULL)");
+        });
+        // One row per person and date.
+        b.HasIndex(r => new { r.SessionId, r.PersonId }).IsUnique();
+        b.HasIndex(r => new { r.SessionId, r.WaitlistPosition }).IsUnique().HasFilter("\"WaitlistPosition\" IS NOT NULL");
+        b.HasIndex(r => r.EnrolmentId);
+        b.HasIndex(r => r.PersonId);
+        b.HasOne(r => r.Session).WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Enrolment).WithMany().HasForeignKey(r => r.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

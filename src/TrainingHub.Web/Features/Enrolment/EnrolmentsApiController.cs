@@ -25,6 +25,17 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
         return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
+    /// <summary>A series registered by date: register for the whole series or chosen dates (enrolling first if needed).</summary>
+    [HttpPost("dates")]
+    [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    public async Task<ActionResult<IReadOnlyList<SessionChoice>>> Dates(ChooseSessionsRequest request, CancellationToken ct)
+    {
+        var result = await ChooseSessions.HandleAsync(db, User.Scope(), time, request, ct);
+        return result.Succeeded ? Ok(result.Value!) : this.Problem(result.Error!, t);
+    }
+
     [HttpGet("mine")]
     [Authorize(Policy = Policies.Trainee)]
     public async Task<IReadOnlyList<MyEnrolmentRow>> Mine(CancellationToken ct) =>

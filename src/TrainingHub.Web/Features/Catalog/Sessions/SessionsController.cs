@@ -35,7 +35,7 @@ public sealed class SessionsController(TrainingHubDbContext db, TimeProvider tim
             return NotFound();
         }
 
-        var form = new SessionRequest(s.Title, SaoPaulo.ToLocal(s.StartsAt), SaoPaulo.ToLocal(s.EndsAt), CatalogInput.FormatHours(s.CreditedMinutes), s.Place, s.StreamUrl);
+        var form = new SessionRequest(s.Title, SaoPaulo.ToLocal(s.StartsAt), SaoPaulo.ToLocal(s.EndsAt), CatalogInput.FormatHours(s.CreditedMinutes), s.Place, s.StreamUrl, s.Seats);
         return View(new SessionFormViewModel(o, id, form));
     }
 

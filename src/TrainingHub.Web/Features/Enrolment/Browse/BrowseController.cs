@@ -52,4 +52,18 @@ public sealed class BrowseController(TrainingHubDbContext db, TimeProvider time,
         };
         return Redirect($"/catalogue/{id}");
     }
+
+    /// <summary>A series registered by date: the whole series or the chosen dates (enrolling first if needed); changeable until each date starts.</summary>
+    [HttpPost("{id:int}/dates")]
+    public async Task<IActionResult> Dates(int id, bool wholeSeries, int[]? sessionIds, CancellationToken ct)
+    {
+        var result = await ChooseSessions.HandleAsync(db, User.Scope(), time, new ChooseSessionsRequest(id, wholeSeries, sessionIds), ct);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/catalogue/{id}");
+        }
+
+        TempData["Flash"] = t["Dates.Saved"].Value;
+        return Redirect($"/catalogue/{id}");
+    }
 }
