@@ -617,6 +617,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -624,6 +627,16 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedProblem")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("VerifiedSequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -681,7 +694,6 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(80)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -693,7 +705,6 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -702,7 +713,10 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("Sequence")
+                    b.Property<DateTime?>("SealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -620,6 +620,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<long?>("KeyedFrom")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -627,6 +630,16 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsFixedLength();
 
                     b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VerifiedProblem")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("VerifiedSequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -684,7 +697,6 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(80)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
@@ -696,7 +708,6 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
@@ -705,7 +716,10 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
-                    b.Property<long>("Sequence")
+                    b.Property<DateTime?>("SealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -715,10 +729,12 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PreviousHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[PreviousHash] IS NOT NULL");
 
                     b.HasIndex("Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[Sequence] IS NOT NULL");
 
                     b.HasIndex("EntityType", "EntityId");
 

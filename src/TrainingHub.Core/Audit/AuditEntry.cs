@@ -1,13 +1,16 @@
 namespace TrainingHub.Core.Audit;
 
 /// <summary>
-/// An append-only record of a change: who, when, before, after. Entries are numbered without gaps and chained by
-/// hash (each hash covers the previous one), so an edited, removed or inserted row is detected.
+/// An append-only record of a change: who, when, before, after. A business transaction only inserts it (no number, no
+/// hash); the sealer (<see cref="SealAuditEntries"/>) later numbers committed entries without gaps in the order it seals
+/// them and chains them with a keyed hash (each covers the previous one), so an edited, removed, inserted or reordered
+/// row is detected. Entries written before sealing existed keep their plain SHA-256 chain (<see cref="AuditChain"/>).
 /// </summary>
 public class AuditEntry
 {
     public long Id { get; set; }
-    public long Sequence { get; set; }
+    /// <summary>The position in the chain, set by the sealer; null while the entry waits to be sealed.</summary>
+    public long? Sequence { get; set; }
     public DateTime OccurredAt { get; set; }
     public string? ActorUserId { get; set; }
     public required string ActorName { get; set; }
@@ -21,14 +24,28 @@ public class AuditEntry
     public string? BeforeJson { get; set; }
     public string? AfterJson { get; set; }
     public string? Reason { get; set; }
-    public required string PreviousHash { get; set; }
-    public required string Hash { get; set; }
+    public string? PreviousHash { get; set; }
+    public string? Hash { get; set; }
+
+    /// <summary>When the sealer chained the entry; null for unsealed entries and for entries of the old, unkeyed chain.</summary>
+    public DateTime? SealedAt { get; set; }
 }
 
-/// <summary>The single row that serialises appends to the chain: every writer updates it first, in its transaction.</summary>
+/// <summary>
+/// The chain's end as the sealer left it. Only the sealer (and the scheduled verification recording its verdict)
+/// writes this row; business transactions never touch it, so its row lock is the sealers' mutex and nobody else's.
+/// </summary>
 public class AuditChainHead
 {
     public int Id { get; set; }
     public long LastSequence { get; set; }
     public required string LastHash { get; set; }
+
+    /// <summary>The first sequence sealed with the key; entries before it belong to the old, unkeyed chain. Null until the first seal.</summary>
+    public long? KeyedFrom { get; set; }
+
+    /// <summary>The last scheduled verification: when, and the problem found (null: intact) with the entry it concerns.</summary>
+    public DateTime? VerifiedAt { get; set; }
+    public string? VerifiedProblem { get; set; }
+    public long? VerifiedSequence { get; set; }
 }

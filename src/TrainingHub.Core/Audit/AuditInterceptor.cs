@@ -14,8 +14,9 @@ using TrainingHub.Core.People;
 namespace TrainingHub.Core.Audit;
 
 /// <summary>
-/// Writes an audit entry for every change to the audited entities, in the same transaction as the change. Appends
-/// are serialised by updating the single chain-head row first, so the chain never forks, on any database.
+/// Writes an audit entry for every change to the audited entities, in the same transaction as the change, with plain
+/// inserts: no number, no hash, no lock on anything shared, so no writer ever waits on another's audit entry. The
+/// sealer (<see cref="SealAuditEntries"/>) chains committed entries afterwards.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : SaveChangesInterceptor
 {
@@ -86,18 +87,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         writingAudit = true;
         try
         {
-            // Take the chain head's row lock (a no-op update) before reading it.
-            await db.AuditChainHeads.Where(h => h.Id == 1)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), cancellationToken);
-            var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, cancellationToken);
             var now = AuditChain.Truncate(time.GetUtcNow().UtcDateTime);
-            var sequence = head.LastSequence;
-            var previous = head.LastHash;
             foreach (var p in work)
             {
-                var entry = new AuditEntry
+                db.AuditEntries.Add(new AuditEntry
                 {
-                    Sequence = ++sequence,
                     OccurredAt = now,
                     ActorUserId = actor.UserId,
                     ActorName = actor.Name,
@@ -108,16 +102,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                     BeforeJson = p.Before,
                     AfterJson = p.Action == nameof(EntityState.Deleted) ? null : Serialize(p.Entry, original: false),
                     Reason = actor.Reason,
-                    PreviousHash = previous,
-                    Hash = "",
-                };
-                entry.Hash = AuditChain.ComputeHash(entry);
-                previous = entry.Hash;
-                db.AuditEntries.Add(entry);
+                });
             }
 
-            await db.AuditChainHeads.Where(h => h.Id == 1)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             if (ownTransaction is not null)
             {

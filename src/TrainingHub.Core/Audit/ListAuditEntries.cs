@@ -7,7 +7,7 @@ namespace TrainingHub.Core.Audit;
 
 public sealed record AuditFilter(string? EntityType = null, string? EntityId = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 50);
 
-public sealed record AuditRow(long Sequence, DateTime OccurredAt, string ActorName, string Action, string EntityType, string EntityId, int? OrganizationId, string? BeforeJson, string? AfterJson, string? Reason, string Hash);
+public sealed record AuditRow(long? Sequence, DateTime OccurredAt, string ActorName, string Action, string EntityType, string EntityId, int? OrganizationId, string? BeforeJson, string? AfterJson, string? Reason, string? Hash);
 
 /// <summary>
 /// Audit entries for administrators and auditors, newest first, filtered by entity, actor and local dates. A scoped
@@ -56,7 +56,7 @@ public static class ListAuditEntries
             q = q.Where(e => e.OccurredAt < utc);
         }
 
-        return q.OrderByDescending(e => e.Sequence);
+        return q.OrderByDescending(e => e.Id);
     }
 
     public static async Task<Page<AuditRow>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, AuditFilter f, CancellationToken ct)
@@ -81,11 +81,11 @@ public static class ListAuditEntries
         await foreach (var e in Project(Query(db, scope, f)).AsAsyncEnumerable().WithCancellation(ct))
         {
             await w.WriteLineAsync(string.Join(',',
-                e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.Sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
                 F(e.ActorName), F(e.Action), F(e.EntityType), F(e.EntityId),
                 e.OrganizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                F(e.BeforeJson), F(e.AfterJson), F(e.Reason), e.Hash));
+                F(e.BeforeJson), F(e.AfterJson), F(e.Reason), e.Hash ?? ""));
         }
 
         await w.FlushAsync(ct);

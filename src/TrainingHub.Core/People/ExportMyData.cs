@@ -17,7 +17,7 @@ public sealed record MyDataCertificate(int Id, string Kind, string VerificationC
 
 public sealed record MyDataMessage(long Id, string MessageType, string ToAddress, string Status, DateTime CreatedAt, DateTime? SentAt, string PayloadJson);
 
-public sealed record MyDataAuditEntry(long Sequence, DateTime OccurredAt, string ActorName, string Action, string EntityType, string EntityId, string? BeforeJson, string? AfterJson, string? Reason);
+public sealed record MyDataAuditEntry(long? Sequence, DateTime OccurredAt, string ActorName, string Action, string EntityType, string EntityId, string? BeforeJson, string? AfterJson, string? Reason);
 
 /// <summary>Everything held about one person (LGPD art. 18): what the download gives them.</summary>
 public sealed record MyData(DateTime ProducedAt, MyDataPerson Person, IReadOnlyList<MyDataEnrolment> Enrolments, IReadOnlyList<MyDataAttendance> Attendance,
@@ -66,7 +66,7 @@ public static class ExportMyData
             .Where(e => (e.EntityType == nameof(Person) && e.EntityId == personKey)
                 || (e.EntityType == nameof(Enrolment.Enrolment) && enrolmentKeys.Contains(e.EntityId))
                 || (e.EntityType == nameof(AttendanceRecord) && attendanceKeys.Contains(e.EntityId)))
-            .OrderBy(e => e.Sequence)
+            .OrderBy(e => e.Id)
             .Select(e => new MyDataAuditEntry(e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.EntityType, e.EntityId, e.BeforeJson, e.AfterJson, e.Reason))
             .ToListAsync(ct);
         return Result<MyData>.Ok(new MyData(time.GetUtcNow().UtcDateTime, person, enrolments, attendance, attendance.Sum(a => a.CreditedMinutes), certificates, messages, audit));

@@ -8,8 +8,7 @@ namespace TrainingHub.Core.Reports;
 
 /// <summary>
 /// An export showing full CPFs is itself an audit entry (action "Export", entity "Report"): who, which report, its
-/// filters, the format and how many rows. Appended to the same hash chain as every other entry, serialised through the
-/// chain head like the interceptor does.
+/// filters, the format and how many rows. A plain insert like every other entry; the sealer chains it.
 /// </summary>
 public static class RecordFullCpfExport
 {
@@ -19,44 +18,30 @@ public static class RecordFullCpfExport
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var entry = new AuditEntry
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.AuditChainHeads.Where(h => h.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
-            var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
-            var entry = new AuditEntry
+            OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime),
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            Action = "Export",
+            EntityType = "Report",
+            EntityId = request.Kind.ToString(),
+            OrganizationId = scope.OrganizationId,
+            AfterJson = JsonSerializer.Serialize(new
             {
-                Sequence = head.LastSequence + 1,
-                OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime),
-                ActorUserId = actor.UserId,
-                ActorName = actor.Name,
-                Action = "Export",
-                EntityType = "Report",
-                EntityId = request.Kind.ToString(),
-                OrganizationId = scope.OrganizationId,
-                AfterJson = JsonSerializer.Serialize(new
-                {
-                    report = request.Kind.ToString(),
-                    format,
-                    fullCpf = true,
-                    rows,
-                    from = request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    to = request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    programmeId = request.ProgrammeId,
-                    organizationId = request.OrganizationId,
-                    offeringId = request.OfferingId,
-                }),
-                PreviousHash = head.LastHash,
-                Hash = "",
-            };
-            entry.Hash = AuditChain.ComputeHash(entry);
-            db.AuditEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
-            await db.AuditChainHeads.Where(h => h.Id == 1)
-                .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, entry.Sequence).SetProperty(h => h.LastHash, entry.Hash), ct);
-            await tx.CommitAsync(ct);
-            db.Entry(entry).State = EntityState.Detached;
-        });
+                report = request.Kind.ToString(),
+                format,
+                fullCpf = true,
+                rows,
+                from = request.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                to = request.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                programmeId = request.ProgrammeId,
+                organizationId = request.OrganizationId,
+                offeringId = request.OfferingId,
+            }),
+        };
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        db.Entry(entry).State = EntityState.Detached;
     }
 }

@@ -80,7 +80,7 @@ public static class Commands
 
             case "audit" when args.Length > 1 && args[1] == "verify":
                 {
-                    var v = await Core.Audit.VerifyAuditChain.HandleAsync(db, CancellationToken.None);
+                    var v = await Core.Audit.VerifyAuditChain.HandleAsync(db, sp.GetRequiredService<Core.Audit.AuditSealing>(), CancellationToken.None);
                     Console.WriteLine(v.Intact
                         ? $"Audit chain intact: {v.Checked} entries checked, head at {v.LastSequence}."
                         : $"Audit chain broken: entry {v.Sequence} {v.Problem.ToString().ToLowerInvariant()} ({v.Checked} entries read, head at {v.LastSequence}).");

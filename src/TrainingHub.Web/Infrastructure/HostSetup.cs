@@ -38,6 +38,12 @@ public static class HostSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton(AuditSealing.From(builder.Configuration, builder.Environment.ContentRootPath));
+        if (builder.Configuration.GetValue("Audit:Sealer:Enabled", true))
+        {
+            services.AddHostedService<Features.Audit.AuditSealerService>();
+        }
+
         services.Configure<TrainingHub.Core.Enrolment.EnrolmentOptions>(builder.Configuration.GetSection("Enrolment"));
         services.Configure<TrainingHub.Core.Attendance.CheckInOptions>(builder.Configuration.GetSection("CheckIn"));
         services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
@@ -175,7 +181,8 @@ public static class HostSetup
         services.AddOpenApi("v1");
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<Features.Audit.AuditHealthCheck>("audit", tags: ["audit"]);
         if (!builder.Environment.IsDevelopment())
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -201,6 +208,7 @@ public static class HostSetup
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/audit", new HealthCheckOptions { Predicate = c => c.Tags.Contains("audit") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapControllers();
         app.MapJobsDashboard();

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using TrainingHub.Web.Features.Audit;
 using TrainingHub.Web.Features.Catalog;
 using TrainingHub.Web.Features.Certificates;
 using TrainingHub.Web.Features.Enrolment;
@@ -37,6 +38,7 @@ public static class Scheduling
         JobDefinition.At<ApprovalDigestsJob>("0 8 * * MON-FRI"),
         // 1st of the month, 06:00 São Paulo: the subscribed reports of the month before.
         JobDefinition.At<MonthlyReportsJob>("0 6 1 * *"),
+        JobDefinition.Every<VerifyAuditTrailJob>(seconds: 3600),
     ];
 
     public static void AddScheduling(this WebApplicationBuilder builder)

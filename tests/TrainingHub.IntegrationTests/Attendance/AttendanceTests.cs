@@ -161,7 +161,7 @@ public sealed class AttendanceTests(string provider) : OnBothDatabases(provider)
         row.Status.ShouldBe(AttendanceStatus.Partial);
         var entry = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(AttendanceRecord) && a.EntityId == row.Id.ToString(CultureInfo.InvariantCulture))
-            .OrderByDescending(a => a.Sequence).FirstAsync());
+            .OrderByDescending(a => a.Id).FirstAsync());
         entry.Action.ShouldBe("Modified");
         entry.BeforeJson!.ShouldContain("\"Status\":\"Absent\"");
         entry.AfterJson!.ShouldContain("\"Status\":\"Partial\"");

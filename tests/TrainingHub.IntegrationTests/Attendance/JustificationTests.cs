@@ -100,7 +100,7 @@ public sealed class JustificationTests(string provider) : MailFixture(provider)
         (await instructor.PostAsJsonAsync($"/api/v1/justifications/{ptId}/decision", new { accept = true, reason = "Atestado válido" })).EnsureSuccessStatusCode();
         var row = await App.WithDbAsync(db => db.AttendanceRecords.AsNoTracking().SingleAsync(a => a.SessionId == session && a.PersonId == c.People[0]));
         (row.Status, row.Minutes).ShouldBe((AttendanceStatus.Excused, (int?)null));
-        var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AttendanceRecord)).OrderByDescending(a => a.Sequence).FirstAsync());
+        var audit = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AttendanceRecord)).OrderByDescending(a => a.Id).FirstAsync());
         (await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(AttendanceRecord)))).ShouldBe(audits + 1);
         audit.BeforeJson!.ShouldContain("Absent");
         audit.AfterJson!.ShouldContain("Excused");

@@ -93,7 +93,7 @@ public sealed class MeetingImportTests(string provider) : OnBothDatabases(provid
         rows.Count.ShouldBe(2);
         (rows[p[0].Id].Status, rows[p[0].Id].Minutes, rows[p[0].Id].Source).ShouldBe((AttendanceStatus.Partial, (int?)90, AttendanceSource.Import));
         (rows[p[1].Id].Status, rows[p[1].Id].Minutes).ShouldBe((AttendanceStatus.Present, (int?)null));
-        var entries = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AttendanceRecord)).OrderByDescending(a => a.Sequence).Take(2).ToListAsync());
+        var entries = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AttendanceRecord)).OrderByDescending(a => a.Id).Take(2).ToListAsync());
         (await AuditCountAsync()).ShouldBe(audits + 2);
         entries.ShouldAllBe(e => e.Reason!.Contains("zoom_participants.csv"));
 

@@ -76,7 +76,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         (await App.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolmentId).Select(e => e.Status).SingleAsync())).ShouldBe(EnrolmentStatus.Cancelled);
         (await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId).Select(o => o.ConfirmedCount).SingleAsync())).ShouldBe(0);
 
-        var trail = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Enrolment" && a.EntityId == enrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Sequence).ToListAsync());
+        var trail = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Enrolment" && a.EntityId == enrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Id).ToListAsync());
         trail.Select(a => a.Action).ShouldBe(["Added", "Modified"]);
         trail[1].BeforeJson!.ShouldContain("\"Status\":\"Confirmed\"");
         trail[1].AfterJson!.ShouldContain("\"Status\":\"Cancelled\"");

@@ -264,7 +264,7 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
         (changed.NewPeople, changed.UpdatedPeople, changed.UnchangedPeople, changed.EnrolmentsToCreate).ShouldBe((0, 1, 2, 0));
         var final = await ImportKit.CountsAsync(App);
         final.ShouldBe(after with { Audit = after.Audit + 1 }, "one person updated, one audit entry");
-        var entry = await App.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Sequence).FirstAsync());
+        var entry = await App.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).FirstAsync());
         (entry.EntityType, entry.Action).ShouldBe(("Person", "Modified"));
         entry.AfterJson!.ShouldContain($"nova.{c3}@example.gov.br");
     }

@@ -56,6 +56,28 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string? Directory { get; }
     public TestClock Clock { get; } = new();
 
+    /// <summary>The audit sealing key and checkpoint file of this app: outside the database, as in production.</summary>
+    public string AuditDirectory { get; } = Path.Combine(Path.GetTempPath(), "th-it-audit-" + Guid.NewGuid().ToString("N"));
+
+    public TrainingHub.Core.Audit.AuditSealing Sealing => Services.GetRequiredService<TrainingHub.Core.Audit.AuditSealing>();
+
+    /// <summary>Seals every committed audit entry now (the background sealer does the same within a second) and writes a checkpoint.</summary>
+    public async Task SealAuditAsync()
+    {
+        TrainingHub.Core.Audit.SealOutcome outcome;
+        do
+        {
+            outcome = await WithDbAsync(db => TrainingHub.Core.Audit.SealAuditEntries.HandleAsync(db, Sealing, Clock, CancellationToken.None));
+        }
+        while (outcome.Sealed > 0);
+
+        await WithDbAsync(db => TrainingHub.Core.Audit.AuditCheckpoints.WriteAsync(db, Sealing, Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None));
+    }
+
+    public Task<TrainingHub.Core.Audit.ChainVerification> VerifyAuditAsync() =>
+        WithDbAsync(db => TrainingHub.Core.Audit.VerifyAuditChain.HandleAsync(db, Sealing, CancellationToken.None));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -73,6 +95,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // Certificate lookups per address and minute: the tests' own calls share one address.
         builder.UseSetting("Certificates:VerifyPermitsPerMinute", "100");
         builder.UseSetting("Accounts:PasswordPermitsPerMinute", "100");
+        builder.UseSetting("Audit:SealingKeyFile", Path.Combine(AuditDirectory, "audit-sealing.key"));
+        builder.UseSetting("Audit:CheckpointFile", Path.Combine(AuditDirectory, "audit-checkpoints.log"));
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
@@ -111,6 +135,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (System.IO.Directory.Exists(AuditDirectory))
+        {
+            System.IO.Directory.Delete(AuditDirectory, recursive: true);
+        }
+
         if (Provider == "Postgres")
         {
             NpgsqlConnection.ClearAllPools();

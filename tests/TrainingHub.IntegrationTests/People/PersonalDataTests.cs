@@ -133,7 +133,7 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
 
         var before = await TotalsAsync(api);
         var personsMinutes = await App.WithDbAsync(db => CreditedAttendance.Query(db).Where(x => x.PersonId == target).SumAsync(x => x.CreditedMinutes));
-        var lastSequence = await App.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
+        var lastId = await App.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Id));
 
         var done = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymize", UriKind.Relative), null);
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -156,7 +156,7 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         (await App.WithDbAsync(db => CreditedAttendance.Query(db).Where(x => x.PersonId == target).SumAsync(x => x.CreditedMinutes))).ShouldBe(personsMinutes);
 
         // Audited, without repeating what was removed.
-        var written = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Sequence > lastSequence).ToListAsync());
+        var written = await App.WithDbAsync(db => db.AuditEntries.Where(e => e.Id > lastId).ToListAsync());
         written.ShouldContain(e => e.EntityType == nameof(Person) && e.EntityId == target.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var e in written)
         {

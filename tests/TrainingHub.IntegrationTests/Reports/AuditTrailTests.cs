@@ -13,12 +13,13 @@ public sealed class AuditTrailTests(string provider) : OnBothDatabases(provider)
     // Shares the reports database: these tests break the chain and repair it before they end.
     protected override string? Isolation => "reports";
 
-    private Task<ChainVerification> VerifyAsync() => App.WithDbAsync(db => VerifyAuditChain.HandleAsync(db, CancellationToken.None));
+    private Task<ChainVerification> VerifyAsync() => App.VerifyAuditAsync();
 
     private Task<AuditEntry> EntryAsync(long sequence) => App.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == sequence));
 
     private async Task<long> MiddleAsync()
     {
+        await App.SealAuditAsync();
         var v = await VerifyAsync();
         v.Intact.ShouldBeTrue($"{v.Problem} at {v.Sequence}");
         v.LastSequence.ShouldBeGreaterThan(20);

@@ -63,7 +63,7 @@ public sealed partial class EmailMessagesTests
     public void Every_message_keeps_the_name_its_rows_are_stored_under() =>
         EmailMessages.All.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AttendanceAtRisk", "AttendanceAtRiskManager", "CertificateIssued", "CheckInOpen",
+            "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AttendanceAtRisk", "AttendanceAtRiskManager", "AuditChainBroken", "CertificateIssued", "CheckInOpen",
             "EnrolmentApproved", "EnrolmentCancelled", "EnrolmentCompleted", "EnrolmentConfirmed", "EnrolmentFailed", "EnrolmentPromoted", "EnrolmentReceived",
             "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "SeatOfferExpired", "SeatOfferExpiring",
             "SeatOffered", "SeriesMonthlyProgramme", "SessionCancelled", "SessionReminder", "SessionRescheduled", "YearlyProgressDigest",
@@ -225,6 +225,11 @@ public sealed partial class EmailMessagesTests
         if (type == typeof(int))
         {
             return 90;
+        }
+
+        if (type == typeof(long))
+        {
+            return 90L;
         }
 
         if (type == typeof(bool))

@@ -20,8 +20,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(a => a.EntityType).HasMaxLength(80).IsRequired();
         b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Reason).HasMaxLength(1000);
-        b.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength().IsRequired();
-        b.Property(a => a.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        b.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
     }
 }
 
@@ -32,6 +32,7 @@ public sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Audit
         b.ToTable("AuditChainHead", t => t.HasCheckConstraint("CK_AuditChainHead_Single", "\"Id\" = 1"));
         b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.Property(h => h.VerifiedProblem).HasMaxLength(20);
         b.HasData(new AuditChainHead { Id = 1, LastSequence = 0, LastHash = AuditChain.Genesis });
     }
 }

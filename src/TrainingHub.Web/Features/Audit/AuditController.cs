@@ -7,11 +7,14 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Audit;
 
-public sealed record AuditViewModel(Page<AuditRow> Page, AuditFilter Filter, PagerModel Pager, ChainVerification? Verification, bool MayVerify);
+public sealed record AuditViewModel(Page<AuditRow> Page, AuditFilter Filter, PagerModel Pager, ChainVerification? Verification, bool MayVerify, AuditStatus? Status);
 
-/// <summary>The audit trail: browse and filter entries, export them as CSV, verify the hash chain (readers of the whole installation).</summary>
+/// <summary>
+/// The audit trail: browse and filter entries, export them as CSV, verify the chain; readers of the whole installation
+/// also see the sealing status (entries waiting, the latest checkpoint, the scheduled verification's verdict).
+/// </summary>
 [Route("audit")]
-public sealed class AuditController(TrainingHubDbContext db) : Controller
+public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
@@ -20,8 +23,9 @@ public sealed class AuditController(TrainingHubDbContext db) : Controller
         var scope = User.Scope();
         var filter = new AuditFilter(entityType, entityId, actor, from, to, page);
         var result = await ListAuditEntries.HandleAsync(db, scope, filter, ct);
-        var verification = verify && scope.IsWholeInstallation ? await VerifyAuditChain.HandleAsync(db, ct) : null;
-        return View(new AuditViewModel(result, filter, PagerModel.From(result, Request), verification, scope.IsWholeInstallation));
+        var verification = verify && scope.IsWholeInstallation ? await VerifyAuditChain.HandleAsync(db, sealing, ct) : null;
+        var status = scope.IsWholeInstallation ? await GetAuditStatus.HandleAsync(db, sealing, time, ct) : null;
+        return View(new AuditViewModel(result, filter, PagerModel.From(result, Request), verification, scope.IsWholeInstallation, status));
     }
 
     [HttpGet("export.csv")]
@@ -37,7 +41,7 @@ public sealed class AuditController(TrainingHubDbContext db) : Controller
 }
 
 [Route("api/v1/audit")]
-public sealed class AuditApiController(TrainingHubDbContext db) : ApiControllerBase
+public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time) : ApiControllerBase
 {
     /// <summary>Audit entries in the caller's scope, newest first.</summary>
     [HttpGet]
@@ -55,7 +59,16 @@ public sealed class AuditApiController(TrainingHubDbContext db) : ApiControllerB
             return Forbid();
         }
 
-        var v = await VerifyAuditChain.HandleAsync(db, ct);
+        var v = await VerifyAuditChain.HandleAsync(db, sealing, ct);
         return new { intact = v.Intact, problem = v.Problem.ToString(), sequence = v.Sequence, @checked = v.Checked, lastSequence = v.LastSequence };
     }
+
+    /// <summary>
+    /// The sealing status: entries waiting to be sealed (lagging: the oldest waits longer than 5 s), the chain's end, the
+    /// latest checkpoint and the scheduled verification's last verdict (readers of the whole installation).
+    /// </summary>
+    [HttpGet("status")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public async Task<ActionResult<AuditStatus>> Status(CancellationToken ct) =>
+        User.Scope().IsWholeInstallation ? await GetAuditStatus.HandleAsync(db, sealing, time, ct) : Forbid();
 }
