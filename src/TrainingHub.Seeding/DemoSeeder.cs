@@ -70,6 +70,7 @@ public static class DemoSeeder
         db.Enrolments.AddRange(enrolments);
         db.AttendanceRecords.AddRange(attendance);
         await db.SaveChangesAsync(ct);
+        await DemoSurveys.SeedAsync(db, time.GetUtcNow().UtcDateTime, ct);
         db.ChangeTracker.Clear();
 
         return await DemoAccounts.CreateAsync(users, world, ct);
