@@ -1812,3 +1812,266 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [Questionnaires] (
+        [Id] int NOT NULL IDENTITY,
+        [Title] nvarchar(200) NOT NULL,
+        [Purpose] nvarchar(32) NOT NULL,
+        [OwnerOrganizationId] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Questionnaires] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Questionnaires_Organizations_OwnerOrganizationId] FOREIGN KEY ([OwnerOrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [ProgrammeEvaluations] (
+        [ProgrammeId] int NOT NULL,
+        [QuestionnaireId] int NOT NULL,
+        [RequiredForCertificate] bit NOT NULL,
+        [DaysOpen] int NOT NULL,
+        CONSTRAINT [PK_ProgrammeEvaluations] PRIMARY KEY ([ProgrammeId]),
+        CONSTRAINT [CK_ProgrammeEvaluations_DaysOpen] CHECK ("DaysOpen" > 0),
+        CONSTRAINT [FK_ProgrammeEvaluations_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ProgrammeEvaluations_Questionnaires_QuestionnaireId] FOREIGN KEY ([QuestionnaireId]) REFERENCES [Questionnaires] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [QuestionnaireVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [QuestionnaireId] int NOT NULL,
+        [Number] int NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_QuestionnaireVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QuestionnaireVersions_Questionnaires_QuestionnaireId] FOREIGN KEY ([QuestionnaireId]) REFERENCES [Questionnaires] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [Surveys] (
+        [Id] int NOT NULL IDENTITY,
+        [Key] nvarchar(64) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [QuestionnaireId] int NOT NULL,
+        [ProgrammeId] int NULL,
+        [OfferingId] int NULL,
+        [SessionId] int NULL,
+        [ClosesAt] datetime2 NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Surveys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Surveys_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Surveys_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Surveys_Questionnaires_QuestionnaireId] FOREIGN KEY ([QuestionnaireId]) REFERENCES [Questionnaires] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Surveys_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [Questions] (
+        [Id] int NOT NULL IDENTITY,
+        [VersionId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Required] bit NOT NULL,
+        [SectionPt] nvarchar(200) NULL,
+        [SectionEn] nvarchar(200) NULL,
+        [TextPt] nvarchar(500) NOT NULL,
+        [TextEn] nvarchar(500) NOT NULL,
+        [OptionsPt] nvarchar(4000) NULL,
+        [OptionsEn] nvarchar(4000) NULL,
+        CONSTRAINT [PK_Questions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Questions_QuestionnaireVersions_VersionId] FOREIGN KEY ([VersionId]) REFERENCES [QuestionnaireVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [SurveyResponses] (
+        [Id] int NOT NULL IDENTITY,
+        [SurveyId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        [VersionId] int NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SurveyResponses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SurveyResponses_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SurveyResponses_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SurveyResponses_QuestionnaireVersions_VersionId] FOREIGN KEY ([VersionId]) REFERENCES [QuestionnaireVersions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SurveyResponses_Surveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [Surveys] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE TABLE [SurveyAnswers] (
+        [Id] int NOT NULL IDENTITY,
+        [ResponseId] int NOT NULL,
+        [QuestionId] int NOT NULL,
+        [Value] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_SurveyAnswers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SurveyAnswers_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SurveyAnswers_SurveyResponses_ResponseId] FOREIGN KEY ([ResponseId]) REFERENCES [SurveyResponses] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeEvaluations_QuestionnaireId] ON [ProgrammeEvaluations] ([QuestionnaireId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_Questionnaires_OwnerOrganizationId] ON [Questionnaires] ([OwnerOrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QuestionnaireVersions_QuestionnaireId_Number] ON [QuestionnaireVersions] ([QuestionnaireId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Questions_VersionId_Position] ON [Questions] ([VersionId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyAnswers_QuestionId] ON [SurveyAnswers] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SurveyAnswers_ResponseId_QuestionId] ON [SurveyAnswers] ([ResponseId], [QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyResponses_OrganizationId] ON [SurveyResponses] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyResponses_PersonId] ON [SurveyResponses] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SurveyResponses_SurveyId_PersonId] ON [SurveyResponses] ([SurveyId], [PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyResponses_VersionId] ON [SurveyResponses] ([VersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Surveys_Key] ON [Surveys] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_OfferingId] ON [Surveys] ([OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_ProgrammeId] ON [Surveys] ([ProgrammeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_QuestionnaireId] ON [Surveys] ([QuestionnaireId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    CREATE INDEX [IX_Surveys_SessionId] ON [Surveys] ([SessionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207122310_Surveys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207122310_Surveys', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -71,6 +71,7 @@ public static class DemoSeeder
         db.SessionRegistrations.AddRange(DemoDates.Resolve(world, enrolments));
         db.AttendanceRecords.AddRange(attendance);
         await db.SaveChangesAsync(ct);
+        await DemoSurveys.SeedAsync(db, time.GetUtcNow().UtcDateTime, ct);
         db.ChangeTracker.Clear();
 
         return await DemoAccounts.CreateAsync(users, world, ct);

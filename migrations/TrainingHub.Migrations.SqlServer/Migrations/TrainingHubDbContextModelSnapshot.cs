@@ -1686,6 +1686,263 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.ProgrammeEvaluation", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysOpen")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("RequiredForCertificate")
+                        .HasColumnType("bit");
+
+                    b.HasKey("ProgrammeId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("ProgrammeEvaluations", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeEvaluations_DaysOpen", "\"DaysOpen\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OptionsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OptionsPt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SectionEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SectionPt")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TextPt")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("Questions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Questionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OwnerOrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.ToTable("Questionnaires");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireVersions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ClosesAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProgrammeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("ProgrammeId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("SurveyId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Catalog.CourseClass", b =>
                 {
                     b.HasBaseType("TrainingHub.Core.Catalog.Offering");
@@ -2180,6 +2437,142 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.ProgrammeEvaluation", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithOne()
+                        .HasForeignKey("TrainingHub.Core.Surveys.ProgrammeEvaluation", "ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Questionnaire", "Questionnaire")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+
+                    b.Navigation("Questionnaire");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Question", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Surveys.QuestionnaireVersion", "Version")
+                        .WithMany("Questions")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Questionnaire", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "OwnerOrganization")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerOrganization");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Surveys.Questionnaire", "Questionnaire")
+                        .WithMany("Versions")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Questionnaire");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Survey", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Surveys.Questionnaire", "Questionnaire")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Offering");
+
+                    b.Navigation("Programme");
+
+                    b.Navigation("Questionnaire");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyAnswer", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Surveys.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.SurveyResponse", "Response")
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.QuestionnaireVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Survey");
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Catalog.CourseClass", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Course", "Course")
@@ -2203,6 +2596,21 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Questionnaire", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,20 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Surveys;
 
 namespace TrainingHub.Core.Certificates;
 
 public sealed record CertificateFile(string FileName, byte[] Content);
 
-/// <summary>The PDF of one certificate or transcript, rendered from its stored snapshot, for its holder or an administrator in scope.</summary>
+/// <summary>
+/// The PDF of one certificate or transcript, rendered from its stored snapshot, for its holder or an administrator in
+/// scope. Where the programme asks for the course evaluation first, the holder gets it once that is answered.
+/// </summary>
 public static class GetCertificateFile
 {
-    public static async Task<CertificateFile?> HandleAsync(TrainingHubDbContext db, ReaderScope scope, int certificateId, CancellationToken ct)
+    public static async Task<Result<CertificateFile>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int certificateId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var json = await db.Certificates.VisibleTo(db, scope).AsNoTracking().Where(c => c.Id == certificateId).Select(c => c.SnapshotJson).FirstOrDefaultAsync(ct);
-        return json is null ? null : Render(json);
+        ArgumentNullException.ThrowIfNull(scope);
+        var c = await db.Certificates.VisibleTo(db, scope).AsNoTracking().Where(c => c.Id == certificateId)
+            .Select(c => new { c.SnapshotJson, c.PersonId, OfferingId = (int?)c.Enrolment!.OfferingId }).FirstOrDefaultAsync(ct);
+        if (c is null)
+        {
+            return Error.NotFound("CertificateId", "Certificate.NotFound");
+        }
+
+        if (c.PersonId == scope.PersonId && c.OfferingId is { } offeringId
+            && await MyEvaluations.PendingForOfferingAsync(db, time, c.PersonId, offeringId, ct) is { } pending)
+        {
+            return Error.Conflict("CertificateId", "Survey.EvaluationBeforeCertificate", pending.Offering);
+        }
+
+        return Result<CertificateFile>.Ok(Render(c.SnapshotJson));
     }
 
     public static CertificateFile Render(string snapshotJson)

@@ -10,6 +10,7 @@ using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Notifications;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
+using TrainingHub.Core.Surveys;
 
 namespace TrainingHub.Core.Data;
 
@@ -45,6 +46,13 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Reports.ReportSubscription> ReportSubscriptions => Set<Reports.ReportSubscription>();
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+    public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<ProgrammeEvaluation> ProgrammeEvaluations => Set<ProgrammeEvaluation>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -14,6 +14,9 @@ public static class Policies
     public const string AdministratorOrAuditor = nameof(AdministratorOrAuditor);
     public const string InstructorOrAdministrator = nameof(InstructorOrAdministrator);
 
+    /// <summary>Who may read aggregated evaluation results: administrators, auditors and instructors (each in their own scope).</summary>
+    public const string Results = nameof(Results);
+
     public static void Add(AuthorizationOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
@@ -24,6 +27,7 @@ public static class Policies
         o.AddPolicy(Auditor, p => p.RequireRole(Roles.Auditor));
         o.AddPolicy(AdministratorOrAuditor, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
         o.AddPolicy(InstructorOrAdministrator, p => p.RequireRole(Roles.Instructor, Roles.Administrator));
+        o.AddPolicy(Results, p => p.RequireRole(Roles.Instructor, Roles.Administrator, Roles.Auditor));
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -42,8 +42,12 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [HttpGet("certificates/{id:int}/pdf")]
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.NotFound)]
-    public async Task<IActionResult> Pdf(int id, CancellationToken ct) =>
-        await GetCertificateFile.HandleAsync(db, User.Scope(), id, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
+    [Refuses(ErrorKind.Conflict)]
+    public async Task<IActionResult> Pdf(int id, CancellationToken ct)
+    {
+        var file = await GetCertificateFile.HandleAsync(db, User.Scope(), time, id, ct);
+        return file.Succeeded ? File(file.Value!.Content, "application/pdf", file.Value.FileName) : this.Problem(file.Error!, t);
+    }
 
     [HttpGet("certificates/{id:int}")]
     [Authorize(Policy = Policies.Administrator)]

@@ -39,8 +39,11 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
 
     [HttpGet("certificates/{id:int}/pdf")]
     [Authorize(Policy = Policies.SignedIn)]
-    public async Task<IActionResult> Pdf(int id, CancellationToken ct) =>
-        await GetCertificateFile.HandleAsync(db, User.Scope(), id, ct) is { } file ? File(file.Content, "application/pdf", file.FileName) : NotFound();
+    public async Task<IActionResult> Pdf(int id, CancellationToken ct)
+    {
+        var file = await GetCertificateFile.HandleAsync(db, User.Scope(), time, id, ct);
+        return file.Succeeded ? File(file.Value!.Content, "application/pdf", file.Value.FileName) : this.Flash(file.Error!, t, "/evaluations");
+    }
 
     [HttpPost("certificates/transcript")]
     [Authorize(Policy = Policies.SignedIn)]
