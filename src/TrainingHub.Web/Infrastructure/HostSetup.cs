@@ -128,6 +128,7 @@ public static class HostSetup
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<RefuseNulInQuery>();
                 o.Conventions.Add(new SuccessAlongsideRefusals());
             })
             .AddRazorOptions(o =>
