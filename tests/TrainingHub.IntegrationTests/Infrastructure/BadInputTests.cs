@@ -21,8 +21,13 @@ public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
 
         var title = await api.PostAsJsonAsync("/api/v1/classes?culture=en", new
         {
-            courseId = course, code = "BI-" + Guid.NewGuid().ToString("N")[..8], title = "Gestão\r\nBcc: x@example.gov.br",
-            startsOn = "2026-03-02", endsOn = "2026-03-31", seats = 30, status = "Published",
+            courseId = course,
+            code = "BI-" + Guid.NewGuid().ToString("N")[..8],
+            title = "Gestão\r\nBcc: x@example.gov.br",
+            startsOn = "2026-03-02",
+            endsOn = "2026-03-31",
+            seats = 30,
+            status = "Published",
         });
         await ShouldNameAsync(title, "Title", "Must fit on one line: no line breaks, tabs or control characters.");
 
