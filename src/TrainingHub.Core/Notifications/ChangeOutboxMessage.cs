@@ -67,14 +67,11 @@ public static class ChangeOutboxMessage
         });
     }
 
-    /// <summary>The change's audit entry, appended to the hash chain through its head row as every other entry is.</summary>
+    /// <summary>The change's audit entry: a plain insert like every other entry; the sealer chains it.</summary>
     private static async Task AppendAuditAsync(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, long id, string action, string before, string after, CancellationToken ct)
     {
-        await db.AuditChainHeads.Where(h => h.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
-        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == 1, ct);
         var entry = new AuditEntry
         {
-            Sequence = head.LastSequence + 1,
             OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime),
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
@@ -84,14 +81,9 @@ public static class ChangeOutboxMessage
             BeforeJson = before,
             AfterJson = after,
             Reason = actor.Reason,
-            PreviousHash = head.LastHash,
-            Hash = "",
         };
-        entry.Hash = AuditChain.ComputeHash(entry);
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(ct);
-        await db.AuditChainHeads.Where(h => h.Id == 1)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, entry.Sequence).SetProperty(h => h.LastHash, entry.Hash), ct);
         db.Entry(entry).State = EntityState.Detached;
     }
 }

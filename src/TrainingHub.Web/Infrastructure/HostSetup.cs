@@ -144,6 +144,7 @@ public static class HostSetup
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<BusyAnswer>();
+                o.Filters.Add<RefuseNulInQuery>();
                 o.Conventions.Add(new SuccessAlongsideRefusals());
             })
             .AddRazorOptions(o =>

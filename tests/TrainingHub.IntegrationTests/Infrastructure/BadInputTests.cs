@@ -21,8 +21,13 @@ public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
 
         var title = await api.PostAsJsonAsync("/api/v1/classes?culture=en", new
         {
-            courseId = course, code = "BI-" + Guid.NewGuid().ToString("N")[..8], title = "Gestão\r\nBcc: x@example.gov.br",
-            startsOn = "2026-03-02", endsOn = "2026-03-31", seats = 30, status = "Published",
+            courseId = course,
+            code = "BI-" + Guid.NewGuid().ToString("N")[..8],
+            title = "Gestão\r\nBcc: x@example.gov.br",
+            startsOn = "2026-03-02",
+            endsOn = "2026-03-31",
+            seats = 30,
+            status = "Published",
         });
         await ShouldNameAsync(title, "Title", "Must fit on one line: no line breaks, tabs or control characters.");
 
@@ -48,6 +53,26 @@ public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
         form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Browser.Parse(await form.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Form.FullName']")!.TextContent
             .ShouldContain("Deve caber em uma linha");
+    }
+
+    [Test]
+    public async Task A_nul_byte_in_any_search_box_is_refused_naming_the_parameter()
+    {
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        foreach (var list in new[] { "/api/v1/people", "/api/v1/organizations", "/api/v1/courses", "/api/v1/programmes", "/api/v1/outbox" })
+        {
+            var response = await api.GetAsync(new Uri($"{list}?culture=en&search=a%00b", UriKind.Relative));
+            await ShouldNameAsync(response, "search", "Must fit on one line: no line breaks, tabs or control characters.");
+        }
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        foreach (var page in new[] { "/people", "/organizations", "/admin/outbox", "/at-risk", "/justifications" })
+        {
+            var (status, html) = await browser.GetPageAsync($"{page}?search=%00");
+            status.ShouldBe(HttpStatusCode.BadRequest, page);
+            html.Body!.TextContent.ShouldStartWith("search: Deve caber em uma linha");
+        }
     }
 
     private static async Task ShouldNameAsync(HttpResponseMessage response, string field, string message)
