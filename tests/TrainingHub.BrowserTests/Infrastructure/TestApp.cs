@@ -88,6 +88,10 @@ public sealed class TestApp
             builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("Admin:Email", "");
             builder.UseSetting("Admin:Password", "");
+            // The audit key and checkpoints belong to this demo database, not to the app folder another run shares.
+            var audit = Path.Combine(Path.GetTempPath(), "th-bt-audit-" + Guid.NewGuid().ToString("N"));
+            builder.UseSetting("Audit:SealingKeyFile", Path.Combine(audit, "audit-sealing.key"));
+            builder.UseSetting("Audit:CheckpointFile", Path.Combine(audit, "audit-checkpoints.log"));
         }
     }
 }

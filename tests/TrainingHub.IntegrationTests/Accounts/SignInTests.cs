@@ -208,10 +208,10 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
     {
         foreach (var (role, expected) in new[]
         {
-            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "certificates", "tokens" }),
-            (Roles.Instructor, ["home", "justifications", "tokens"]),
-            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "accounts", "imports", "outbox", "jobs", "tokens"]),
+            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "certificates", "evaluations", "tokens" }),
+            (Roles.Instructor, ["home", "justifications", "evaluation-results", "tokens"]),
+            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "surveys", "tokens"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs", "tokens"]),
         })
         {
             var email = await NewAccountAsync(role);

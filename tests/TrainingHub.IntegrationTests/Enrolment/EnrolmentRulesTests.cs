@@ -34,7 +34,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         var sp = scope.ServiceProvider;
         var root = new ReaderScope("test", null, new HashSet<string> { Roles.Administrator }, null, null);
         (await CreateAccount.HandleAsync(sp.GetRequiredService<TrainingHubDbContext>(), sp.GetRequiredService<UserManager<ApplicationUser>>(), root, App.Clock,
-            new CreateAccountRequest(email, "Trainee", "trainee passphrase 123", Roles.Trainee, null, personId, "pt-BR"), CancellationToken.None)).Succeeded.ShouldBeTrue();
+            new CreateAccountRequest(email, "Trainee", "violet harbour trainee 4821", Roles.Trainee, null, personId, "pt-BR"), CancellationToken.None)).Succeeded.ShouldBeTrue();
         return (email, personId);
     }
 
@@ -53,7 +53,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         var (email, personId) = await TraineeAsync();
         var offeringId = await Arrange.ClassAsync(App, seats: 5);
         using var browser = NewBrowser();
-        await browser.SignInAsync(email, "trainee passphrase 123");
+        await browser.SignInAsync(email, "violet harbour trainee 4821");
         var (_, catalogue) = await browser.GetPageAsync("/catalogue?search=" + Uri.EscapeDataString(await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == offeringId).Select(o => o.Code).SingleAsync())));
         catalogue.QuerySelectorAll($"a[href='/catalogue/{offeringId}']").Length.ShouldBe(1);
 
@@ -110,7 +110,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         (await ProblemAsync(await api.PostAsJsonAsync("/api/v1/enrolments", new { offeringId = draft }))).ShouldContain("não está aberta");
 
         using var browser = NewBrowser();
-        await browser.SignInAsync(email, "trainee passphrase 123");
+        await browser.SignInAsync(email, "violet harbour trainee 4821");
         var (_, catalogue) = await browser.GetPageAsync("/catalogue?search=T-");
         foreach (var hidden in new[] { onlyCityHalls, onlyOneCityHall, draft })
         {
@@ -175,7 +175,7 @@ public sealed class EnrolmentRulesTests(string provider) : OnBothDatabases(provi
         }
 
         using var browser = NewBrowser();
-        await browser.SignInAsync(managerEmail, "trainee passphrase 123");
+        await browser.SignInAsync(managerEmail, "violet harbour trainee 4821");
         var (_, home) = await browser.GetPageAsync("/");
         home.QuerySelector("[data-testid=pending-approvals]")!.TextContent.ShouldContain("1 pedido de inscrição aguarda sua aprovação");
         var (_, page) = await browser.GetPageAsync("/enrolments/approvals");

@@ -108,7 +108,7 @@ public sealed class SeatsUnderLoadTests(string provider) : OnBothDatabases(provi
 
         fields["Form.Seats"] = "1";
         var answer = await browser.PostAsync($"/offerings/{offeringId}/edit-class", fields);
-        answer.StatusCode.ShouldBe(HttpStatusCode.OK, "the form again, with the message on the field (not a 500)");
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the form again, with the message on the field (not a 500)");
         var html = Browser.Parse(await answer.Content.ReadAsStringAsync());
         html.QuerySelector("[data-valmsg-for='Form.Seats']").ShouldNotBeNull().TextContent.ShouldContain("3");
         (await App.WithDbAsync(db => db.Offerings.Where(x => x.Id == offeringId).Select(x => x.Seats).SingleAsync())).ShouldBe(3);

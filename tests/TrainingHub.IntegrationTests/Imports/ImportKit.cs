@@ -110,7 +110,7 @@ public static class ImportKit
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<TrainingHubDbContext>();
         (await CreateAccount.HandleAsync(db, sp.GetRequiredService<UserManager<ApplicationUser>>(), Root, app.Clock,
-            new CreateAccountRequest(email, "Import Admin", "import admin passphrase", Roles.Administrator, organizationId, null, null), CancellationToken.None)).Succeeded.ShouldBeTrue();
+            new CreateAccountRequest(email, "Import Admin", "copper kettle import admin 77", Roles.Administrator, organizationId, null, null), CancellationToken.None)).Succeeded.ShouldBeTrue();
         return (email, await app.ApiClientAsync(email));
     }
 

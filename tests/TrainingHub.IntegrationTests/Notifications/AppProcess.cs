@@ -58,6 +58,10 @@ internal sealed class AppProcess(string instance, string connectionString, int s
         env["Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
         env["Smtp__From"] = "cursos@traininghub.test";
         env["App__PublicUrl"] = "https://traininghub.test";
+        // The audit key and checkpoints belong to this test's database (both instances share them), not to the app folder.
+        var audit = Path.Combine(Path.GetTempPath(), "th-it-audit-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..16]);
+        env["Audit__SealingKeyFile"] = Path.Combine(audit, "audit-sealing.key");
+        env["Audit__CheckpointFile"] = Path.Combine(audit, "audit-checkpoints.log");
         env["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
