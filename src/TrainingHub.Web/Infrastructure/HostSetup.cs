@@ -161,6 +161,7 @@ public static class HostSetup
         {
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "th.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over https
         });
         // Accented Portuguese is written as is, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
