@@ -42,7 +42,8 @@ public static class ChangePassword
             return Error.Validation(IdentityErrors.ToFields(nameof(r.NewPassword), outcome.Errors, users.Options));
         }
 
-        await SignInSessions.EndAllAsync(db, user.Id, time, ct);
+        var ended = await SignInSessions.EndAllAsync(db, user.Id, time, ct);
+        await AccountAudit.RecordAsync(db, time, user.Id, AccountAudit.PasswordChange, ct, details: new { sessionsEnded = ended });
         return Result<bool>.Ok(true);
     }
 }

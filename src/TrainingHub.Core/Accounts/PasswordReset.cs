@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts.Messages;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Notifications;
 
@@ -18,7 +19,7 @@ public static class PasswordReset
     private const string KeyPrefix = "PasswordResetLink:";
 
     /// <summary>Queues the link; false when the account had its links for this hour, or may not sign in at all.</summary>
-    public static async Task<bool> QueueLinkAsync(TrainingHubDbContext db, UserManager<ApplicationUser> users, ApplicationUser user, string publicUrl, bool byAdministrator, TimeProvider time, CancellationToken ct)
+    public static async Task<bool> QueueLinkAsync(TrainingHubDbContext db, UserManager<ApplicationUser> users, ApplicationUser user, string publicUrl, IAuditActor? administrator, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(users);
@@ -39,8 +40,9 @@ public static class PasswordReset
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{publicUrl.TrimEnd('/')}/account/reset?u={Uri.EscapeDataString(user.Id)}&t={Uri.EscapeDataString(token)}";
         Outbox.Add(db, user.PersonId, user.Email, user.PreferredLanguage, prefix + now.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new PasswordResetLink(user.DisplayName, link, ValidHours, byAdministrator), now);
-        await db.SaveChangesAsync(ct);
+            new PasswordResetLink(user.DisplayName, link, ValidHours, administrator is not null), now);
+        // The queued message and its audit entry are saved together; the entry says who asked, never the link.
+        await AccountAudit.RecordAsync(db, time, user.Id, AccountAudit.ResetLinkSent, ct, administrator, new { byAdministrator = administrator is not null });
         return true;
     }
 }

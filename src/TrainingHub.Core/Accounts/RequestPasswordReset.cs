@@ -19,6 +19,6 @@ public static class RequestPasswordReset
             return;
         }
 
-        await PasswordReset.QueueLinkAsync(db, users, user, publicUrl, byAdministrator: false, time, ct);
+        await PasswordReset.QueueLinkAsync(db, users, user, publicUrl, administrator: null, time, ct);
     }
 }

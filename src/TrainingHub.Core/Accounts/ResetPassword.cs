@@ -44,7 +44,8 @@ public static class ResetPassword
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await SignInSessions.EndAllAsync(db, user.Id, time, ct);
+        var ended = await SignInSessions.EndAllAsync(db, user.Id, time, ct);
+        await AccountAudit.RecordAsync(db, time, user.Id, AccountAudit.PasswordReset, ct, details: new { sessionsEnded = ended });
         return Result<bool>.Ok(true);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
@@ -8,7 +9,7 @@ namespace TrainingHub.Core.Accounts;
 /// <summary>An administrator sends a reset link to an account in their scope; they never see or set the password.</summary>
 public static class SendPasswordResetLink
 {
-    public static async Task<Result<bool>> HandleAsync(TrainingHubDbContext db, UserManager<ApplicationUser> users, ReaderScope admin, string userId, string publicUrl, TimeProvider time, CancellationToken ct)
+    public static async Task<Result<bool>> HandleAsync(TrainingHubDbContext db, UserManager<ApplicationUser> users, ReaderScope admin, IAuditActor actor, string userId, string publicUrl, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(admin);
@@ -18,7 +19,7 @@ public static class SendPasswordResetLink
             return Error.NotFound("UserId", "Account.NotFound");
         }
 
-        return await PasswordReset.QueueLinkAsync(db, users, user, publicUrl, byAdministrator: true, time, ct)
+        return await PasswordReset.QueueLinkAsync(db, users, user, publicUrl, actor, time, ct)
             ? Result<bool>.Ok(true)
             : Error.RateLimited("UserId", "Password.TooManyLinks", PasswordReset.PerHour);
     }

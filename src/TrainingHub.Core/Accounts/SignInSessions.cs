@@ -18,7 +18,7 @@ public static class SignInSessions
         await db.SignInSessions.Where(s => s.UserId == userId && (s.StartedAt < expired || s.EndedAt != null)).ExecuteDeleteAsync(ct);
         var key = ApiTokenFormat.NewToken();
         db.SignInSessions.Add(new SignInSession { UserId = userId, KeyHash = ApiTokenFormat.Hash(key), StartedAt = now });
-        await db.SaveChangesAsync(ct);
+        await AccountAudit.RecordAsync(db, time, userId, AccountAudit.SignIn, ct);
         return key;
     }
 
@@ -30,13 +30,16 @@ public static class SignInSessions
         return db.SignInSessions.AnyAsync(s => s.KeyHash == hash && s.UserId == userId && s.EndedAt == null, ct);
     }
 
-    /// <summary>Ends the session with this key (signing out).</summary>
-    public static async Task EndAsync(TrainingHubDbContext db, string key, TimeProvider time, CancellationToken ct)
+    /// <summary>Ends the account's session with this key (signing out), recorded in the audit trail when it was still live.</summary>
+    public static async Task EndAsync(TrainingHubDbContext db, string userId, string key, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var hash = ApiTokenFormat.Hash(key);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.SignInSessions.Where(s => s.KeyHash == hash && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
+        if (await db.SignInSessions.Where(s => s.KeyHash == hash && s.UserId == userId && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct) > 0)
+        {
+            await AccountAudit.RecordAsync(db, time, userId, AccountAudit.SignOut, ct);
+        }
     }
 
     /// <summary>Ends every session of the account (sign out everywhere, a password reset, a lock). API tokens are not sessions and stay.</summary>

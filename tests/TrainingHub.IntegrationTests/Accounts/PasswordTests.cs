@@ -173,4 +173,52 @@ public sealed partial class PasswordTests(string provider) : MailFixture(provide
         using var browser = new Browser(person);
         (await ResetAsync(browser, link, NewPassphrase)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
+
+    [Test]
+    public async Task Every_account_event_is_in_the_audit_trail_with_its_actor_and_no_secret()
+    {
+        var (email, id) = await NewAccountAsync();
+        using (var device = NewBrowser())
+        {
+            await device.SignInAsync(email, Passphrase);
+            (await device.SubmitAsync("/account", "/account/logout", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        using var laptop = NewBrowser();
+        using var phone = NewBrowser();
+        await laptop.SignInAsync(email, Passphrase);
+        await phone.SignInAsync(email, Passphrase);
+        (await laptop.SubmitAsync("/account/password", "/account/password", new Dictionary<string, string?> { ["CurrentPassword"] = Passphrase, ["NewPassword"] = NewPassphrase }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await laptop.SubmitAsync("/account", "/account/logout-everywhere", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var admin = NewBrowser();
+        await admin.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        (await admin.SubmitAsync("/accounts?search=" + Uri.EscapeDataString(email), $"/accounts/{id}/reset-link", new Dictionary<string, string?>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, _, link) = await ReceivedLinkAsync(email);
+        using var browser = NewBrowser();
+        (await ResetAsync(browser, link, "another fine passphrase indeed")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var entries = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(ApplicationUser) && e.EntityId == id && e.Action != "Added" && e.Action != "Modified")
+            .OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorUserId, e.ActorName, e.AfterJson }).ToListAsync());
+        entries.Select(e => e.Action).ShouldBe(
+        [
+            AccountAudit.SignIn, AccountAudit.SignOut, AccountAudit.SignIn, AccountAudit.SignIn,
+            AccountAudit.PasswordChange, AccountAudit.SignIn, AccountAudit.SignOutEverywhere, AccountAudit.ResetLinkSent, AccountAudit.PasswordReset,
+        ]);
+        entries.Where(e => e.Action != AccountAudit.ResetLinkSent).ShouldAllBe(e => e.ActorUserId == id && e.ActorName == "Maria Reset");
+        var sentBy = entries.Single(e => e.Action == AccountAudit.ResetLinkSent);
+        sentBy.ActorUserId.ShouldNotBe(id, "the administrator sent the link");
+        sentBy.AfterJson.ShouldBe("""{"byAdministrator":true}""");
+        entries.Single(e => e.Action == AccountAudit.PasswordChange).AfterJson.ShouldBe("""{"sessionsEnded":2}""", "the phone's and this device's, which starts again");
+        var written = string.Join("\n", entries.Select(e => e.AfterJson));
+        foreach (var secret in new[] { Passphrase, NewPassphrase, "another fine passphrase indeed", link, Uri.UnescapeDataString(link.Split("t=")[1]) })
+        {
+            written.ShouldNotContain(secret);
+        }
+
+        await App.SealAuditAsync();
+        (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
+    }
 }

@@ -104,7 +104,7 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     {
         if (User.FindFirstValue(ThClaims.Session) is { } session)
         {
-            await SignInSessions.EndAsync(db, session, time, ct);
+            await SignInSessions.EndAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, session, time, ct);
             live.ForgetAll();
         }
 
@@ -117,7 +117,9 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> LogoutEverywhere(CancellationToken ct)
     {
-        await SignInSessions.EndAllAsync(db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, time, ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var ended = await SignInSessions.EndAllAsync(db, userId, time, ct);
+        await AccountAudit.RecordAsync(db, time, userId, AccountAudit.SignOutEverywhere, ct, details: new { sessionsEnded = ended });
         live.ForgetAll();
         await signIn.SignOutAsync();
         TempData["Flash"] = t["Login.SignedOutEverywhere"].Value;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Organizations;
@@ -17,7 +18,7 @@ public sealed record NewAccountViewModel(CreateAccountRequest Form, IReadOnlyLis
 /// <summary>Administrators manage sign-in accounts in their scope: create, change role, lock.</summary>
 [Route("accounts")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class AccountsController(TrainingHubDbContext db, UserManager<ApplicationUser> users, IConfiguration config, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AccountsController(TrainingHubDbContext db, UserManager<ApplicationUser> users, IConfiguration config, TimeProvider time, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? search, int page = 1, CancellationToken ct = default)
@@ -63,7 +64,7 @@ public sealed class AccountsController(TrainingHubDbContext db, UserManager<Appl
     public async Task<IActionResult> SendResetLink(string id, CancellationToken ct)
     {
         var publicUrl = config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
-        var result = await SendPasswordResetLink.HandleAsync(db, users, User.Scope(), id, publicUrl, time, ct);
+        var result = await SendPasswordResetLink.HandleAsync(db, users, User.Scope(), actor, id, publicUrl, time, ct);
         if (!result.Succeeded)
         {
             return this.Flash(result.Error!, t, "/accounts");
