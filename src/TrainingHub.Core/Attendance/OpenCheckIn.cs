@@ -46,6 +46,7 @@ public static class OpenCheckIn
                 x.CreditedMinutes,
                 x.OfferingId,
                 IsWebinar = x.Offering is WebinarSeries,
+                ByDate = x.Offering is WebinarSeries && ((WebinarSeries)x.Offering).RegistrationByDate,
                 Offering = x.Offering!.Title,
                 OfferingCode = x.Offering.Code,
             }).SingleAsync(ct);
@@ -109,8 +110,11 @@ public static class OpenCheckIn
         var notified = 0;
         if (s.IsWebinar)
         {
+            // In a series registered by date, only those registered for this date are told (as with reminders).
             var seated = EnrolmentStatuses.Seated;
+            var expected = SessionRegistrations.ExpectedPeople(db, r.SessionId);
             var people = await db.Enrolments.AsNoTracking().Where(e => e.OfferingId == s.OfferingId && seated.Contains(e.Status))
+                .Where(e => !s.ByDate || expected.Contains(e.PersonId))
                 .Select(e => new { e.PersonId, e.Person!.FullName, e.Person.Email, e.Person.PreferredLanguage }).ToListAsync(ct);
             foreach (var p in people)
             {

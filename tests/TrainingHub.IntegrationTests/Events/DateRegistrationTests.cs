@@ -109,6 +109,15 @@ public sealed class DateRegistrationTests(string provider) : OnBothDatabases(pro
         var kept = await ChooseAsync(people[1], series.Id, false, series.Sessions[2]);
         kept.Where(c => c.Mine is not null).Select(c => c.SessionId).ShouldBe([series.Sessions[0], series.Sessions[2]]);
 
+        // Opening the first date's check-in tells those registered for it (people 0 and 1), not every seated person.
+        using (var api = await App.ApiClientAsync(instructorEmail))
+        {
+            (await CheckInKit.OpenAsync(api, series.Sessions[0])).GetProperty("notified").GetInt32().ShouldBe(2);
+        }
+
+        (await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.MessageType == "CheckInOpen" && m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value))
+            .Select(m => m.RecipientPersonId!.Value).ToListAsync())).ShouldBe([people[0], people[1]], ignoreOrder: true);
+
         // Person 2 is enrolled in the series but not registered for this date: they check in all the same.
         using var instructor = await App.ApiClientAsync(instructorEmail);
         await CheckInKit.OpenAsync(instructor, series.Sessions[0]);
