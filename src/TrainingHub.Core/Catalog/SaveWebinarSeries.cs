@@ -66,7 +66,8 @@ public static class SaveWebinarSeries
         target.ProgrammeId = r.ProgrammeId;
         target.Description = description;
         target.ChannelUrl = channel;
-        target.RegistrationByDate = r.RegistrationByDate ?? false;
+        // Left out of an update (an older API client), the setting stays as it was.
+        target.RegistrationByDate = r.RegistrationByDate ?? target.RegistrationByDate;
         return await OfferingFields.SaveAsync(db, target, target.Code, ct);
     }
 }

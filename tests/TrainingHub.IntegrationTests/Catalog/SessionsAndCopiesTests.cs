@@ -163,4 +163,34 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
         messages[0].MessageType.ShouldBe(nameof(OfferingCancelled));
         (await App.WithDbAsync(db => db.Offerings.Where(o => o.Id == klass).Select(o => o.Status).SingleAsync())).ShouldBe(OfferingStatus.Cancelled);
     }
+
+    [Test]
+    public async Task An_api_update_that_leaves_out_registration_by_date_keeps_it()
+    {
+        using var api = await AdminApiAsync();
+        var owner = await AnyOrganizationAsync(OrganizationKind.StateAgency);
+        var programme = await CreatedIdAsync(await api.PostAsJsonAsync("/api/v1/programmes", new { code = NewCode("PR"), name = "Apresentações por data", ownerOrganizationId = owner }));
+        var code = NewCode("WR");
+        var series = await CreatedIdAsync(await api.PostAsJsonAsync("/api/v1/webinar-series", new
+        {
+            programmeId = programme, code, title = "Apresentações do SEI", startsOn = "2026-03-01", endsOn = "2026-06-30",
+            eligibility = "Everyone", status = "Published", registrationByDate = true,
+        }));
+        var update = await api.PutAsJsonAsync($"/api/v1/webinar-series/{series}", new
+        {
+            programmeId = programme, code, title = "Apresentações do SEI 2026", startsOn = "2026-03-01", endsOn = "2026-06-30",
+            eligibility = "Everyone", status = "Published",
+        });
+        update.IsSuccessStatusCode.ShouldBeTrue(await update.Content.ReadAsStringAsync());
+        (await App.WithDbAsync(db => db.WebinarSeries.Where(w => w.Id == series).Select(w => new { w.Title, w.RegistrationByDate }).SingleAsync()))
+            .ShouldBe(new { Title = "Apresentações do SEI 2026", RegistrationByDate = true });
+
+        var off = await api.PutAsJsonAsync($"/api/v1/webinar-series/{series}", new
+        {
+            programmeId = programme, code, title = "Apresentações do SEI 2026", startsOn = "2026-03-01", endsOn = "2026-06-30",
+            eligibility = "Everyone", status = "Published", registrationByDate = false,
+        });
+        off.IsSuccessStatusCode.ShouldBeTrue(await off.Content.ReadAsStringAsync());
+        (await App.WithDbAsync(db => db.WebinarSeries.Where(w => w.Id == series).Select(w => w.RegistrationByDate).SingleAsync())).ShouldBeFalse("said false, it turns off");
+    }
 }
