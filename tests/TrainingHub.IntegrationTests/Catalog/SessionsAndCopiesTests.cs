@@ -173,13 +173,24 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
         var code = NewCode("WR");
         var series = await CreatedIdAsync(await api.PostAsJsonAsync("/api/v1/webinar-series", new
         {
-            programmeId = programme, code, title = "Apresentações do SEI", startsOn = "2026-03-01", endsOn = "2026-06-30",
-            eligibility = "Everyone", status = "Published", registrationByDate = true,
+            programmeId = programme,
+            code,
+            title = "Apresentações do SEI",
+            startsOn = "2026-03-01",
+            endsOn = "2026-06-30",
+            eligibility = "Everyone",
+            status = "Published",
+            registrationByDate = true,
         }));
         var update = await api.PutAsJsonAsync($"/api/v1/webinar-series/{series}", new
         {
-            programmeId = programme, code, title = "Apresentações do SEI 2026", startsOn = "2026-03-01", endsOn = "2026-06-30",
-            eligibility = "Everyone", status = "Published",
+            programmeId = programme,
+            code,
+            title = "Apresentações do SEI 2026",
+            startsOn = "2026-03-01",
+            endsOn = "2026-06-30",
+            eligibility = "Everyone",
+            status = "Published",
         });
         update.IsSuccessStatusCode.ShouldBeTrue(await update.Content.ReadAsStringAsync());
         (await App.WithDbAsync(db => db.WebinarSeries.Where(w => w.Id == series).Select(w => new { w.Title, w.RegistrationByDate }).SingleAsync()))
@@ -187,8 +198,14 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
 
         var off = await api.PutAsJsonAsync($"/api/v1/webinar-series/{series}", new
         {
-            programmeId = programme, code, title = "Apresentações do SEI 2026", startsOn = "2026-03-01", endsOn = "2026-06-30",
-            eligibility = "Everyone", status = "Published", registrationByDate = false,
+            programmeId = programme,
+            code,
+            title = "Apresentações do SEI 2026",
+            startsOn = "2026-03-01",
+            endsOn = "2026-06-30",
+            eligibility = "Everyone",
+            status = "Published",
+            registrationByDate = false,
         });
         off.IsSuccessStatusCode.ShouldBeTrue(await off.Content.ReadAsStringAsync());
         (await App.WithDbAsync(db => db.WebinarSeries.Where(w => w.Id == series).Select(w => w.RegistrationByDate).SingleAsync())).ShouldBeFalse("said false, it turns off");
