@@ -94,6 +94,12 @@ public static class CheckIn
         }
 
         var w = candidates.FirstOrDefault(c => CheckInCode.Matches(c.Secret, c.OpensAt, c.CodeSeconds, now, code));
+        if (w is null && candidates.Any(c => CheckInCode.MatchedEarlier(c.Secret, c.OpensAt, c.CodeSeconds, now, code)))
+        {
+            // A code that was right a while ago (a QR link scanned before signing in): ask for today's, count nothing.
+            return Error.Validation(nameof(r.Code), "CheckIn.CodeRotated");
+        }
+
         if (w is null)
         {
             db.CheckInFailures.Add(new CheckInFailure { PersonId = personId, SessionId = r.SessionId ?? (candidates.Count == 1 ? candidates[0].SessionId : null), At = now });

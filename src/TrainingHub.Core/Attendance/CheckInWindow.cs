@@ -117,6 +117,29 @@ public static class CheckInCode
         new((typed ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 
     /// <summary>Whether the typed code is the current or the previous step's code of the window.</summary>
+    /// <summary>
+    /// Whether the code was this window's code earlier (before the previous period): a code from a QR link or a screen
+    /// that has since rotated. Nobody guesses one (23⁶ codes), so it is answered "the code changed" without counting a
+    /// wrong attempt; it still checks nobody in. At most the last 24 hours of periods are compared.
+    /// </summary>
+    public static bool MatchedEarlier(byte[] secret, DateTime opensAt, int codeSeconds, DateTime now, string normalized)
+    {
+        if (normalized.Length != Length)
+        {
+            return false;
+        }
+
+        var step = Step(opensAt, codeSeconds, now);
+        var typed = Encoding.ASCII.GetBytes(normalized);
+        var match = false;
+        for (var s = Math.Max(0, step - (86_400 / Math.Max(1, codeSeconds))); s <= step - 2; s++)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(typed, Encoding.ASCII.GetBytes(Compute(secret, s)));
+        }
+
+        return match;
+    }
+
     public static bool Matches(byte[] secret, DateTime opensAt, int codeSeconds, DateTime now, string normalized)
     {
         if (normalized.Length != Length)

@@ -8,7 +8,7 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
 
     private const string Domain = "demo.traininghub.local";
     private static readonly string[] Teacher = ["home", "justifications", "evaluation-results", "tokens"];
-    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "hours", "certificates", "evaluations", "tokens"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations", "tokens"];
     private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "surveys", "tokens"];
     private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs", "tokens"];
 

@@ -208,7 +208,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
     {
         foreach (var (role, expected) in new[]
         {
-            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "hours", "certificates", "evaluations", "tokens" }),
+            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations", "tokens" }),
             (Roles.Instructor, ["home", "justifications", "evaluation-results", "tokens"]),
             (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "surveys", "tokens"]),
             (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs", "tokens"]),

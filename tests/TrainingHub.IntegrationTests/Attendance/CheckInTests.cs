@@ -274,4 +274,67 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
         var (_, roster) = await instructor.GetPageAsync($"/sessions/{s.SessionId}/roster");
         roster.QuerySelector($"[data-person='{s.People[0]}'] [data-testid=checked-in]").ShouldNotBeNull();
     }
+
+    [Test]
+    public async Task A_qr_link_scanned_while_signed_out_survives_sign_in_and_once_rotated_asks_for_the_current_code_without_counting_an_attempt()
+    {
+        var s = await CheckInKit.SessionAsync(App, people: 1);
+        using var instructor = await App.ApiClientAsync(s.InstructorEmail);
+        await CheckInKit.OpenAsync(instructor, s.SessionId, minutes: 30);
+        var code = await CheckInKit.CodeAsync(instructor, s.SessionId);
+        var link = $"/checkin?s={s.SessionId}&code={code}";
+
+        // Signed out: the link leads to the sign-in page, which returns to the link with its code.
+        using var trainee = NewBrowser();
+        var away = await trainee.Client.GetAsync(new Uri(link, UriKind.Relative));
+        away.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var login = away.Headers.Location!.IsAbsoluteUri ? away.Headers.Location.PathAndQuery : away.Headers.Location.ToString();
+        login.ShouldStartWith("/account/login");
+        var returnUrl = Uri.UnescapeDataString(login[(login.IndexOf("ReturnUrl=", StringComparison.OrdinalIgnoreCase) + "ReturnUrl=".Length)..]);
+        returnUrl.ShouldBe(link);
+
+        // Signing in takes a few minutes: the code in the link rotates meanwhile.
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+        var (_, loginPage) = await trainee.GetPageAsync(login);
+        loginPage.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value").ShouldBe(link, "the sign-in form carries the link");
+        var signedIn = await trainee.SubmitAsync(login, "/account/login", new Dictionary<string, string?> { ["Email"] = s.Emails[0], ["Password"] = AttendanceKit.Password });
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedIn.Headers.Location!.ToString().ShouldBe(link);
+        var (_, page) = await trainee.GetPageAsync(link);
+        page.QuerySelector("#code")!.GetAttribute("value").ShouldBe(code, "the page keeps the code from the link");
+        page.QuerySelector("[data-testid=checkin-target]").ShouldNotBeNull("and the session it is for");
+
+        var stale = await trainee.SubmitAsync(link, "/checkin", new Dictionary<string, string?> { ["s"] = s.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["code"] = code });
+        stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Browser.Parse(await stale.Content.ReadAsStringAsync()).QuerySelector("[data-testid=checkin-error]")!.TextContent.ShouldContain("O código do link já mudou");
+        (await App.WithDbAsync(db => db.CheckInFailures.CountAsync(f => f.PersonId == s.People[0]))).ShouldBe(0, "a rotated code is not a wrong attempt");
+
+        // A code that was never right still counts.
+        (await CheckInKit.CheckInAsync(await App.ApiClientAsync(s.Emails[0]), "XXXXXX", s.SessionId)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await App.WithDbAsync(db => db.CheckInFailures.CountAsync(f => f.PersonId == s.People[0]))).ShouldBe(1);
+
+        var current = await CheckInKit.CodeAsync(instructor, s.SessionId);
+        var done = await trainee.SubmitAsync(link, "/checkin", new Dictionary<string, string?> { ["s"] = s.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["code"] = current });
+        done.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Browser.Parse(await done.Content.ReadAsStringAsync()).QuerySelector("[data-testid=checkin-result]")!.GetAttribute("data-status").ShouldBe("Present");
+    }
+
+    [Test]
+    public async Task The_trainee_home_shows_a_banner_while_a_check_in_is_open_and_not_yet_done()
+    {
+        var s = await CheckInKit.SessionAsync(App, people: 1);
+        using var trainee = NewBrowser();
+        (await trainee.SignInAsync(s.Emails[0], AttendanceKit.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await trainee.GetPageAsync("/")).Html.QuerySelector("[data-testid=checkin-banner]").ShouldBeNull("nothing open yet");
+
+        using var instructor = await App.ApiClientAsync(s.InstructorEmail);
+        await CheckInKit.OpenAsync(instructor, s.SessionId, minutes: 30);
+        var (_, home) = await trainee.GetPageAsync("/");
+        home.QuerySelector($"[data-testid=checkin-banner] a[data-session='{s.SessionId}']")!.GetAttribute("href").ShouldBe($"/checkin?s={s.SessionId}");
+        home.QuerySelector("nav a[data-nav=checkin]").ShouldNotBeNull();
+
+        var code = await CheckInKit.CodeAsync(instructor, s.SessionId);
+        (await CheckInKit.CheckInAsync(await App.ApiClientAsync(s.Emails[0]), code, s.SessionId)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await trainee.GetPageAsync("/")).Html.QuerySelector("[data-testid=checkin-banner]").ShouldBeNull("checked in: the banner goes");
+    }
 }
