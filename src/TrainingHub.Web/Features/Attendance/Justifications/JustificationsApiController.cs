@@ -24,6 +24,7 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
     [Authorize(Policy = Policies.SignedIn)]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(JustificationsController.RequestCeiling)]
+    [StatedUploadLimit("Attendance:JustificationMaxBytes", 5 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = JustificationsController.RequestCeiling)]
     [ProducesResponseType<JustificationCreated>(StatusCodes.Status201Created)]
     [Refuses(ErrorKind.Validation)]
