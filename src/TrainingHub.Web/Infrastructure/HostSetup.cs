@@ -147,6 +147,7 @@ public static class HostSetup
                 o.Filters.Add<RefuseNulInQuery>();
                 o.Filters.Add<RefuseBadPaging>(RefuseBadPaging.Order);
                 o.Filters.Add<RefuseOversizedUploads>(RefuseOversizedUploads.Order);
+                o.Conventions.Add(new AuthorizationAnswers());
                 o.Conventions.Add(new SuccessAlongsideRefusals());
             })
             .AddRazorOptions(o =>
@@ -191,7 +192,9 @@ public static class HostSetup
         });
         services.AddScoped<CookieCsrfFilter>();
         services.AddSingleton<LiveSessions>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiSetup.Configure);
+        // The OpenAPI document reads these options, not MVC's: enums by name there too, as they travel.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])

@@ -51,6 +51,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Forbidden)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf")]
     public Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
         ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
@@ -64,6 +65,7 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Forbidden)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf")]
     public Task<IActionResult> ExportFullCpf(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
         int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
         ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, FullCpf: true), ct);

@@ -53,7 +53,7 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
 
     [HttpGet("justifications/{id:int}/document")]
     [Authorize(Policy = Policies.SignedIn)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf", "image/png", "image/jpeg")]
     [Refuses(ErrorKind.NotFound)]
     public Task<IActionResult> Document(int id, CancellationToken ct) => JustificationRequests.DocumentAsync(this, db, id, ct);
 }
