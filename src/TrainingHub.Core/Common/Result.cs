@@ -73,5 +73,16 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 {
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
 
-    public static (int Page, int Size) Clamp(int page, int size) => (Math.Max(1, page), Math.Clamp(size, 1, 200));
+    /// <summary>Within <see cref="Paging"/>'s bounds whatever the caller passed, so the offset never overflows.</summary>
+    public static (int Page, int Size) Clamp(int page, int size) => (Math.Clamp(page, 1, Paging.MaxPage), Math.Clamp(size, 1, Paging.MaxPageSize));
+}
+
+/// <summary>
+/// The bounds of every list: page numbers from 1 to <see cref="MaxPage"/>, page sizes from 1 to <see cref="MaxPageSize"/>.
+/// The host refuses a request outside them (400 naming the parameter); use cases clamp to them for any other caller.
+/// </summary>
+public static class Paging
+{
+    public const int MaxPage = 1_000_000;
+    public const int MaxPageSize = 200;
 }

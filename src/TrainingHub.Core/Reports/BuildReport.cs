@@ -16,10 +16,32 @@ public static class BuildReport
             return Error.Forbidden("Kind", "Report.NotAllowed");
         }
 
+        var (earliest, latest) = (ReportPeriod.Earliest, ReportPeriod.Latest(time));
+        var outside = new List<FieldError>();
+        if (request.From is { } askedFrom && (askedFrom < earliest || askedFrom > latest))
+        {
+            outside.Add(new FieldError("From", "Report.FromOutsideWindow", earliest, latest));
+        }
+
+        if (request.To is { } askedTo && (askedTo < earliest || askedTo > latest))
+        {
+            outside.Add(new FieldError("To", "Report.ToOutsideWindow", earliest, latest));
+        }
+
+        if (outside.Count > 0)
+        {
+            return Error.Validation(outside);
+        }
+
         var (from, to) = request.Period(time);
         if (to < from)
         {
             return Error.Validation("To", "Report.PeriodInverted");
+        }
+
+        if (to >= from.AddYears(ReportPeriod.MaxYears))
+        {
+            return Error.Validation("To", "Report.PeriodTooLong", ReportPeriod.MaxYears);
         }
 
         return request.Kind switch
@@ -31,4 +53,18 @@ public static class BuildReport
             _ => Result<ReportData>.Ok(await HoursReport.HandleAsync(db, scope, time, request, ct)),
         };
     }
+}
+
+/// <summary>
+/// The dates a report may cover: from 1 January 2000 to 31 December five years after the current one (local dates),
+/// and at most ten years at once. Dates outside are refused naming the field, so no query ever meets year 1 or 9999.
+/// </summary>
+public static class ReportPeriod
+{
+    public const int YearsAhead = 5;
+    public const int MaxYears = 10;
+
+    public static DateOnly Earliest { get; } = new(2000, 1, 1);
+
+    public static DateOnly Latest(TimeProvider time) => new(SaoPaulo.Today(time).Year + YearsAhead, 12, 31);
 }

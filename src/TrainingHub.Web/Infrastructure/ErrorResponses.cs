@@ -49,6 +49,32 @@ public static class ErrorResponses
         };
     }
 
+    /// <summary>
+    /// A request refused by the host before any action ran (a page number out of range, an upload over the limit):
+    /// the API answers the problem document, a screen the error page listing what was wrong. <paramref name="status"/>
+    /// overrides the kind's status (413 for a body too large).
+    /// </summary>
+    public static IActionResult Refusal(ActionContext context, Error error, IStringLocalizer t, int? status = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        var code = status ?? Status(error.Kind);
+        var http = context.HttpContext;
+        var api = ApiProblems.IsApi(http)
+            || (context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action && typeof(ApiControllerBase).IsAssignableFrom(action.ControllerTypeInfo));
+        if (!api)
+        {
+            var viewData = new ViewDataDictionary<int>(http.RequestServices.GetRequiredService<IModelMetadataProvider>(), context.ModelState) { Model = code };
+            viewData["Reasons"] = error.Fields.Select(e => FieldErrors.Message(e, t)).ToList();
+            return new ViewResult { ViewName = "Error", ViewData = viewData, StatusCode = code };
+        }
+
+        var problem = ProblemDetails(error, t);
+        problem.Status = code;
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+        return new ObjectResult(problem) { StatusCode = code, ContentTypes = { "application/problem+json", "application/json" } };
+    }
+
     /// <summary>A refusal found by the host itself (a bad upload, an expired import) answered like a use case's.</summary>
     public static ActionResult Problem(this ControllerBase controller, FieldError error, IStringLocalizer t) =>
         controller.Problem(Error.Validation([error]), t);

@@ -138,13 +138,16 @@ public static class HostSetup
             o.DefaultRequestCulture = new RequestCulture(Languages.Portuguese);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new UserLanguageCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider(), new UserLanguageCultureProvider()];
         });
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<BusyAnswer>();
                 o.Filters.Add<RefuseNulInQuery>();
+                o.Filters.Add<RefuseBadPaging>(RefuseBadPaging.Order);
+                o.Filters.Add<RefuseOversizedUploads>(RefuseOversizedUploads.Order);
+                o.Conventions.Add(new AuthorizationAnswers());
                 o.Conventions.Add(new SuccessAlongsideRefusals());
             })
             .AddRazorOptions(o =>
@@ -165,11 +168,20 @@ public static class HostSetup
         });
         // Accented Portuguese is written as is, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Translate);
         services.AddRateLimiter(o =>
         {
             var permits = Math.Max(1, builder.Configuration.GetValue("Certificates:VerifyPermitsPerMinute", 30));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var wait = ctx.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (ApiProblems.IsApi(ctx.HttpContext))
+                {
+                    await ApiProblems.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests, ct);
+                }
+            };
             o.AddPolicy(VerifyRateLimit, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "-",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -180,7 +192,9 @@ public static class HostSetup
         });
         services.AddScoped<CookieCsrfFilter>();
         services.AddSingleton<LiveSessions>();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", OpenApiSetup.Configure);
+        // The OpenAPI document reads these options, not MVC's: enums by name there too, as they travel.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks()
             .AddDbContextCheck<TrainingHubDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
@@ -204,9 +218,9 @@ public static class HostSetup
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseRequestLocalization();
+        app.UseRateLimiter(); // after localization, so a refusal speaks the caller's language
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -17,8 +17,9 @@ public sealed class RefusesAttribute(ErrorKind kind)
 }
 
 /// <summary>
-/// Declaring refusals makes the API explorer stop inferring the success answer from the return type; this puts it back
-/// (200 with the declared type) on actions that declare refusals but no success of their own.
+/// Declaring refusals (ours, or the 401 and 403 of <see cref="AuthorizationAnswers"/>) makes the API explorer stop
+/// inferring the success answer from the return type; this puts it back (200 with the declared type) on actions that
+/// declare refusals but no success of their own.
 /// </summary>
 public sealed class SuccessAlongsideRefusals : IActionModelConvention
 {
@@ -26,7 +27,7 @@ public sealed class SuccessAlongsideRefusals : IActionModelConvention
     {
         ArgumentNullException.ThrowIfNull(action);
         var declared = action.Filters.OfType<IApiResponseMetadataProvider>().ToList();
-        if (declared.OfType<RefusesAttribute>().Any() && !declared.Any(d => d.StatusCode is >= 200 and < 300))
+        if (declared.Any(d => d.StatusCode >= 400) && !declared.Any(d => d.StatusCode is >= 200 and < 300))
         {
             action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status200OK));
         }

@@ -44,4 +44,24 @@ public sealed class ImportScreensTests : BrowserTest
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "imports-preview-errors", lang);
         await Axe.AssertNoSeriousViolationsAsync(Page);
     }
+
+    [TestCase("pt-BR")]
+    [TestCase("en")]
+    public async Task A_file_over_the_limit_gets_a_page_saying_the_limit_and_what_to_do(string lang)
+    {
+        await UseLanguageAsync(lang);
+        await OpenHomeAsAsync(DemoUser.Administrator);
+        await Page.GotoAsync("/imports");
+        await Page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "pessoas.csv", MimeType = "text/csv", Buffer = new byte[6 * 1024 * 1024] });
+        var answer = await Page.RunAndWaitForResponseAsync(() => Page.Locator("main form[action='/imports'] button[type=submit]").ClickAsync(),
+            r => r.Url.EndsWith("/imports", StringComparison.Ordinal) && r.Request.Method == "POST");
+        answer.Status.ShouldBe(413);
+        await Expect(Page.GetByTestId("reasons")).ToContainTextAsync(lang == "en"
+            ? "The file is too large: the limit is 5 MB. Send a smaller file"
+            : "O arquivo é grande demais: o limite é de 5 MB. Envie um arquivo menor");
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "imports-too-large", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByTestId("back-to-form").ClickAsync();
+        await Expect(Page.Locator("#file")).ToBeVisibleAsync();
+    }
 }

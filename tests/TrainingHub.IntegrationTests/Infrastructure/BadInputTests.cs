@@ -75,6 +75,74 @@ public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
         }
     }
 
+    [Test]
+    public async Task Page_numbers_and_sizes_out_of_bounds_are_refused_naming_the_parameter_on_every_list()
+    {
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        string[] apiLists = ["/api/v1/people", "/api/v1/organizations", "/api/v1/courses", "/api/v1/programmes", "/api/v1/outbox", "/api/v1/audit", "/api/v1/at-risk", "/api/v1/reports/HoursByPerson"];
+        foreach (var list in apiLists)
+        {
+            foreach (var page in new[] { "2147483647", "0", "-1", "1000001", "abc" })
+            {
+                await ShouldNameAsync(await api.GetAsync(new Uri($"{list}?culture=en&page={page}", UriKind.Relative)), "page",
+                    "The “page” parameter must be a whole number from 1 to 1,000,000.");
+            }
+
+            foreach (var size in new[] { "0", "-5", "201", "2147483647" })
+            {
+                await ShouldNameAsync(await api.GetAsync(new Uri($"{list}?pageSize={size}", UriKind.Relative)), "pageSize",
+                    "O parâmetro “pageSize” deve ser um número inteiro de 1 a 200.");
+            }
+
+            // The last page allowed, at the largest size, is an empty page, not an overflow.
+            var last = await api.GetAsync(new Uri($"{list}?page=1000000&pageSize=200", UriKind.Relative));
+            last.StatusCode.ShouldBe(HttpStatusCode.OK, $"{list}: {await last.Content.ReadAsStringAsync()}");
+        }
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        foreach (var list in new[] { "/people", "/organizations", "/admin/outbox", "/at-risk", "/justifications", "/audit", "/reports", "/reports/subscriptions" })
+        {
+            foreach (var page in new[] { "2147483647", "0", "-1" })
+            {
+                var (status, html) = await browser.GetPageAsync($"{list}?page={page}");
+                status.ShouldBe(HttpStatusCode.BadRequest, list);
+                html.QuerySelector("[data-testid=reasons]")!.TextContent.ShouldContain("O parâmetro “page” deve ser um número inteiro de 1 a 1.000.000.");
+            }
+
+            (await browser.GetPageAsync($"{list}?page=1000000")).Status.ShouldBe(HttpStatusCode.OK, list);
+        }
+    }
+
+    [Test]
+    public async Task Report_dates_outside_the_window_or_too_far_apart_are_refused_naming_the_field()
+    {
+        var latest = $"31/12/{TrainingHub.Core.Common.SaoPaulo.Today(App.Clock).Year + 5}";
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        foreach (var url in new[] { "/api/v1/reports/HoursByPerson", "/api/v1/reports/AttendanceRows", "/api/v1/reports/Targets", "/api/v1/reports/HoursByPerson/export.csv" })
+        {
+            var wide = await api.GetAsync(new Uri($"{url}?from=0001-01-01&to=9999-12-31&culture=en", UriKind.Relative));
+            await ShouldNameAsync(wide, "From", $"The start date must be between 01/01/2000 and {latest}.");
+            await ShouldNameAsync(await api.GetAsync(new Uri($"{url}?from=0001-01-01&to=9999-12-31&culture=en", UriKind.Relative)), "To",
+                $"The end date must be between 01/01/2000 and {latest}.");
+            await ShouldNameAsync(await api.GetAsync(new Uri($"{url}?to=9999-12-31", UriKind.Relative)), "To",
+                $"A data final deve estar entre 01/01/2000 e {latest}.");
+            await ShouldNameAsync(await api.GetAsync(new Uri($"{url}?from=2000-01-01&to=2010-01-01&culture=en", UriKind.Relative)), "To",
+                "A report covers at most 10 years: bring the end date closer to the start date.");
+        }
+
+        var tenYears = await api.GetAsync(new Uri("/api/v1/reports/HoursByPerson?from=2020-01-01&to=2029-12-31", UriKind.Relative));
+        tenYears.StatusCode.ShouldBe(HttpStatusCode.OK, await tenYears.Content.ReadAsStringAsync());
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var (status, page) = await browser.GetPageAsync("/reports?kind=HoursByPerson&from=0001-01-01&to=9999-12-31");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        page.QuerySelector("[data-testid=report-error]")!.TextContent
+            .ShouldBe($"A data inicial deve estar entre 01/01/2000 e {latest}. A data final deve estar entre 01/01/2000 e {latest}.");
+        page.QuerySelector("#from")!.GetAttribute("value").ShouldBe("0001-01-01");
+    }
+
     private static async Task ShouldNameAsync(HttpResponseMessage response, string field, string message)
     {
         var body = await response.Content.ReadAsStringAsync();

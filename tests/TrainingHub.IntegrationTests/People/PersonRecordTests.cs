@@ -112,7 +112,7 @@ public sealed class PersonRecordTests(string provider) : CatalogFixture(provider
         audit.ShouldContain(e => e.BeforeJson!.Contains(oldCpf) && e.AfterJson!.Contains(newCpf) && e.AfterJson.Contains(newName));
 
         // Reports read the corrected record.
-        var csv = ReportFiles.ParseCsv(await (await api.GetAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?programmeId={a.Programme}&from=2000-01-01&to=2100-12-31&culture=en", UriKind.Relative))).Content.ReadAsByteArrayAsync());
+        var csv = ReportFiles.ParseCsv(await (await api.GetAsync(new Uri($"/api/v1/reports/HoursByPerson/export.csv?programmeId={a.Programme}&from=2020-01-01&to=2029-12-31&culture=en", UriKind.Relative))).Content.ReadAsByteArrayAsync());
         csv.Skip(1).SkipLast(1).Single()[0].ShouldBe(newName);
 
         // The certificate still prints the old name until it is reissued.

@@ -17,7 +17,7 @@ namespace TrainingHub.IntegrationTests.Reports;
 public sealed partial class ReportTests(string provider) : OnBothDatabases(provider)
 {
     private const string Auditor = "auditor@demo.traininghub.local";
-    private const string Period = "from=2000-01-01&to=2100-12-31";
+    private const string Period = "from=2020-01-01&to=2029-12-31";
 
     // A database of its own: no other fixture adds attendance to the demo programmes, and the audit tests below may break the chain for a moment.
     protected override string? Isolation => "reports";
@@ -38,6 +38,36 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
     });
 
     private Task<int> FirstProgrammeAsync() => App.WithDbAsync(db => db.Programmes.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+
+    private static async Task<byte[]> PostBytesAsync(HttpClient client, string url)
+    {
+        var response = await client.PostAsync(new Uri(url, UriKind.Relative), null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Test]
+    public async Task On_the_screen_the_full_cpf_export_is_a_form_post_with_its_token_and_a_get_or_a_forged_post_writes_nothing()
+    {
+        var programme = await FirstProgrammeAsync();
+        int Exports() => App.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "Export")).GetAwaiter().GetResult();
+        var before = Exports();
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var page = $"/reports?kind=HoursByPerson&programmeId={programme}&{Period}";
+        (await browser.GetPageAsync(page)).Html.QuerySelector("[data-testid=export-full-cpf]")!.GetAttribute("method").ShouldBe("post");
+
+        (await browser.Client.GetAsync(new Uri($"/reports/export-full-cpf?format=csv&kind=HoursByPerson&programmeId={programme}", UriKind.Relative))).StatusCode
+            .ShouldBeOneOf(HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
+        (await browser.PostAsync("/reports/export-full-cpf", new Dictionary<string, string?> { ["format"] = "csv", ["kind"] = "HoursByPerson" })).StatusCode
+            .ShouldBe(HttpStatusCode.BadRequest);
+        Exports().ShouldBe(before);
+
+        var export = await browser.SubmitAsync(page, "/reports/export-full-cpf", new Dictionary<string, string?> { ["format"] = "csv" });
+        export.StatusCode.ShouldBe(HttpStatusCode.OK, await export.Content.ReadAsStringAsync());
+        ReportFiles.ParseCsv(await export.Content.ReadAsByteArrayAsync()).Skip(1).SkipLast(1).ShouldAllBe(l => FullCpf().IsMatch(l[1]));
+        Exports().ShouldBe(before + 1);
+    }
 
     private static async Task<byte[]> GetBytesAsync(HttpClient client, string url)
     {
@@ -93,7 +123,7 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
         var about = string.Join('\n', xlsx.GetProperty("about").EnumerateArray().Select(r => string.Join(" | ", r.EnumerateArray().Select(c => c.GetString()))));
         about.ShouldContain("Produced at");
         about.ShouldContain("Produced by");
-        about.ShouldContain("01/01/2000 – 31/12/2100");
+        about.ShouldContain("01/01/2020 – 31/12/2029");
 
         // PDF summary: the filters, the total and every trainee's hours as pdftotext reads them.
         var pdf = ReportFiles.PdfText(await GetBytesAsync(api, $"/api/v1/reports/HoursByPerson/export.pdf?{query}"));
@@ -211,13 +241,13 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
 
         using (var auditor = await App.ApiClientAsync(Auditor))
         {
-            var csv = ReportFiles.ParseCsv(await GetBytesAsync(auditor, $"/api/v1/reports/HoursByPerson/export.csv?programmeId={programme}&{Period}&fullCpf=true"));
+            var csv = ReportFiles.ParseCsv(await PostBytesAsync(auditor, $"/api/v1/reports/HoursByPerson/export-full-cpf.csv?programmeId={programme}&{Period}"));
             csv.Skip(1).SkipLast(1).ShouldAllBe(l => MaskedCpf().IsMatch(l[1]));
             Exports().ShouldBe(before);
         }
 
         using var admin = await App.ApiClientAsync(TestApp.AdminEmail);
-        var full = ReportFiles.ParseCsv(await GetBytesAsync(admin, $"/api/v1/reports/HoursByPerson/export.csv?programmeId={programme}&{Period}&fullCpf=true"));
+        var full = ReportFiles.ParseCsv(await PostBytesAsync(admin, $"/api/v1/reports/HoursByPerson/export-full-cpf.csv?programmeId={programme}&{Period}"));
         full.Skip(1).SkipLast(1).ShouldAllBe(l => FullCpf().IsMatch(l[1]));
         Exports().ShouldBe(before + 1);
         var entry = await App.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync());
@@ -229,6 +259,14 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
         after.RootElement.GetProperty("format").GetString().ShouldBe("csv");
         await App.SealAuditAsync();
         (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
+
+        // The full-CPF export is a POST: a GET (a link elsewhere) on its address finds nothing and writes nothing; a GET
+        // export asking for full CPFs the old way gets masked ones and writes nothing either.
+        (await admin.GetAsync(new Uri($"/api/v1/reports/HoursByPerson/export-full-cpf.csv?programmeId={programme}&{Period}", UriKind.Relative))).StatusCode
+            .ShouldBeOneOf(HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
+        var oldWay = ReportFiles.ParseCsv(await GetBytesAsync(admin, $"/api/v1/reports/HoursByPerson/export.csv?programmeId={programme}&{Period}&fullCpf=true"));
+        oldWay.Skip(1).SkipLast(1).ShouldAllBe(l => MaskedCpf().IsMatch(l[1]));
+        Exports().ShouldBe(before + 1);
 
         // Without the request, administrators' exports are masked too.
         var masked = ReportFiles.ParseCsv(await GetBytesAsync(admin, $"/api/v1/reports/HoursByPerson/export.csv?programmeId={programme}&{Period}"));

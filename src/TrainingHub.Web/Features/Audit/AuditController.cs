@@ -40,6 +40,9 @@ public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealin
     }
 }
 
+/// <summary>The verdict on the whole chain: intact, or the first problem and the entry where it was found.</summary>
+public sealed record AuditVerificationAnswer(bool Intact, string Problem, long? Sequence, long Checked, long LastSequence);
+
 [Route("api/v1/audit")]
 public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time) : ApiControllerBase
 {
@@ -52,7 +55,7 @@ public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sea
     /// <summary>Verifies the whole hash chain: the first entry altered, removed or inserted (readers of the whole installation).</summary>
     [HttpGet("verify")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
-    public async Task<ActionResult<object>> Verify(CancellationToken ct)
+    public async Task<ActionResult<AuditVerificationAnswer>> Verify(CancellationToken ct)
     {
         if (!User.Scope().IsWholeInstallation)
         {
@@ -60,7 +63,7 @@ public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sea
         }
 
         var v = await VerifyAuditChain.HandleAsync(db, sealing, ct);
-        return new { intact = v.Intact, problem = v.Problem.ToString(), sequence = v.Sequence, @checked = v.Checked, lastSequence = v.LastSequence };
+        return new AuditVerificationAnswer(v.Intact, v.Problem.ToString(), v.Sequence, v.Checked, v.LastSequence);
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     public async Task<IActionResult> Pdf(int id, CancellationToken ct)
     {
         var file = await GetCertificateFile.HandleAsync(db, User.Scope(), time, id, ct);
@@ -110,6 +111,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [HttpGet("offerings/{id:int}/certificates.zip")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/zip")]
     public async Task<IActionResult> Zip(int id, CancellationToken ct)
     {
         var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
@@ -127,6 +129,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Revoke(int id, ReasonBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -11,6 +11,9 @@ namespace TrainingHub.Web.Features.Enrolment;
 
 public sealed record DecisionBody(bool Approve, string? Reason);
 
+/// <summary>An enrolment's status after a change (cancelled, confirmed, waitlisted…).</summary>
+public sealed record EnrolmentStatusAnswer(EnrolmentStatus Status);
+
 [Route("api/v1/enrolments")]
 public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvider time, IOptions<EnrolmentOptions> options, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
@@ -51,20 +54,22 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType<EnrolmentStatusAnswer>(StatusCodes.Status200OK)]
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelEnrolment.HandleAsync(db, User.Scope(), time, options, id, ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new EnrolmentStatusAnswer(result.Value)) : this.Problem(result.Error!, t);
     }
 
     [HttpPost("{id:int}/accept-offer")]
     [Authorize(Policy = Policies.Trainee)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType<EnrolmentStatusAnswer>(StatusCodes.Status200OK)]
     public async Task<ActionResult> AcceptOffer(int id, CancellationToken ct)
     {
         var result = await AcceptSeatOffer.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new EnrolmentStatusAnswer(result.Value)) : this.Problem(result.Error!, t);
     }
 
     [HttpPost("{id:int}/decision")]
@@ -72,10 +77,11 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType<EnrolmentStatusAnswer>(StatusCodes.Status200OK)]
     public async Task<ActionResult> Decide(int id, DecisionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await DecideEnrolment.HandleAsync(db, User.Scope(), time, new DecideRequest(id, body.Approve, body.Reason), ct);
-        return result.Succeeded ? Ok(new { status = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new EnrolmentStatusAnswer(result.Value)) : this.Problem(result.Error!, t);
     }
 }

@@ -20,10 +20,11 @@ public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProv
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(CreateOrganizationRequest request, CancellationToken ct)
     {
         var result = await CreateOrganization.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/organizations/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
     }
 
     /// <summary>One organisation in the caller's scope.</summary>
@@ -41,6 +42,7 @@ public sealed class OrganizationsApiController(TrainingHubDbContext db, TimeProv
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Update(int id, UpdateOrganizationRequest request, CancellationToken ct)
     {
         var result = await UpdateOrganization.HandleAsync(db, User.Scope(), id, request, ct);

@@ -22,10 +22,11 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(CreatePersonRequest request, CancellationToken ct)
     {
         var result = await CreatePerson.HandleAsync(db, User.Scope(), time, request, ct);
-        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/people/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
     }
 
     /// <summary>One person in the caller's scope: organisation, manager, accounts, enrolments and hours, certificates, at-risk flags.</summary>
@@ -44,6 +45,7 @@ public sealed class PeopleApiController(TrainingHubDbContext db, TimeProvider ti
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Update(int id, UpdatePersonRequest request, CancellationToken ct)
     {
         var result = await UpdatePerson.HandleAsync(db, User.Scope(), id, request, ct);

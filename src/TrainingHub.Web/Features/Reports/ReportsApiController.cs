@@ -45,14 +45,32 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
             data.Filters.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value.StartsWith("Report.", StringComparison.Ordinal) ? t[g.First().Value].Value : g.First().Value));
     }
 
-    /// <summary>The whole report as CSV, XLSX or PDF, streamed. <c>fullCpf=true</c> (administrators only) is an audit entry.</summary>
+    /// <summary>The whole report as CSV, XLSX or PDF, streamed, with masked CPFs.</summary>
     [HttpGet("{kind}/export.{format}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Forbidden)]
-    public async Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
-        int? organizationId = null, int? offeringId = null, bool fullCpf = false, CancellationToken ct = default)
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf")]
+    public Task<IActionResult> Export(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
+        int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
+        ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
+
+    /// <summary>
+    /// The whole report with full CPFs (administrators; others get masked ones): an audit entry, so a POST (with the
+    /// X-CSRF-TOKEN header when riding on the sign-in cookie): a GET on this address finds nothing.
+    /// </summary>
+    [HttpPost("{kind}/export-full-cpf.{format}")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Forbidden)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf")]
+    public Task<IActionResult> ExportFullCpf(ReportKind kind, string format, DateOnly? from = null, DateOnly? to = null, int? programmeId = null,
+        int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
+        ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, FullCpf: true), ct);
+
+    private async Task<IActionResult> ExportAsync(string format, ReportRequest request, CancellationToken ct)
     {
         format = (format ?? "").ToLowerInvariant();
         if (!ReportExports.Formats.Contains(format))
@@ -61,7 +79,6 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         }
 
         var scope = User.Scope();
-        var request = new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, fullCpf);
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
         if (!result.Succeeded)
         {

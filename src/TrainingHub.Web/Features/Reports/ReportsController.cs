@@ -38,6 +38,11 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
             return this.Page(error);
         }
 
+        if (result.Error is not null)
+        {
+            Response.StatusCode = ErrorResponses.Status(result.Error.Kind);
+        }
+
         var rows = new List<object?[]>();
         PagerModel? pager = null;
         if (result.Succeeded)
@@ -54,15 +59,29 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
 
         var query = Request.QueryString.Value ?? "";
         return View(new ReportViewModel(request, result.Value, rows, pager,
-            result.Succeeded ? null : ErrorResponses.Message(result.Error!, t),
+            result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => FieldErrors.Message(e, t))),
             await ListProgrammes.OptionsAsync(db, scope, ct), await ListOrganizations.OptionsAsync(db, scope, ct),
             scope.MaySeeFullCpf, query));
     }
 
+    /// <summary>An export with masked CPFs: reading only, so a link may start it.</summary>
     [HttpGet("export")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
-    public async Task<IActionResult> Export(string format, ReportKind kind = ReportKind.HoursByPerson, DateOnly? from = null, DateOnly? to = null,
-        int? programmeId = null, int? organizationId = null, int? offeringId = null, bool fullCpf = false, CancellationToken ct = default)
+    public Task<IActionResult> Export(string format, ReportKind kind = ReportKind.HoursByPerson, DateOnly? from = null, DateOnly? to = null,
+        int? programmeId = null, int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
+        ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId), ct);
+
+    /// <summary>
+    /// An export with full CPFs (administrators; others get masked ones) writes an audit entry, so it is a form post
+    /// with its antiforgery token: a link on another site cannot start it (a GET on this address finds nothing).
+    /// </summary>
+    [HttpPost("export-full-cpf")]
+    [Authorize(Policy = Policies.AdministratorOrAuditor)]
+    public Task<IActionResult> ExportFullCpf(string format, ReportKind kind = ReportKind.HoursByPerson, DateOnly? from = null, DateOnly? to = null,
+        int? programmeId = null, int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
+        ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, FullCpf: true), ct);
+
+    private async Task<IActionResult> ExportAsync(string format, ReportRequest request, CancellationToken ct)
     {
         format = (format ?? "").ToLowerInvariant();
         if (!ReportExports.Formats.Contains(format))
@@ -71,7 +90,6 @@ public sealed class ReportsController(TrainingHubDbContext db, TimeProvider time
         }
 
         var scope = User.Scope();
-        var request = new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, fullCpf);
         var result = await BuildReport.HandleAsync(db, scope, time, request, ct);
         if (!result.Succeeded)
         {

@@ -24,6 +24,7 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
     [Authorize(Policy = Policies.SignedIn)]
     [Consumes("multipart/form-data")]
     [RequestSizeLimit(JustificationsController.RequestCeiling)]
+    [StatedUploadLimit("Attendance:JustificationMaxBytes", 5 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = JustificationsController.RequestCeiling)]
     [ProducesResponseType<JustificationCreated>(StatusCodes.Status201Created)]
     [Refuses(ErrorKind.Validation)]
@@ -52,7 +53,7 @@ public sealed class JustificationsApiController(TrainingHubDbContext db, TimePro
 
     [HttpGet("justifications/{id:int}/document")]
     [Authorize(Policy = Policies.SignedIn)]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf", "image/png", "image/jpeg")]
     [Refuses(ErrorKind.NotFound)]
     public Task<IActionResult> Document(int id, CancellationToken ct) => JustificationRequests.DocumentAsync(this, db, id, ct);
 }

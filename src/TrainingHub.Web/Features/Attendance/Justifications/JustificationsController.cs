@@ -26,6 +26,7 @@ public sealed class JustificationsController(TrainingHubDbContext db, TimeProvid
     [HttpPost("attendance/justify/{sessionId:int}")]
     [Authorize(Policy = Policies.Trainee)]
     [RequestSizeLimit(RequestCeiling)]
+    [StatedUploadLimit("Attendance:JustificationMaxBytes", 5 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public async Task<IActionResult> Submit(int sessionId, string? note, IFormFile? file, CancellationToken ct)
     {

@@ -26,16 +26,18 @@ public sealed class CoursesApiController(TrainingHubDbContext db, TimeProvider t
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/courses/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Update(int id, CourseRequest request, CancellationToken ct)
     {
         var result = await SaveCourse.HandleAsync(db, User.Scope(), time, id, request, ct);

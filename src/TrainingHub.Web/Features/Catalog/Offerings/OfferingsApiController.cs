@@ -26,6 +26,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [HttpPost("classes")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> CreateClass(ClassRequest request, CancellationToken ct) =>
         Created(await SaveClass.HandleAsync(db, User.Scope(), time, null, request, ct));
 
@@ -33,12 +34,14 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> UpdateClass(int id, ClassRequest request, CancellationToken ct) =>
         Updated(await SaveClass.HandleAsync(db, User.Scope(), time, id, request, ct));
 
     [HttpPost("webinar-series")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> CreateSeries(SeriesRequest request, CancellationToken ct) =>
         Created(await SaveWebinarSeries.HandleAsync(db, User.Scope(), time, null, request, ct));
 
@@ -46,6 +49,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> UpdateSeries(int id, SeriesRequest request, CancellationToken ct) =>
         Updated(await SaveWebinarSeries.HandleAsync(db, User.Scope(), time, id, request, ct));
 
@@ -54,6 +58,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Copy(int id, CopyClassRequest request, CancellationToken ct) =>
         Created(await CopyClass.HandleAsync(db, User.Scope(), time, id, request, ct));
 
@@ -61,10 +66,11 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [HttpPost("offerings/{id:int}/cancel")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType<QueuedAnswer>(StatusCodes.Status200OK)]
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelOffering.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { queued = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new QueuedAnswer(result.Value)) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Creates one session a month in a webinar series; answers how many were created.</summary>
@@ -72,10 +78,11 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType<CreatedCount>(StatusCodes.Status200OK)]
     public async Task<ActionResult> MonthlySessions(int id, MonthlySessionsRequest request, CancellationToken ct)
     {
         var result = await CreateMonthlySessions.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? Ok(new { created = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new CreatedCount(result.Value)) : this.Problem(result.Error!, t);
     }
 
     /// <summary>Announces the series' programme for a month to everyone who may take part; answers how many messages were queued.</summary>
@@ -91,7 +98,7 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     }
 
     private ActionResult Created(Result<int> result) =>
-        result.Succeeded ? Created($"/api/v1/offerings/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        result.Succeeded ? Created($"/api/v1/offerings/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
 
     private ActionResult Updated(Result<int> result) => result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
 }

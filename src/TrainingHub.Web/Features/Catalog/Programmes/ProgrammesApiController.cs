@@ -27,16 +27,18 @@ public sealed class ProgrammesApiController(TrainingHubDbContext db, TimeProvide
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/programmes/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Update(int id, ProgrammeRequest request, CancellationToken ct)
     {
         var result = await SaveProgramme.HandleAsync(db, User.Scope(), time, id, request, ct);

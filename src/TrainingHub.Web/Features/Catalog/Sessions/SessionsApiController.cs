@@ -28,16 +28,18 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(int offeringId, SessionRequest request, CancellationToken ct)
     {
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("sessions/{id:int}")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Update(int id, SessionRequest request, CancellationToken ct)
     {
         if (await GetSession.OfferingOfAsync(db, User.Scope(), id, ct) is not { } offeringId)
@@ -54,6 +56,7 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<ActionResult> Reschedule(int id, RescheduleRequest request, CancellationToken ct)
     {
         var result = await RescheduleSession.HandleAsync(db, User.Scope(), time, id, request, ct);
@@ -65,9 +68,10 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType<QueuedAnswer>(StatusCodes.Status200OK)]
     public async Task<ActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelSession.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? Ok(new { queued = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Ok(new QueuedAnswer(result.Value)) : this.Problem(result.Error!, t);
     }
 }

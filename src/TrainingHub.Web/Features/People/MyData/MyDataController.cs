@@ -13,10 +13,17 @@ namespace TrainingHub.Web.Features.People.MyData;
 /// <summary>LGPD: the signed-in person downloads everything held about them, as JSON, and their hour transcript as a PDF; nothing about anyone else.</summary>
 public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, IStringLocalizer<SharedResource> t) : Controller
 {
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>Everything held about the caller, as JSON (the same document the account page downloads).</summary>
+    [HttpGet("api/v1/me/data")]
+    [Authorize(Policy = Policies.SignedIn)]
+    [ApiExplorerSettings(IgnoreApi = false)]
+    [ProducesResponseType<Core.People.MyData>(StatusCodes.Status200OK, "application/json")]
+    [Refuses(ErrorKind.NotFound)]
+    public Task<IActionResult> DownloadOverApi(CancellationToken ct) => Download(ct);
 
     [HttpGet("account/my-data")]
-    [HttpGet("api/v1/me/data")]
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Download(CancellationToken ct)
     {
@@ -55,6 +62,7 @@ public sealed class MyDataApiController(TrainingHubDbContext db, TimeProvider ti
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/pdf")]
     public async Task<IActionResult> Transcript(int? year, CancellationToken ct)
     {
         var result = await GetMyTranscript.HandleAsync(db, User.Scope(), time, settings, year, ct);

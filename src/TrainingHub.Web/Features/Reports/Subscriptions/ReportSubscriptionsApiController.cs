@@ -24,6 +24,7 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.Forbidden)]
     [Refuses(ErrorKind.Conflict)]
+    [ProducesResponseType<ReportSubscriptionModel>(StatusCodes.Status201Created)]
     public async Task<ActionResult<ReportSubscriptionModel>> Create(ReportSubscriptionBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -34,6 +35,7 @@ public sealed class ReportSubscriptionsApiController(TrainingHubDbContext db, Ti
     [HttpDelete("{id:int}")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
     [Refuses(ErrorKind.NotFound)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Cancel(int id, CancellationToken ct)
     {
         var result = await CancelReportSubscription.HandleAsync(db, User.Scope(), time, id, ct);
