@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,8 +13,10 @@ namespace TrainingHub.Core.Data;
 /// Inserts many new rows of one entity type inside the context's current transaction, without the change tracker: the
 /// columns, value conversions (enums as text, instants as UTC) and quoting come from the EF model, so the rows are the
 /// ones SaveChanges would write. The generated key is not read back; callers find their rows by a unique key.
-/// SQLite: one prepared single-row INSERT repeated (Microsoft.Data.Sqlite binds by name, which makes wide multi-row
-/// statements slower in process); other providers: multi-row statements, which save round trips.
+/// PostgreSQL: one statement per table, <c>INSERT … SELECT * FROM unnest(@c1, @c2, …)</c> with one array parameter per
+/// column (sent in binary, as COPY sends rows). SQLite: one statement per table too, <c>INSERT … SELECT value->>0, … FROM
+/// json_each(@rows)</c> over the rows as one JSON array, so the engine reads them without a bind per value (the time
+/// other writers wait for SQLite's single writer lock). Others: multi-row statements.
 /// </summary>
 internal static class BulkInsert
 {
@@ -46,6 +49,37 @@ internal static class BulkInsert
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
         var connection = transaction.Connection!;
+        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        {
+            await using var unnest = connection.CreateCommand();
+            unnest.Transaction = transaction;
+            unnest.CommandText = head.Replace(" VALUES ", "", StringComparison.Ordinal) + " SELECT * FROM unnest("
+                + string.Join(", ", columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"@a{c}"))) + ")";
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var parameter = unnest.CreateParameter();
+                parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"@a{c}");
+                parameter.Value = Column(rows, mappings[c], getters[c]);
+                unnest.Parameters.Add(parameter);
+            }
+
+            await unnest.ExecuteNonQueryAsync(ct);
+            return;
+        }
+
+        if (sqlite)
+        {
+            await using var json = connection.CreateCommand();
+            json.Transaction = transaction;
+            json.CommandText = head.Replace(" VALUES ", "", StringComparison.Ordinal) + " SELECT "
+                + string.Join(", ", columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"value ->> {c}"))) + " FROM json_each(@rows)";
+            var parameter = json.CreateParameter();
+            parameter.ParameterName = "@rows";
+            parameter.Value = Json(rows, mappings, getters);
+            json.Parameters.Add(parameter);
+            await json.ExecuteNonQueryAsync(ct);
+            return;
+        }
 
         DbCommand? full = null;
         try
@@ -99,6 +133,70 @@ internal static class BulkInsert
 
         command.CommandText = text.ToString();
         return command;
+    }
+
+    /// <summary>The rows as a JSON array of arrays, each value as SQLite stores it (instants as EF Core's text, booleans as 0 or 1).</summary>
+    private static string Json<T>(IReadOnlyList<T> rows, RelationalTypeMapping[] mappings, IClrPropertyGetter[] getters)
+        where T : class
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var row in rows)
+            {
+                writer.WriteStartArray();
+                for (var c = 0; c < mappings.Length; c++)
+                {
+                    switch (ToDb(mappings[c], getters[c].GetClrValue(row), sqlite: true))
+                    {
+                        case DBNull:
+                            writer.WriteNullValue();
+                            break;
+                        case string text:
+                            writer.WriteStringValue(text);
+                            break;
+                        case bool flag:
+                            writer.WriteNumberValue(flag ? 1 : 0);
+                            break;
+                        case int number:
+                            writer.WriteNumberValue(number);
+                            break;
+                        case long number:
+                            writer.WriteNumberValue(number);
+                            break;
+                        case var other:
+                            throw new NotSupportedException($"Bulk insert of {other.GetType().Name} values on SQLite.");
+                    }
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>One column's values as a typed array (nullable elements where the column is), converted as the provider stores them.</summary>
+    private static Array Column<T>(IReadOnlyList<T> rows, RelationalTypeMapping mapping, IClrPropertyGetter getter)
+        where T : class
+    {
+        var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        if (type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+        {
+            type = typeof(Nullable<>).MakeGenericType(type);
+        }
+
+        var values = Array.CreateInstance(type, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var value = getter.GetClrValue(rows[i]);
+            values.SetValue(value is null ? null : mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value, i);
+        }
+
+        return values;
     }
 
     /// <summary>The value as the provider stores it: the model's converter applied; on SQLite, instants as EF Core writes them (ISO text).</summary>
