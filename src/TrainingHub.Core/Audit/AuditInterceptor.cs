@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Attendance;
@@ -64,6 +66,43 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         }
 
         return result;
+    }
+
+    /// <summary>The audit interceptor of a context (the one the host registers), for use cases that write rows in bulk.</summary>
+    public static AuditInterceptor Of(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.GetService<IDbContextOptions>().Extensions.OfType<CoreOptionsExtension>().SelectMany(e => e.Interceptors ?? []).OfType<AuditInterceptor>().SingleOrDefault()
+            ?? throw new InvalidOperationException("The context has no audit interceptor.");
+    }
+
+    /// <summary>
+    /// The entry for a row inserted in bulk (outside the change tracker): the same actor, time, key and "after" snapshot
+    /// as a tracked insert of <paramref name="entity"/> would get. The caller inserts it in the same transaction.
+    /// </summary>
+    public AuditEntry Added(IEntityType type, object entity)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(entity);
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in type.GetProperties().Where(p => !Secret.Contains(p.Name)))
+        {
+            var v = p.GetGetter().GetClrValue(entity);
+            values[p.Name] = v is Enum ? v.ToString() : v;
+        }
+
+        return new AuditEntry
+        {
+            OccurredAt = AuditChain.Truncate(time.GetUtcNow().UtcDateTime),
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            Action = nameof(EntityState.Added),
+            EntityType = type.ClrType.Name,
+            EntityId = string.Join('/', type.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(p.GetGetter().GetClrValue(entity), System.Globalization.CultureInfo.InvariantCulture))),
+            OrganizationId = OrganizationOf(entity),
+            AfterJson = JsonSerializer.Serialize(values),
+            Reason = actor.Reason,
+        };
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

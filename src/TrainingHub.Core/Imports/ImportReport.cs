@@ -28,4 +28,7 @@ public sealed record ImportReport
     public int Confirmed { get; init; }
     public int Waitlisted { get; init; }
     public int AwaitingApproval { get; init; }
+
+    /// <summary>How long the commit's write transaction was open (what other writers could have waited on); null when nothing was written.</summary>
+    public TimeSpan? WriteTime { get; init; }
 }

@@ -15,22 +15,31 @@ namespace TrainingHub.IntegrationTests.Imports;
 
 /// <summary>
 /// Long work never blocks short work: while an import of 5 000 people (TH_IMPORT_VOLUME) commits, check-ins (through
-/// the API), enrolments in another class and roster saves go on, and none of them takes more than a second.
+/// the API), enrolments in another class and roster saves go on, and none of them waits more than a second on what the
+/// import holds. The import holds locks only in its write transaction (SQLite: the database's writer lock; PostgreSQL:
+/// the offering's row and the new rows), which is short because it writes in bulk. On a busy shared machine a short
+/// operation can take long for want of CPU alone, so the bound is on the difference: the same operations run first
+/// without the import, in the same test, give each kind's slowest time, and with the import running each kind's slowest
+/// may exceed it by less than a second. On SQLite, where every writer waits for the import's whole write transaction,
+/// that transaction must also stay under a second; on PostgreSQL none of the short work touches what it locks.
 /// </summary>
 public sealed class ImportConcurrencyTests(string provider) : OnBothDatabases(provider)
 {
+    private const double BoundMs = 1000;
+    private const int BaselineRounds = 12;
+
     protected override string? Isolation => "import-concurrency";
 
-    // On the shared 2-core machine at load average 40 to 70 the PostgreSQL run took max 1.4 s (check-in), 1.3 s
-    // (enrolment) and 1.7 s (roster) with medians of 114, 14 and 47 ms, 1 247 enrolments and roster saves done during
-    // the 111 s import: over the 1 s bound, so it runs on demand until it is shown to hold on a quiet machine.
+    // Measured on the shared 2-core machine at load average 27 to 50 (2026-12-07): PostgreSQL holds the bound (write
+    // transaction 2.4 to 3.6 s, yet the short work's maxima during the import were within 60 ms of its maxima alone, as
+    // none of it touches what the import locks). SQLite does not: its write transaction took 5.4 to 11 s at that load
+    // (every writer waits for it; a check-in waited 10.9 s), so the SQLite case runs on demand, TH_IMPORT_SQLITE_BOUND=1.
     [Test]
-    [Explicit("Measures waits against a 1 s bound: run on a quiet machine (TH_IMPORT_VOLUME sets the size, 5 000 by default).")]
     public async Task Check_ins_enrolments_and_roster_saves_go_on_while_a_large_import_commits()
     {
-        if (ProviderName == "Sqlite")
+        if (ProviderName == "Sqlite" && Environment.GetEnvironmentVariable("TH_IMPORT_SQLITE_BOUND") != "1")
         {
-            Assert.Ignore("The import still commits in one SQLite write transaction, and SQLite has one writer for the whole file: short writes wait for it (issue #18 item 2 is open for SQLite).");
+            Assert.Ignore("SQLite's single writer waits for the import's whole write transaction, measured at 5 to 11 s for 5 000 people at load 27 to 50: over the 1 s bound on a busy machine. Run with TH_IMPORT_SQLITE_BOUND=1.");
         }
 
         var n = int.TryParse(Environment.GetEnvironmentVariable("TH_IMPORT_VOLUME"), CultureInfo.InvariantCulture, out var v) ? v : 5000;
@@ -47,73 +56,102 @@ public sealed class ImportConcurrencyTests(string provider) : OnBothDatabases(pr
         var csv = ImportKit.Csv(text.ToString());
 
         // The short work: a live session with its window open, another class to enrol into, a roster to save.
-        var live = await CheckInKit.SessionAsync(App, people: 30);
+        var live = await CheckInKit.SessionAsync(App, people: 80);
         using var instructor = await App.ApiClientAsync(live.InstructorEmail);
         await CheckInKit.OpenAsync(instructor, live.SessionId, minutes: 60);
         var checkInCode = await CheckInKit.CodeAsync(instructor, live.SessionId);
-        var trainees = new List<HttpClient>();
+        var trainees = new Queue<HttpClient>();
         foreach (var email in live.Emails)
         {
-            trainees.Add(await App.ApiClientAsync(email));
+            trainees.Enqueue(await App.ApiClientAsync(email));
         }
 
         var other = await Arrange.ClassAsync(App, seats: null);
-        var newcomers = await Arrange.PeopleAsync(App, 200);
+        var newcomers = new Queue<int>(await Arrange.PeopleAsync(App, 400));
         var roster = await AttendanceKit.ClassAsync(App, people: 5, sessions: 1);
+        var round = 0;
 
-        var import = Task.Run(async () =>
-        {
-            await using var scope = App.Scope();
-            return await CommitImport.HandleAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), ImportKit.Root, App.Clock, csv, CancellationToken.None);
-        });
-        var waits = new Dictionary<string, List<double>> { ["check-in"] = [], ["enrolment"] = [], ["roster"] = [] };
-        var clock = Stopwatch.StartNew();
-        var i = 0;
-        while (!import.IsCompleted)
+        async Task RoundAsync(Dictionary<string, List<double>> waits)
         {
             var watch = Stopwatch.StartNew();
-            if (i < trainees.Count)
+            if (trainees.TryDequeue(out var trainee))
             {
-                (await CheckInKit.CheckInAsync(trainees[i], checkInCode, live.SessionId)).EnsureSuccessStatusCode();
+                (await CheckInKit.CheckInAsync(trainee, checkInCode, live.SessionId)).EnsureSuccessStatusCode();
                 waits["check-in"].Add(watch.Elapsed.TotalMilliseconds);
+                trainee.Dispose();
+            }
+
+            watch.Restart();
+            if (newcomers.TryDequeue(out var newcomer))
+            {
+                await using var scope = App.Scope();
+                var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
+                var enrolled = await EnrolInOffering.HandleAsync(db, ImportKit.Root, App.Clock, new EnrolRequest(other, newcomer), CancellationToken.None);
+                (enrolled.Succeeded, enrolled.Value?.AlreadyEnrolled).ShouldBe((true, false));
+                waits["enrolment"].Add(watch.Elapsed.TotalMilliseconds);
             }
 
             watch.Restart();
             await using (var scope = App.Scope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-                (await EnrolInOffering.HandleAsync(db, ImportKit.Root, App.Clock, new EnrolRequest(other, newcomers[i % newcomers.Count]), CancellationToken.None)).Succeeded.ShouldBeTrue();
-            }
-
-            waits["enrolment"].Add(watch.Elapsed.TotalMilliseconds);
-            watch.Restart();
-            await using (var scope = App.Scope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>();
-                var status = i % 2 == 0 ? AttendanceStatus.Present : AttendanceStatus.Absent;
+                var status = round++ % 2 == 0 ? AttendanceStatus.Present : AttendanceStatus.Absent;
                 var saved = await SaveRoster.HandleAsync(db, ImportKit.Root, App.Clock, new SystemAuditActor(),
                     new SaveRosterRequest(roster.SessionIds[0], roster.People.Select(p => new RosterEntry(p, status, null)).ToList(), "concurrency test"), CancellationToken.None);
                 saved.Succeeded.ShouldBeTrue(string.Join(", ", saved.Errors.Select(e => e.Code)));
             }
 
             waits["roster"].Add(watch.Elapsed.TotalMilliseconds);
-            i++;
+        }
+
+        static Dictionary<string, List<double>> NewWaits() => new() { ["check-in"] = [], ["enrolment"] = [], ["roster"] = [] };
+
+        // The same operations without the import: what this machine gives them right now.
+        var alone = NewWaits();
+        for (var r = 0; r < BaselineRounds; r++)
+        {
+            await RoundAsync(alone);
+        }
+
+        var during = NewWaits();
+        var clock = Stopwatch.StartNew();
+        var import = Task.Run(async () =>
+        {
+            await using var scope = App.Scope();
+            return await CommitImport.HandleAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), ImportKit.Root, App.Clock, csv, CancellationToken.None);
+        });
+        while (!import.IsCompleted)
+        {
+            await RoundAsync(during);
         }
 
         var report = await import;
         var importTime = clock.Elapsed;
         report.Succeeded.ShouldBeTrue();
-        (report.Value!.Committed, report.Value.NewPeople).ShouldBe((true, n));
-        foreach (var t in trainees)
+        (report.Value!.Committed, report.Value.NewPeople, report.Value.Confirmed).ShouldBe((true, n, n));
+        while (trainees.TryDequeue(out var rest))
         {
-            t.Dispose();
+            rest.Dispose();
         }
 
-        var summary = string.Join("; ", waits.Where(w => w.Value.Count > 0).Select(w =>
-            string.Create(CultureInfo.InvariantCulture, $"{w.Key}: {w.Value.Count} done, max {w.Value.Max():F0} ms, p50 {w.Value.Order().ElementAt(w.Value.Count / 2):F0} ms")));
-        TestContext.Progress.WriteLine($"[import concurrency] {ProviderName}: import of {n} people committed in {importTime.TotalSeconds:F1} s while {summary}");
-        i.ShouldBeGreaterThan(3, "the short work ran while the import committed");
-        waits.Values.SelectMany(w => w).Max().ShouldBeLessThan(1000, summary);
+        static string Describe(Dictionary<string, List<double>> waits) => string.Join("; ", waits.Where(w => w.Value.Count > 0).Select(w =>
+            string.Create(CultureInfo.InvariantCulture, $"{w.Key} {w.Value.Count}× max {w.Value.Max():F0} ms p50 {w.Value.Order().ElementAt(w.Value.Count / 2):F0} ms")));
+        var writeMs = report.Value.WriteTime!.Value.TotalMilliseconds;
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{ProviderName}: import of {n} people committed in {importTime.TotalSeconds:F1} s (write transaction {writeMs:F0} ms); alone: {Describe(alone)}; during the import: {Describe(during)}");
+        TestContext.Progress.WriteLine($"[import concurrency] {summary}");
+        during["enrolment"].Count.ShouldBeGreaterThan(3, "the short work ran while the import committed");
+        if (ProviderName == "Sqlite")
+        {
+            // SQLite has one writer: every short write waits for the import's whole write transaction.
+            writeMs.ShouldBeLessThan(BoundMs, summary);
+        }
+
+        foreach (var (kind, times) in during.Where(w => w.Value.Count > 0))
+        {
+            (times.Max() - alone[kind].Max()).ShouldBeLessThan(BoundMs, $"{kind}: {summary}");
+        }
+
         await App.SealAuditAsync();
         (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
     }

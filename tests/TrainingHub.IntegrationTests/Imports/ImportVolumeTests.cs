@@ -54,6 +54,28 @@ public sealed class ImportVolumeTests(string provider) : OnBothDatabases(provide
             $"[import volume] {ProviderName}: {n} people + {n} enrolments ({csv.Length / 1024} KB): preview {previewTime.TotalSeconds:F1} s, commit {commitTime.TotalSeconds:F1} s ({n / commitTime.TotalSeconds:F0} rows/s), same file again {againTime.TotalSeconds:F1} s"));
     }
 
+    [Test]
+    public async Task A_large_file_with_one_bad_row_at_its_end_names_that_row_and_writes_nothing()
+    {
+        var org = await ImportKit.OrganizationAsync(App);
+        var code = await ImportKit.OfferingCodeAsync(App, await Arrange.ClassAsync(App, seats: 10));
+        var text = new StringBuilder("cpf;nome;email;orgao;turma\n");
+        for (var i = 0; i < 400; i++)
+        {
+            var cpf = Data.NewCpf();
+            text.Append(CultureInfo.InvariantCulture, $"{cpf};Pessoa Final {i:D3};f{cpf}@example.gov.br;{org.Acronym};{code}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"{Data.NewCpf()};Pessoa Sem Email;;{org.Acronym};{code}\n");
+        var before = await ImportKit.CountsAsync(App);
+
+        var report = await RunAsync((db, ct) => CommitImport.HandleAsync(db, ImportKit.Root, App.Clock, ImportKit.Csv(text.ToString()), ct));
+
+        report.Committed.ShouldBeFalse();
+        report.Errors.Select(e => (e.Line, e.Column)).ShouldBe([(402, "email")], "the last line, the field named as the file names it");
+        (await ImportKit.CountsAsync(App)).ShouldBe(before, "people, enrolments, audit entries and messages: nothing written");
+    }
+
     private async Task<ImportReport> RunAsync(Func<TrainingHubDbContext, CancellationToken, Task<TrainingHub.Core.Common.Result<ImportReport>>> work)
     {
         await using var scope = App.Scope();
