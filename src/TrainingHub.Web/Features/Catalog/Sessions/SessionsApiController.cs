@@ -31,7 +31,7 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     public async Task<ActionResult> Create(int offeringId, SessionRequest request, CancellationToken ct)
     {
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new { id = result.Value }) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value!.Id}", new { id = result.Value.Id, count = result.Value.Count }) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("sessions/{id:int}")]
