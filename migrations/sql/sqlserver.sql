@@ -2075,3 +2075,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140723_CertificateReviewKept'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [ReviewKeptAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140723_CertificateReviewKept'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [ReviewKeptBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140723_CertificateReviewKept'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [ReviewKeptReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140723_CertificateReviewKept'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207140723_CertificateReviewKept', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

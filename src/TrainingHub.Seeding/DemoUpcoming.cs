@@ -48,6 +48,13 @@ internal static class DemoUpcoming
                 world.Session(offering, $"Encontro {s + 1}", first.AddDays(7 * s), new TimeOnly(14, 0), 240, 240, place, null);
             }
 
+            // A class lies within its programme's period: late in the year the extra classes fall in the next one, so
+            // the network's period runs on to hold them (as an administrator would extend it before adding them).
+            if (network.EndsOn is { } ends && offering.EndsOn > ends)
+            {
+                network.EndsOn = offering.EndsOn;
+            }
+
             DemoWorld.Teach(offering, world.AccountPeople["instructor"]);
             var plan = world.Plan(offering);
             // First come, first served: request times in order, seats to the earliest, then the waitlist; requests

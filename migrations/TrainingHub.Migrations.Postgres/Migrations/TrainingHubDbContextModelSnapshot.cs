@@ -1133,6 +1133,17 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ReviewKeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewKeptBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewKeptReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -1138,6 +1138,17 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ReviewKeptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewKeptBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReviewKeptReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

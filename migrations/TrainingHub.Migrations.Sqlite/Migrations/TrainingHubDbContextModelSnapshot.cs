@@ -1094,6 +1094,17 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReviewKeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewKeptBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewKeptReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

@@ -9,7 +9,7 @@ namespace TrainingHub.Core.Attendance;
 public sealed record CloseSessionOutcome(DateTime ClosedAt, bool AlreadyClosed, int EnrolmentsEvaluated);
 
 /// <summary>
-/// Closes a held session: from now on attendance changes need a reason. When it is the last open session of a class,
+/// Closes a held session (from half an hour before it ends, <see cref="AttendanceTiming"/>): from now on attendance changes need a reason. When it is the last open session of a class,
 /// every seated enrolment is evaluated for completion. Closing twice changes nothing.
 /// </summary>
 public static class CloseSession
@@ -23,8 +23,14 @@ public static class CloseSession
             return Error.NotFound("SessionId", "Attendance.SessionNotFound");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
+        var endsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.EndsAt).SingleAsync(ct);
+        if (!AttendanceTiming.MayClose(endsAt, now))
+        {
+            return Error.Conflict("SessionId", "Attendance.TooEarlyToClose", SaoPaulo.FormatDateTime(endsAt.AddMinutes(-AttendanceTiming.CloseBeforeEndMinutes)));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Conditional update: of two concurrent closes only one does the work.
         var updated = await db.Sessions.Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Closed).SetProperty(s => s.ClosedAt, now), ct);

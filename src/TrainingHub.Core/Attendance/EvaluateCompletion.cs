@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Attendance.Messages;
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
@@ -70,6 +71,7 @@ public static class EvaluateCompletion
             .ToDictionaryAsync(x => x.PersonId, x => x.Minutes, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var changed = new List<Enrolment.Enrolment>();
+        var noLongerCompleted = new List<Enrolment.Enrolment>();
         foreach (var e in enrolments)
         {
             var (status, reason) = Decide(credited.GetValueOrDefault(e.PersonId), heldMinutes, course.MinAttendancePercent, course.RequiredMinutes);
@@ -86,6 +88,11 @@ public static class EvaluateCompletion
             else if (status == EnrolmentStatus.Failed)
             {
                 e.CompletedAt = null;
+            }
+
+            if (e.Status == EnrolmentStatus.Completed && status != EnrolmentStatus.Completed)
+            {
+                noLongerCompleted.Add(e);
             }
 
             e.Status = status;
@@ -120,6 +127,8 @@ public static class EvaluateCompletion
             Outbox.Add(db, e.PersonId, p.Email, p.PreferredLanguage, key, message, now);
         }
 
+        // A valid certificate of an enrolment this correction turned into not completed goes under review.
+        await CertificateReview.PutUnderReviewAsync(db, noLongerCompleted, now, ct);
         await db.SaveChangesAsync(ct);
         return changed.Count;
     }

@@ -36,10 +36,15 @@ public static class SaveRoster
         }
 
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == r.SessionId)
-            .Select(s => new { s.OfferingId, s.Status, s.CreditedMinutes }).SingleAsync(ct);
+            .Select(s => new { s.OfferingId, s.Status, s.CreditedMinutes, s.StartsAt }).SingleAsync(ct);
         if (session.Status == SessionStatus.Cancelled)
         {
             return Error.Conflict(nameof(r.SessionId), "Attendance.SessionCancelled");
+        }
+
+        if (!AttendanceTiming.MayRecord(session.StartsAt, time.GetUtcNow().UtcDateTime))
+        {
+            return Error.Conflict(nameof(r.SessionId), "Attendance.TooEarlyToRecord", SaoPaulo.FormatDateTime(session.StartsAt.AddMinutes(-AttendanceTiming.RecordBeforeStartMinutes)));
         }
 
         var seated = EnrolmentStatuses.Seated;

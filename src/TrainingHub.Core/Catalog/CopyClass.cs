@@ -42,6 +42,18 @@ public static class CopyClass
             errors.Add(new(nameof(r.Code), "Catalog.CodeTaken", code));
         }
 
+        if (r.StartsOn is { } newStart)
+        {
+            // The copy keeps the class's length: it must still fall within the programme's period.
+            var shift = newStart.DayNumber - source.StartsOn.DayNumber;
+            var before = errors.Count;
+            await CatalogPeriods.CheckOfferingAsync(db, null, source.ProgrammeId, newStart, source.EndsOn.AddDays(shift), errors, ct);
+            for (var i = before; i < errors.Count; i++)
+            {
+                errors[i] = errors[i] with { Field = nameof(r.StartsOn) };
+            }
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);

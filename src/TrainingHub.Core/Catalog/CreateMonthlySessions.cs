@@ -21,15 +21,22 @@ public enum MonthlyRule
 /// ("19:00", São Paulo time), lasting <see cref="DurationHours"/> and crediting <see cref="CreditedHours"/> (default: the duration).
 /// </summary>
 public sealed record MonthlySessionsRequest(
-    DateOnly? FirstDate, string? StartTime, string? DurationHours, string? CreditedHours, [property: JsonConverter(typeof(JsonStringEnumConverter))] MonthlyRule? Rule, int? Months, string? Title, string? StreamUrl);
+    DateOnly? FirstDate, string? StartTime, string? DurationHours, string? CreditedHours, [property: JsonConverter(typeof(JsonStringEnumConverter))] MonthlyRule? Rule, int? Months, string? Title, string? StreamUrl,
+    bool? ExtendPeriod = null);
+
+/// <summary>How many sessions were created and the series' period after them; <see cref="PeriodChanged"/> when it had to grow.</summary>
+public sealed record MonthlySessionsOutcome(int Created, DateOnly StartsOn, DateOnly EndsOn, bool PeriodChanged);
 
 /// <summary>
-/// Creates the monthly sessions of a webinar series at once, stretching the series' dates to cover them. A month that
-/// already has a session at that very time is skipped, so posting twice creates nothing twice. Returns how many were created.
+/// Creates the monthly sessions of a webinar series at once. When the dates fall outside the series' period, nothing
+/// is created unless the request says to extend the period (<see cref="MonthlySessionsRequest.ExtendPeriod"/>): the
+/// refusal names the period the dates need, and the outcome says when the period moved. The new period must still lie
+/// within the programme's. A month that already has a session at that very time is skipped, so posting twice creates
+/// nothing twice.
 /// </summary>
 public static class CreateMonthlySessions
 {
-    public static async Task<Result<int>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int seriesId, MonthlySessionsRequest r, CancellationToken ct)
+    public static async Task<Result<MonthlySessionsOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, int seriesId, MonthlySessionsRequest r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(r);
@@ -93,9 +100,27 @@ public static class CreateMonthlySessions
             return Error.Validation(errors);
         }
 
+        var days = Dates(r.FirstDate!.Value, r.Rule ?? MonthlyRule.SameDay, r.Months!.Value).ToList();
+        var (startsOn, endsOn) = (days[0] < series.StartsOn ? days[0] : series.StartsOn, days[^1] > series.EndsOn ? days[^1] : series.EndsOn);
+        var changed = startsOn != series.StartsOn || endsOn != series.EndsOn;
+        if (changed && r.ExtendPeriod != true)
+        {
+            return Error.Validation(nameof(r.ExtendPeriod), "Offering.SeriesPeriodWouldMove",
+                SaoPaulo.FormatDate(days[0]), SaoPaulo.FormatDate(days[^1]), SaoPaulo.FormatDate(series.StartsOn), SaoPaulo.FormatDate(series.EndsOn));
+        }
+
+        if (changed)
+        {
+            await CatalogPeriods.CheckOfferingAsync(db, null, series.ProgrammeId, startsOn, endsOn, errors, ct);
+            if (errors.Count > 0)
+            {
+                return Error.Validation([.. errors.Select(e => e with { Field = nameof(r.Months) })]);
+            }
+        }
+
         var existing = (await db.Sessions.AsNoTracking().Where(s => s.OfferingId == seriesId).Select(s => s.StartsAt).ToListAsync(ct)).ToHashSet();
         var created = 0;
-        foreach (var day in Dates(r.FirstDate!.Value, r.Rule ?? MonthlyRule.SameDay, r.Months!.Value))
+        foreach (var day in days)
         {
             var starts = SaoPaulo.ToUtc(day.ToDateTime(startTime));
             if (!existing.Add(starts))
@@ -113,12 +138,12 @@ public static class CreateMonthlySessions
                 StreamUrl = stream,
             });
             created++;
-            series.StartsOn = day < series.StartsOn ? day : series.StartsOn;
-            series.EndsOn = day > series.EndsOn ? day : series.EndsOn;
         }
 
+        series.StartsOn = startsOn;
+        series.EndsOn = endsOn;
         await db.SaveChangesAsync(ct);
-        return Result<int>.Ok(created);
+        return Result<MonthlySessionsOutcome>.Ok(new MonthlySessionsOutcome(created, startsOn, endsOn, changed));
     }
 
     /// <summary>The local dates of the sessions, one per month from the first date.</summary>

@@ -58,6 +58,11 @@ public static class OfferingFields
             errors.Add(new(nameof(r.EndsOn), "Catalog.EndBeforeStart"));
         }
 
+        if (r.StartsOn is { } from && r.EndsOn is { } to && to >= from)
+        {
+            await CatalogPeriods.CheckOfferingAsync(db, id, programmeId, from, to, errors, ct);
+        }
+
         if (r.Seats is < 0)
         {
             errors.Add(new(nameof(r.Seats), "Offering.SeatsInvalid"));

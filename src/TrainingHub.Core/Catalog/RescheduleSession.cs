@@ -36,6 +36,11 @@ public static class RescheduleSession
         }
 
         var (starts, ends) = SaveSession.Times(errors, r.StartsAt, r.EndsAt);
+        if (starts is { } st && ends is { } en && en > st)
+        {
+            CatalogPeriods.CheckSession(errors, st, en, session.Offering!.StartsOn, session.Offering.EndsOn);
+        }
+
         if (errors.Count > 0)
         {
             return Error.Validation(errors);

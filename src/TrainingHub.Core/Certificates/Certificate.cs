@@ -46,6 +46,15 @@ public class Certificate
     public int? SupersededById { get; set; }
     public Certificate? SupersededBy { get; set; }
 
+    /// <summary>
+    /// An administrator's decision to keep a certificate valid although a correction turned its enrolment into not
+    /// completed (<see cref="CertificateReview"/>): when, why, and who. Cleared when a later correction puts it under
+    /// review again.
+    /// </summary>
+    public DateTime? ReviewKeptAt { get; set; }
+    public string? ReviewKeptReason { get; set; }
+    public string? ReviewKeptBy { get; set; }
+
     /// <summary>Transcripts cover a period.</summary>
     public DateOnly? PeriodFrom { get; set; }
     public DateOnly? PeriodTo { get; set; }

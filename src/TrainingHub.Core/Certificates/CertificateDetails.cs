@@ -5,7 +5,16 @@ using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Certificates;
 
-public sealed record CertificateDetailsModel(CertificateItem Item, VerificationResult Details, int? OfferingId);
+public sealed record CertificateDetailsModel(CertificateItem Item, VerificationResult Details, int? OfferingId)
+{
+    /// <summary>Valid though a correction turned the enrolment into not completed: the administrator revokes or keeps it (<see cref="CertificateReview"/>).</summary>
+    public bool UnderReview { get; init; }
+
+    /// <summary>The decision to keep it valid after such a correction, when one was taken.</summary>
+    public ReviewKept? Kept { get; init; }
+}
+
+public sealed record ReviewKept(DateTime At, string Reason, string By);
 
 /// <summary>One certificate as an administrator in scope sees it before revoking or reissuing: status, what it states, its class.</summary>
 public static class CertificateDetails
@@ -28,6 +37,10 @@ public static class CertificateDetails
                 x.SnapshotJson,
                 x.RevokedAt,
                 x.RevocationReason,
+                x.ReviewKeptAt,
+                x.ReviewKeptReason,
+                x.ReviewKeptBy,
+                Enrolment = x.Enrolment != null ? (Enrolment.EnrolmentStatus?)x.Enrolment.Status : null,
                 Successor = x.SupersededBy != null ? x.SupersededBy.VerificationCode : null,
                 OfferingId = x.Enrolment != null ? (int?)x.Enrolment.OfferingId : null,
                 Title = x.Enrolment != null ? x.Enrolment.Offering!.Title : null,
@@ -44,6 +57,10 @@ public static class CertificateDetails
         var details = new VerificationResult(status, c.Kind.ToString(), c.VerificationCode, s.HolderName, transcript ? null : s.CourseTitle,
             transcript ? s.TotalMinutes : s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.Issuer, s.IssuerCnpj is { } cnpj ? Cnpj.Format(cnpj) : null, s.IssuedOn, s.ValidUntil, c.RevokedAt, c.RevocationReason,
             c.Successor, s.PeriodFrom, s.PeriodTo);
-        return new CertificateDetailsModel(item, details, c.OfferingId);
+        return new CertificateDetailsModel(item, details, c.OfferingId)
+        {
+            UnderReview = CertificateReview.IsUnderReview(c.Status, c.Kind, c.Enrolment, c.ReviewKeptAt),
+            Kept = c.ReviewKeptAt is { } at && c.Status == CertificateStatus.Valid ? new ReviewKept(at, c.ReviewKeptReason ?? "", c.ReviewKeptBy ?? "") : null,
+        };
     }
 }

@@ -355,16 +355,18 @@ public static class CertificateRenderer
 
     // ---- words --------------------------------------------------------------------------------------------------
 
+    /// <summary>A workload in words, singular for one: "1 hour", "2 hours 30 minutes", "1 hora e 1 minuto", "45 minutos".</summary>
     public static string Hours(int minutes, bool en)
     {
         var h = minutes / 60;
         var r = minutes % 60;
-        return (r, en) switch
+        var hours = string.Create(CultureInfo.InvariantCulture, $"{h} {(en ? (h == 1 ? "hour" : "hours") : (h == 1 ? "hora" : "horas"))}");
+        var rest = string.Create(CultureInfo.InvariantCulture, $"{r} {(en ? (r == 1 ? "minute" : "minutes") : (r == 1 ? "minuto" : "minutos"))}");
+        return (h, r) switch
         {
-            (0, true) => string.Create(CultureInfo.InvariantCulture, $"{h} hours"),
-            (0, false) => string.Create(CultureInfo.InvariantCulture, $"{h} horas"),
-            (_, true) => string.Create(CultureInfo.InvariantCulture, $"{h} hours {r} minutes"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{h} horas e {r} minutos"),
+            (_, 0) => hours,
+            (0, _) => rest,
+            _ => en ? $"{hours} {rest}" : $"{hours} e {rest}",
         };
     }
 

@@ -50,7 +50,7 @@ public static class GetCertificateFile
         while (true)
         {
             var page = await db.Certificates.AsNoTracking()
-                .Where(c => c.Id > after && c.Status == CertificateStatus.Valid && c.Enrolment!.OfferingId == offeringId && c.Enrolment.Status == Enrolment.EnrolmentStatus.Completed)
+                .Where(c => c.Id > after && c.Status == CertificateStatus.Valid && c.Enrolment!.OfferingId == offeringId && (c.Enrolment.Status == Enrolment.EnrolmentStatus.Completed || c.ReviewKeptAt != null))
                 .OrderBy(c => c.Id).Take(100).Select(c => new { c.Id, c.VerificationCode, c.SnapshotJson, c.Person!.NameKey }).ToListAsync(ct);
             if (page.Count == 0)
             {

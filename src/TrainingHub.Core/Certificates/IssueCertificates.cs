@@ -12,11 +12,23 @@ public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
 /// filtered unique index (one valid certificate per enrolment) refuses a second certificate written by a retried run,
 /// another instance or a run that crashed halfway (its transaction never committed); a refused batch is rolled back
 /// whole and read again, now without what the other writer issued. The whole installation (the job) or one class (an
-/// administrator's "issue now"). Nothing is issued while the public address is unset (<see cref="IssueSettings.HasPublicUrl"/>).
+/// administrator's "issue now"). Nothing is issued while the public address is unset (<see cref="IssueSettings.HasPublicUrl"/>),
+/// nor before the class has ended (<see cref="Ended"/>): a certificate states the class's dates.
 /// </summary>
 public static class IssueCertificates
 {
     private const int MaxConflicts = 50;
+
+    /// <summary>Enrolments of classes that have ended: the last day of the class's period has come and none of its sessions is still to end.</summary>
+    public static IQueryable<Enrolment.Enrolment> Ended(TrainingHubDbContext db, TimeProvider time, IQueryable<Enrolment.Enrolment> enrolments)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = Common.SaoPaulo.Today(time);
+        return enrolments.Where(e => e.Offering!.EndsOn <= today
+            && !db.Sessions.Any(s => s.OfferingId == e.OfferingId && s.Status != Catalog.SessionStatus.Cancelled && s.EndsAt > now));
+    }
 
     public static async Task<IssueOutcome> HandleAsync(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, int? offeringId, CancellationToken ct)
     {
@@ -33,7 +45,7 @@ public static class IssueCertificates
         var conflicts = 0;
         while (true)
         {
-            var pending = db.Enrolments.Where(e => !db.Certificates.Any(c => c.EnrolmentId == e.Id));
+            var pending = Ended(db, time, db.Enrolments.Where(e => !db.Certificates.Any(c => c.EnrolmentId == e.Id)));
             if (offeringId is { } only)
             {
                 pending = pending.Where(e => e.OfferingId == only);

@@ -8,10 +8,13 @@ using TrainingHub.Core.Enrolment;
 namespace TrainingHub.Core.Certificates;
 
 public sealed record ClassCertificateRow(int EnrolmentId, int PersonId, string FullName, string Cpf, EnrolmentStatus EnrolmentStatus,
-    int? CertificateId, string? Code, CertificateStatus? Status, DateTime? IssuedAt)
+    int? CertificateId, string? Code, CertificateStatus? Status, DateTime? IssuedAt, DateTime? ReviewKeptAt = null)
 {
-    /// <summary>Valid though the enrolment is no longer completed: revoke it, or correct and reissue (<see cref="CertificateReview"/>).</summary>
-    public bool UnderReview => CertificateReview.IsUnderReview(Status, CertificateKind.Completion, EnrolmentStatus);
+    /// <summary>Valid though the enrolment is no longer completed: revoke it, keep it, or correct and reissue (<see cref="CertificateReview"/>).</summary>
+    public bool UnderReview => CertificateReview.IsUnderReview(Status, CertificateKind.Completion, EnrolmentStatus, ReviewKeptAt);
+
+    /// <summary>Kept valid by an administrator although the enrolment is no longer completed.</summary>
+    public bool KeptAfterReview => ReviewKeptAt is not null && Status == CertificateStatus.Valid && EnrolmentStatus != EnrolmentStatus.Completed;
 }
 
 public sealed record ClassCertificatesModel(int OfferingId, string Title, string Code, DateOnly StartsOn, DateOnly EndsOn, int Completed, int Issued,
@@ -59,10 +62,10 @@ public static class ListClassCertificates
                 OrganizationPath = e.Person.Organization!.Path,
                 e.Status,
                 Certificate = db.Certificates.Where(c => c.EnrolmentId == e.Id).OrderByDescending(c => c.Id)
-                    .Select(c => new { c.Id, c.VerificationCode, c.Status, c.IssuedAt }).FirstOrDefault(),
+                    .Select(c => new { c.Id, c.VerificationCode, c.Status, c.IssuedAt, c.ReviewKeptAt }).FirstOrDefault(),
             }).ToListAsync(ct);
         var items = rows.Select(r => new ClassCertificateRow(r.Id, r.PersonId, r.FullName, scope.ShowCpf(r.Cpf, r.OrganizationPath), r.Status,
-            r.Certificate?.Id, r.Certificate?.VerificationCode, r.Certificate?.Status, r.Certificate?.IssuedAt)).ToList();
+            r.Certificate?.Id, r.Certificate?.VerificationCode, r.Certificate?.Status, r.Certificate?.IssuedAt, r.Certificate?.ReviewKeptAt)).ToList();
         return Result<ClassCertificatesModel>.Ok(new ClassCertificatesModel(offering.Id, offering.Title, offering.Code, offering.StartsOn, offering.EndsOn, completed, issued,
             new Page<ClassCertificateRow>(items, p, size, total), underReview));
     }

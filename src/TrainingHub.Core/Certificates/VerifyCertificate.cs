@@ -64,6 +64,7 @@ public static class VerifyCertificate
                 c.ValidUntil,
                 c.RevokedAt,
                 c.RevocationReason,
+                c.ReviewKeptAt,
                 Enrolment = c.Enrolment != null ? (Enrolment.EnrolmentStatus?)c.Enrolment.Status : null,
                 SupersededBy = c.SupersededBy != null ? c.SupersededBy.VerificationCode : null,
             }).FirstOrDefaultAsync(ct);
@@ -77,7 +78,7 @@ public static class VerifyCertificate
                 CertificateStatus.Revoked => VerificationResult.Revoked,
                 CertificateStatus.Superseded => VerificationResult.Superseded,
                 _ when row.ValidUntil is { } until && now >= until => VerificationResult.Expired,
-                _ when CertificateReview.IsUnderReview(row.Status, row.Kind, row.Enrolment) => VerificationResult.UnderReview,
+                _ when CertificateReview.IsUnderReview(row.Status, row.Kind, row.Enrolment, row.ReviewKeptAt) => VerificationResult.UnderReview,
                 _ => VerificationResult.Valid,
             };
             var transcript = row.Kind == CertificateKind.Transcript;

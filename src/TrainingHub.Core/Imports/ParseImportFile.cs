@@ -292,7 +292,7 @@ public static class ParseImportFile
 
         if (missing.Count > 0)
         {
-            return Error.Validation(File, "Import.MissingColumns", string.Join(", ", missing));
+            return Error.Validation(File, "Import.MissingColumns", missing.Count, string.Join(", ", missing));
         }
 
         var rows = records.Skip(1)

@@ -22,7 +22,8 @@ public static class FieldErrors
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(t);
-        var localized = t[e.Code, e.Args];
+        // A count as the first argument takes the message's plural forms (Key.One, Key.Zero; see Plural).
+        var localized = e.Args is [int count, .. var more] ? t.Count(e.Code, count, more) : t[e.Code, e.Args];
         // Identity errors already carry a translated description as their argument.
         return localized.ResourceNotFound && e.Code.StartsWith("Identity.", StringComparison.Ordinal) && e.Args.Length > 0
             ? e.Args[0].ToString() ?? e.Code

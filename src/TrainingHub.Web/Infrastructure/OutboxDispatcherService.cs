@@ -61,7 +61,7 @@ public sealed class OutboxDispatcherService(IServiceScopeFactory scopes, IOption
                         log.LogInformation("Outbox: {Sent} sent, {Retried} to retry, {Dead} dead-lettered, {Cancelled} cancelled", sent, retried, dead, cancelled);
                     }
 
-                    return $"{sent} sent, {retried} retry, {dead} dead letter, {cancelled} cancelled";
+                    return JobResult.Dispatch(sent, retried, dead, cancelled);
                 });
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

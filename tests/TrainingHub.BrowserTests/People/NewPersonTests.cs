@@ -22,7 +22,7 @@ public sealed class NewPersonTests : BrowserTest
 
         await FillNewPersonAsync(cpf, "Teste Navegador da Silva");
         await Expect(Page).ToHaveURLAsync(new Uri(TestApp.BaseAddress, "/people").ToString());
-        await Expect(Page.GetByRole(Microsoft.Playwright.AriaRole.Status)).ToContainTextAsync("Teste Navegador da Silva foi cadastrado(a).");
+        await Expect(Page.GetByRole(Microsoft.Playwright.AriaRole.Status)).ToContainTextAsync("Cadastro criado: Teste Navegador da Silva.");
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "people-created", "pt-BR");
 
         await FillNewPersonAsync(cpf, "Outra Pessoa de Teste");

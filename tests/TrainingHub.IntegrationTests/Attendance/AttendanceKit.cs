@@ -9,7 +9,7 @@ using TrainingHub.IntegrationTests.Infrastructure;
 
 namespace TrainingHub.IntegrationTests.Attendance;
 
-/// <summary>A class of a test's own: its own course (completion rule), sessions in the past, seated people, an instructor.</summary>
+/// <summary>A class of a test's own: its own course (completion rule), sessions in the past within the class's period, seated people, an instructor.</summary>
 internal sealed record AttendanceClass(int OfferingId, IReadOnlyList<int> SessionIds, IReadOnlyList<int> People, string InstructorEmail, int InstructorPersonId);
 
 internal static class AttendanceKit
@@ -28,6 +28,10 @@ internal static class AttendanceKit
                 var at = start.AddHours(i);
                 o.Sessions.Add(new Session { Title = $"Encontro {i + 1}", StartsAt = at, EndsAt = at.AddMinutes(minutes), CreditedMinutes = minutes });
             }
+
+            // The class's period holds its sessions (São Paulo dates), as the catalogue requires.
+            o.StartsOn = DateOnly.FromDateTime(TrainingHub.Core.Common.SaoPaulo.ToLocal(o.Sessions.Min(s => s.StartsAt)));
+            o.EndsOn = DateOnly.FromDateTime(TrainingHub.Core.Common.SaoPaulo.ToLocal(o.Sessions.Max(s => s.EndsAt)));
         });
         var personIds = await Arrange.PeopleAsync(app, people);
         var (email, instructorId) = await AccountAsync(app, Roles.Instructor);

@@ -99,7 +99,7 @@ public sealed class ProgrammeOwnerScopeTests(string provider) : CatalogFixture(p
                 Course = course,
                 Programme = programme,
                 StartsOn = DateOnly.FromDateTime(now.AddDays(-20)),
-                EndsOn = DateOnly.FromDateTime(now.AddDays(20)),
+                EndsOn = DateOnly.FromDateTime(now.AddDays(-9)), // finished: certificates are issued once a class has ended
                 Status = OfferingStatus.Published,
                 CreatedAt = now,
             };

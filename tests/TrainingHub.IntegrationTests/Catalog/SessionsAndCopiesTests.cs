@@ -81,12 +81,21 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
             organizationKinds = new[] { "CityHall", "MunicipalChamber" },
             status = "Published",
         }));
-        var request = new { firstDate = "2026-03-10", startTime = "19:00", durationHours = "2", creditedHours = "1,5", rule = "SameWeekday", months = 4 };
+        // Four months run past the series' March: asked first, nothing created, the needed period named.
+        var asking = await api.PostAsJsonAsync($"/api/v1/webinar-series/{series}/monthly-sessions?culture=en",
+            new { firstDate = "2026-03-10", startTime = "19:00", durationHours = "2", creditedHours = "1,5", rule = "SameWeekday", months = 4 });
+        asking.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await asking.Content.ReadAsStringAsync()).ShouldContain("these sessions run from 10/03/2026 to 09/06/2026, beyond the series' period (01/03/2026 to 31/03/2026)");
+        (await App.WithDbAsync(db => db.Sessions.CountAsync(s => s.OfferingId == series))).ShouldBe(0);
+
+        var request = new { firstDate = "2026-03-10", startTime = "19:00", durationHours = "2", creditedHours = "1,5", rule = "SameWeekday", months = 4, extendPeriod = true };
         var response = await api.PostAsJsonAsync($"/api/v1/webinar-series/{series}/monthly-sessions", request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         using (var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
         {
             body.RootElement.GetProperty("created").GetInt32().ShouldBe(4);
+            body.RootElement.GetProperty("periodChanged").GetBoolean().ShouldBeTrue();
+            body.RootElement.GetProperty("endsOn").GetString().ShouldBe("2026-06-09");
         }
 
         var sessions = await App.WithDbAsync(db => db.Sessions.AsNoTracking().Where(s => s.OfferingId == series).OrderBy(s => s.StartsAt).ToListAsync());
@@ -97,7 +106,7 @@ public sealed class SessionsAndCopiesTests(string provider) : CatalogFixture(pro
         (await App.WithDbAsync(db => db.WebinarSeries.Where(w => w.Id == series).Select(w => w.EndsOn).SingleAsync())).ShouldBe(new DateOnly(2026, 6, 9), "the series stretches to cover its sessions");
 
         var again = await api.PostAsJsonAsync($"/api/v1/webinar-series/{series}/monthly-sessions", request);
-        (await again.Content.ReadAsStringAsync()).ShouldContain("\"created\":0");
+        (await again.Content.ReadAsStringAsync()).ShouldContain("\"created\":0,\"startsOn\":\"2026-03-01\",\"endsOn\":\"2026-06-09\",\"periodChanged\":false");
         (await App.WithDbAsync(db => db.Sessions.CountAsync(s => s.OfferingId == series))).ShouldBe(4);
 
         var reschedule = await api.PostAsJsonAsync($"/api/v1/sessions/{sessions[2].Id}/reschedule", new { startsAt = "2026-05-19T19:00", endsAt = "2026-05-19T21:00" });

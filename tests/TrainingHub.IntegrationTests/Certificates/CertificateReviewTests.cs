@@ -53,6 +53,70 @@ public sealed class CertificateReviewTests(string provider) : OnBothDatabases(pr
         (await api.GetFromJsonAsync<JsonElement>($"/api/v1/offerings/{c.OfferingId}/certificates")).GetProperty("underReview").GetInt32().ShouldBe(0);
     }
 
+    [Test]
+    public async Task A_correction_puts_the_certificate_under_review_emails_the_administrators_once_and_keeping_it_with_a_reason_settles_it()
+    {
+        var c = await CertificateKit.CompletedClassAsync(App, 2);
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        (await api.PostAsync($"/api/v1/offerings/{c.OfferingId}/certificates/issue", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (id, code) = await App.WithDbAsync(async db =>
+        {
+            var row = await db.Certificates.Where(x => x.Enrolment!.OfferingId == c.OfferingId && x.PersonId == c.People[0]).Select(x => new { x.Id, x.VerificationCode }).SingleAsync();
+            return (row.Id, row.VerificationCode);
+        });
+        var session = await App.WithDbAsync(db => db.Sessions.Where(s => s.OfferingId == c.OfferingId).OrderBy(s => s.StartsAt).Select(s => s.Id).FirstAsync());
+
+        // Nothing under review yet: keeping is refused.
+        (await api.PostAsJsonAsync($"/api/v1/certificates/{id}/keep", new { reason = "Sem motivo" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // The correction, saved through the roster: absent from one of two sessions, below the 75 % minimum.
+        var correction = new { entries = new[] { new { personId = c.People[0], status = "Absent" } }, reason = "Lista de presença conferida" };
+        (await api.PostAsJsonAsync($"/api/v1/sessions/{session}/roster", correction)).EnsureSuccessStatusCode();
+        (await VerifyAsync(api, code)).GetProperty("status").GetString().ShouldBe("UnderReview");
+        var notices = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == "CertificateUnderReview" && m.IdempotencyKey.StartsWith("CertificateUnderReview:" + id + ":"))
+            .Select(m => m.ToAddress).ToListAsync());
+        notices.ShouldContain(TestApp.AdminEmail, "the administrators are told when the correction is saved");
+        notices.Count.ShouldBe(notices.Distinct().Count(), "one email per administrator");
+
+        // Saving the same correction again changes nothing and queues nothing more.
+        (await api.PostAsJsonAsync($"/api/v1/sessions/{session}/roster", correction)).EnsureSuccessStatusCode();
+        (await App.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType == "CertificateUnderReview" && m.IdempotencyKey.StartsWith("CertificateUnderReview:" + id + ":")))).ShouldBe(notices.Count);
+
+        // Keeping needs a reason, named on the field, in both languages.
+        var refused = await api.PostAsJsonAsync($"/api/v1/certificates/{id}/keep?culture=en", new { reason = " " });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Give the reason.");
+        var manage = await api.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}");
+        manage.GetProperty("underReview").GetBoolean().ShouldBeTrue();
+
+        using (var browser = NewBrowser())
+        {
+            await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+            var (_, en) = await browser.GetPageAsync($"/certificates/{id}/manage?culture=en&ui-culture=en");
+            en.QuerySelector("[data-testid=under-review]").ShouldNotBeNull();
+            en.QuerySelector("[data-testid=keep]").ShouldNotBeNull().TextContent.ShouldContain("Keep valid");
+            var response = await browser.SubmitAsync($"/certificates/{id}/manage?culture=pt-BR&ui-culture=pt-BR", $"/certificates/{id}/keep",
+                new Dictionary<string, string?> { ["reason"] = "Falta justificada por ofício da chefia" });
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var (_, pt) = await browser.GetPageAsync($"/certificates/{id}/manage?culture=pt-BR&ui-culture=pt-BR");
+            pt.QuerySelector("[data-testid=kept]").ShouldNotBeNull().TextContent.ShouldContain("Falta justificada por ofício da chefia");
+            pt.QuerySelector("[data-testid=keep]").ShouldBeNull();
+            var (_, list) = await browser.GetPageAsync($"/offerings/{c.OfferingId}/certificates?culture=pt-BR&ui-culture=pt-BR");
+            list.QuerySelectorAll("[data-testid=row-kept]").Length.ShouldBe(1);
+            list.QuerySelector("[data-testid=under-review]").ShouldBeNull();
+        }
+
+        // Kept: valid again everywhere, the decision on the certificate and in the audit trail.
+        (await VerifyAsync(api, code)).GetProperty("status").GetString().ShouldBe("Valid");
+        (await api.GetFromJsonAsync<JsonElement>($"/api/v1/offerings/{c.OfferingId}/certificates")).GetProperty("underReview").GetInt32().ShouldBe(0);
+        ZipEntries(await api.GetByteArrayAsync($"/api/v1/offerings/{c.OfferingId}/certificates.zip")).ShouldBe(2, "a kept certificate is in the ZIP again");
+        var kept = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/certificates/{id}")).GetProperty("kept");
+        kept.GetProperty("reason").GetString().ShouldBe("Falta justificada por ofício da chefia");
+        (await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Certificate" && a.Reason == "Falta justificada por ofício da chefia"))).ShouldBe(1);
+        (await api.PostAsJsonAsync($"/api/v1/certificates/{id}/keep", new { reason = "De novo" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
+    }
+
     private static async Task<JsonElement> VerifyAsync(HttpClient api, string code) =>
         await (await api.GetAsync("/api/v1/verify/" + code)).Content.ReadFromJsonAsync<JsonElement>();
 

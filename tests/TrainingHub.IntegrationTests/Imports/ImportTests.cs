@@ -223,7 +223,7 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
         ParseImportFile.Handle(new byte[ParseImportFile.MaxBytes + 1]).Errors.Single().Code.ShouldBe("Import.TooLarge");
         ParseImportFile.Handle(System.Text.Encoding.Latin1.GetBytes("cpf;nome\n1;José\n")).Errors.Single().Code.ShouldBe("Import.NotUtf8");
         ParseImportFile.Handle(new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3 }).Errors.Single().Code.ShouldBe("Import.BadXlsx");
-        ParseImportFile.Handle(ImportKit.Csv("cpf;nome;email\n1;a;b\n")).Errors.Single().Args.ShouldBe(["orgao"]);
+        ParseImportFile.Handle(ImportKit.Csv("cpf;nome;email\n1;a;b\n")).Errors.Single().Args.ShouldBe([1, "orgao"]);
         ParseImportFile.Handle(ImportKit.Csv("cpf;nome;name;email;orgao\n")).Errors.Single().Code.ShouldBe("Import.DuplicateColumn");
         ParseImportFile.Handle(ImportKit.Csv("cpf;turma\n")).Errors.Single().Code.ShouldBe("Import.NoRows");
 

@@ -88,7 +88,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         await DispatchOnlyAsync(managers);
 
         var pt = (await Mail.ForAsync(await EmailOfAsync(managers[0]))).ShouldHaveSingleItem();
-        Subject(pt).ShouldBe("2 inscrição(ões) aguardando sua aprovação");
+        Subject(pt).ShouldBe("2 inscrições aguardando sua aprovação");
         var text = pt.GetProperty("text").GetString()!;
         text.ShouldContain("Olá, Chefe Inês Araújo.");
         text.ShouldContain("2 inscrições de pessoas da sua equipe aguardam sua aprovação.");
@@ -96,7 +96,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         text.ShouldContain("Servidora Lúcia: ");
         text.ShouldContain("https://traininghub.test/enrolments/approvals");
         var en = (await Mail.ForAsync(await EmailOfAsync(managers[1]))).ShouldHaveSingleItem();
-        Subject(en).ShouldBe("1 enrolment(s) awaiting your approval");
+        Subject(en).ShouldBe("1 enrolment awaiting your approval");
         en.GetProperty("text").GetString()!.ShouldContain("One enrolment of a person you manage is awaiting your approval.");
         (await Mail.ForAsync(await EmailOfAsync(managers[2]), 0)).ShouldBeEmpty();
 

@@ -35,8 +35,28 @@ public partial class ResourceTests
             .Select(e => e.Key).ShouldBeEmpty();
     }
 
+    [TestCase("en")]
+    [TestCase("pt-BR")]
+    public void No_value_writes_plural_or_gender_forms_in_brackets(string language)
+    {
+        // "certificado(s)", "inscrição(ões)", "mensagem(ns)", "avisado(a)", "Falta(m)": say it as a person would,
+        // with the plural helper (Key / Key.One / Key.Zero, see Plural) or a wording that needs no gender.
+        Load(language).Where(e => BracketedForm().IsMatch(e.Value)).Select(e => $"{e.Key}: {e.Value}").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Every_singular_and_zero_form_belongs_to_a_counted_message()
+    {
+        var english = Load("en");
+        english.Keys.Where(k => (k.EndsWith(".One", StringComparison.Ordinal) || k.EndsWith(".Zero", StringComparison.Ordinal))
+            && !english.ContainsKey(k[..k.LastIndexOf('.')])).ShouldBeEmpty();
+    }
+
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\p{L}\((s|es|a|as|os|ns|m|is|ões|ãos|ães)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedForm();
 }

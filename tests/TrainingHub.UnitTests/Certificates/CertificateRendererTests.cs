@@ -33,6 +33,18 @@ public sealed class CertificateRendererTests
         ValidUntil = new DateOnly(2028, 4, 20),
     };
 
+    [TestCase(60, true, "1 hour")]
+    [TestCase(60, false, "1 hora")]
+    [TestCase(1200, true, "20 hours")]
+    [TestCase(1200, false, "20 horas")]
+    [TestCase(61, true, "1 hour 1 minute")]
+    [TestCase(61, false, "1 hora e 1 minuto")]
+    [TestCase(150, false, "2 horas e 30 minutos")]
+    [TestCase(45, true, "45 minutes")]
+    [TestCase(45, false, "45 minutos")]
+    public void The_workload_is_written_with_the_singular_for_one(int minutes, bool english, string expected) =>
+        CertificateRenderer.Hours(minutes, english).ShouldBe(expected);
+
     [Test]
     public void A_certificate_states_name_cpf_course_hours_dates_issuer_and_code_and_the_syllabus_on_page_two()
     {

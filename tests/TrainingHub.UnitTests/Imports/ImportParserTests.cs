@@ -99,9 +99,9 @@ public class ImportParserTests
         Refused(Utf8("\n\n")).Code.ShouldBe("Import.NoHeader");
         Refused(Utf8("cpf;nome;email;orgao\n")).Code.ShouldBe("Import.NoRows");
         Refused(Utf8("cpf;nome;name\n1;a;b\n"), "Import.DuplicateColumn", "nome", "name");
-        Refused(Utf8("cpf;nome\n1;a\n"), "Import.MissingColumns", "email, orgao");
-        Refused(Utf8("nome;email;orgao\na;b;c\n"), "Import.MissingColumns", "cpf");
-        Refused(Utf8("cpf;cargo_x\n1;a\n"), "Import.MissingColumns", "nome / turma");
+        Refused(Utf8("cpf;nome\n1;a\n"), "Import.MissingColumns", 2, "email, orgao");
+        Refused(Utf8("nome;email;orgao\na;b;c\n"), "Import.MissingColumns", 1, "cpf");
+        Refused(Utf8("cpf;cargo_x\n1;a\n"), "Import.MissingColumns", 1, "nome / turma");
     }
 
     /// <summary>A workbook of one sheet, text in shared strings and numbers as number cells, as spreadsheet programs save it.</summary>

@@ -25,6 +25,8 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.Property(c => c.SnapshotJson).IsRequired();
         b.Property(c => c.Language).HasMaxLength(8).IsRequired();
         b.Property(c => c.RevocationReason).HasMaxLength(1000);
+        b.Property(c => c.ReviewKeptReason).HasMaxLength(1000);
+        b.Property(c => c.ReviewKeptBy).HasMaxLength(200);
         b.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Enrolment).WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.SupersededBy).WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,6 @@ public sealed class VerifyAuditTrailJob(TrainingHubDbContext db, AuditSealing se
             log.LogError("Audit trail verification failed: {Problem} at entry {Sequence} ({Checked} entries read)", v.Problem, v.Sequence, v.Checked);
         }
 
-        return v.Intact ? $"intact, {v.Checked} entries" : $"{v.Problem} at {v.Sequence}";
+        return v.Intact ? JobResult.Of("Intact", v.Checked) : JobResult.Of("Broken", v.Sequence ?? 0) + ":" + v.Problem;
     }
 }

@@ -8,5 +8,5 @@ namespace TrainingHub.Web.Features.Catalog;
 public sealed class MonthlyProgrammesJob(TrainingHubDbContext db, TimeProvider time) : IScheduledJob
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await AnnounceMonthlyProgrammes.HandleAsync(db, time, cancellationToken)} queued";
+        JobResult.Of("Queued", await AnnounceMonthlyProgrammes.HandleAsync(db, time, cancellationToken));
 }

@@ -137,6 +137,19 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
         return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
     }
 
+    /// <summary>Keeps a certificate under review valid, with a reason (it leaves "under review").</summary>
+    [HttpPost("certificates/{id:int}/keep")]
+    [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
+    public async Task<IActionResult> Keep(int id, ReasonBody body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var result = await KeepCertificate.HandleAsync(db, User.Scope(), time, actor, id, body.Reason, ct);
+        return result.Succeeded ? NoContent() : this.Problem(result.Error!, t);
+    }
+
     [HttpPost("certificates/{id:int}/reissue")]
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]

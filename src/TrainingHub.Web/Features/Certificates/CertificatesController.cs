@@ -13,7 +13,7 @@ namespace TrainingHub.Web.Features.Certificates;
 
 public sealed record MyCertificatesViewModel(IReadOnlyList<CertificateItem> Items, IReadOnlyList<int> Years, int Year, DateTime Now);
 
-public sealed record ManageCertificateViewModel(CertificateItem Item, VerificationResult Details, int? OfferingId, string? Reason);
+public sealed record ManageCertificateViewModel(CertificateItem Item, VerificationResult Details, int? OfferingId, string? Reason, bool UnderReview = false, ReviewKept? Kept = null);
 
 public sealed record CertificateSettingsViewModel(CertificateSettingsModel Model);
 
@@ -118,6 +118,20 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
         return await this.FormAsync(result.Error!, t, async () => await ManageModelAsync(id, reason, ct) is { } model ? View("Manage", model) : NotFound());
     }
 
+    [HttpPost("certificates/{id:int}/keep")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Keep(int id, string? reason, CancellationToken ct)
+    {
+        var result = await KeepCertificate.HandleAsync(db, User.Scope(), time, actor, id, reason, ct);
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = t["Certificate.KeptFlash"].Value;
+            return Redirect($"/certificates/{id}/manage");
+        }
+
+        return await this.FormAsync(result.Error!, t, async () => await ManageModelAsync(id, reason, ct) is { } model ? View("Manage", model) : NotFound());
+    }
+
     [HttpPost("certificates/{id:int}/reissue")]
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Reissue(int id, string? reason, CancellationToken ct)
@@ -159,7 +173,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     private async Task<ManageCertificateViewModel?> ManageModelAsync(int id, string? reason, CancellationToken ct)
     {
         var info = await CertificateDetails.HandleAsync(db, User.Scope(), time, id, ct);
-        return info is null ? null : new ManageCertificateViewModel(info.Item, info.Details, info.OfferingId, reason);
+        return info is null ? null : new ManageCertificateViewModel(info.Item, info.Details, info.OfferingId, reason, info.UnderReview, info.Kept);
     }
 }
 

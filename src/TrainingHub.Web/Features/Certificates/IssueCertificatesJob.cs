@@ -11,7 +11,7 @@ public sealed class IssueCertificatesJob(TrainingHubDbContext db, TimeProvider t
     {
         if (!settings.HasPublicUrl)
         {
-            return "0 issued: waiting for App:PublicUrl";
+            return JobResult.Of("WaitingForPublicUrl", 0);
         }
 
         var outcome = await IssueCertificates.HandleAsync(db, time, settings, offeringId: null, cancellationToken);
@@ -20,6 +20,6 @@ public sealed class IssueCertificatesJob(TrainingHubDbContext db, TimeProvider t
             log.LogInformation("{Count} certificate(s) issued in {Batches} batch(es), {Conflicts} conflict(s) with another writer", outcome.Issued, outcome.Batches, outcome.Conflicts);
         }
 
-        return $"{outcome.Issued} issued";
+        return JobResult.Of("Issued", outcome.Issued);
     }
 }

@@ -16,6 +16,6 @@ public sealed class ExpireSeatOffersJob(TrainingHubDbContext db, TimeProvider ti
             log.LogInformation("{Count} seat offer(s) expired and passed on", expired);
         }
 
-        return $"{expired} expired";
+        return JobResult.Of("Expired", expired);
     }
 }

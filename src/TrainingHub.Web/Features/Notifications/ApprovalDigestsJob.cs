@@ -8,5 +8,5 @@ namespace TrainingHub.Web.Features.Notifications;
 public sealed class ApprovalDigestsJob(TrainingHubDbContext db, TimeProvider time, IConfiguration config) : IScheduledJob
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await QueueApprovalDigests.HandleAsync(db, time, config["App:PublicUrl"], cancellationToken)} queued";
+        JobResult.Of("Queued", await QueueApprovalDigests.HandleAsync(db, time, config["App:PublicUrl"], cancellationToken));
 }

@@ -8,5 +8,5 @@ namespace TrainingHub.Web.Features.Notifications;
 public sealed class SessionRemindersJob(TrainingHubDbContext db, TimeProvider time) : IScheduledJob
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await QueueSessionReminders.HandleAsync(db, time, cancellationToken)} queued";
+        JobResult.Of("Queued", await QueueSessionReminders.HandleAsync(db, time, cancellationToken));
 }

@@ -8,5 +8,5 @@ namespace TrainingHub.Web.Features.Reports;
 public sealed class MonthlyReportsJob(TrainingHubDbContext db, TimeProvider time) : IScheduledJob
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await QueueMonthlyReports.HandleAsync(db, time, cancellationToken)} queued";
+        JobResult.Of("Queued", await QueueMonthlyReports.HandleAsync(db, time, cancellationToken));
 }

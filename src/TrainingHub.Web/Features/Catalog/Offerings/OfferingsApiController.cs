@@ -78,11 +78,10 @@ public sealed class OfferingsApiController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
-    [ProducesResponseType<CreatedCount>(StatusCodes.Status200OK)]
-    public async Task<ActionResult> MonthlySessions(int id, MonthlySessionsRequest request, CancellationToken ct)
+    public async Task<ActionResult<MonthlySessionsOutcome>> MonthlySessions(int id, MonthlySessionsRequest request, CancellationToken ct)
     {
         var result = await CreateMonthlySessions.HandleAsync(db, User.Scope(), time, id, request, ct);
-        return result.Succeeded ? Ok(new CreatedCount(result.Value)) : this.Problem(result.Error!, t);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     /// <summary>Announces the series' programme for a month to everyone who may take part; answers how many messages were queued.</summary>

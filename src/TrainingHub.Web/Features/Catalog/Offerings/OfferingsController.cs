@@ -38,7 +38,7 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
             return this.Flash(result.Error!, t, $"/offerings/{id}");
         }
 
-        TempData["Flash"] = t["Announce.Done", result.Value!.Queued, result.Value.Sessions, result.Value.AlreadyAnnounced].Value;
+        TempData["Flash"] = t.Count("Announce.Done", result.Value!.Queued, t.Count("Announce.Sessions", result.Value.Sessions).Value, t.Count("Announce.AlreadyTold", result.Value.AlreadyAnnounced).Value).Value;
         return Redirect($"/offerings/{id}");
     }
 
@@ -148,7 +148,9 @@ public sealed class OfferingsController(TrainingHubDbContext db, TimeProvider ti
                 await GetOffering.HandleAsync(db, User.Scope(), id, ct) is { } o ? View(new MonthlyFormViewModel(o, form)) : NotFound(), "Form.");
         }
 
-        TempData["Flash"] = t.Count("Offering.SeriesSessionsCreated", result.Value).Value;
+        var done = result.Value!;
+        TempData["Flash"] = t.Count("Offering.SeriesSessionsCreated", done.Created).Value
+            + (done.PeriodChanged ? " " + t["Offering.SeriesPeriodMoved", SaoPaulo.FormatDate(done.StartsOn), SaoPaulo.FormatDate(done.EndsOn)].Value : "");
         return Redirect($"/offerings/{id}");
     }
 

@@ -28,11 +28,11 @@ public sealed class SessionsApiController(TrainingHubDbContext db, TimeProvider 
     [Authorize(Policy = Policies.Administrator)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
-    [ProducesResponseType<CreatedId>(StatusCodes.Status201Created)]
+    [ProducesResponseType<SavedSessions>(StatusCodes.Status201Created)]
     public async Task<ActionResult> Create(int offeringId, SessionRequest request, CancellationToken ct)
     {
         var result = await SaveSession.HandleAsync(db, User.Scope(), time, offeringId, null, request, ct);
-        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value}", new CreatedId(result.Value)) : this.Problem(result.Error!, t);
+        return result.Succeeded ? Created($"/api/v1/sessions/{result.Value!.Id}", result.Value) : this.Problem(result.Error!, t);
     }
 
     [HttpPut("sessions/{id:int}")]

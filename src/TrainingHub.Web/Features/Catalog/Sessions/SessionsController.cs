@@ -74,7 +74,7 @@ public sealed class SessionsController(TrainingHubDbContext db, TimeProvider tim
                 await GetOffering.HandleAsync(db, User.Scope(), offeringId, ct) is { } o ? View("Edit", new SessionFormViewModel(o, sessionId, form)) : NotFound(), "Form.");
         }
 
-        TempData["Flash"] = t["Session.Saved", form.Title ?? ""].Value;
+        TempData["Flash"] = result.Value!.Count > 1 ? t["Session.SavedMany", result.Value.Count, form.Title ?? ""].Value : t["Session.Saved", form.Title ?? ""].Value;
         return Redirect($"/offerings/{offeringId}");
     }
 }

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingHub.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CertificateReviewKept : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReviewKeptAt",
+                table: "Certificates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewKeptBy",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewKeptReason",
+                table: "Certificates",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReviewKeptAt",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewKeptBy",
+                table: "Certificates");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewKeptReason",
+                table: "Certificates");
+        }
+    }
+}
