@@ -78,9 +78,14 @@ public sealed class NeedsSurveyTests(string provider) : MailFixture(provider)
         int[] focal = [s.PeopleA[0], s.PeopleA[1], s.PeopleB[0]];
         await App.WithDbAsync(async db =>
         {
-            await db.People.Where(p => focal.Contains(p.Id)).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsFocalPoint, true));
+            await db.People.Where(p => p.Id == s.PeopleA[0] || p.Id == s.PeopleA[1]).ExecuteUpdateAsync(u => u.SetProperty(p => p.IsFocalPoint, true));
             return await db.People.Where(p => p.Id == s.PeopleA[1]).ExecuteUpdateAsync(u => u.SetProperty(p => p.PreferredLanguage, "en"));
         });
+
+        // An administrator names a focal point through the person's record.
+        var record = await App.WithDbAsync(db => db.People.Where(p => p.Id == s.PeopleB[0]).Select(p => new { p.FullName, p.Email, p.OrganizationId }).SingleAsync());
+        (await admin.PutAsJsonAsync($"/api/v1/people/{s.PeopleB[0]}", new { record.FullName, record.Email, record.OrganizationId, isFocalPoint = true })).EnsureSuccessStatusCode();
+        (await App.WithDbAsync(db => db.People.Where(p => p.Id == s.PeopleB[0]).Select(p => p.IsFocalPoint).SingleAsync())).ShouldBeTrue();
         var emails = await App.WithDbAsync(db => db.People.Where(p => s.PeopleA.Contains(p.Id) || s.PeopleB.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Email));
 
         // Bad input names the fields and creates nothing.
