@@ -2112,3 +2112,124 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    ALTER TABLE [Surveys] ADD [Audience] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    ALTER TABLE [Surveys] ADD [Cycle] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    ALTER TABLE [Surveys] ADD [SentAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    ALTER TABLE [People] ADD [IsFocalPoint] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE TABLE [NeedsTopicLinks] (
+        [Id] int NOT NULL IDENTITY,
+        [SurveyId] int NOT NULL,
+        [QuestionId] int NOT NULL,
+        [Topic] int NOT NULL,
+        [CourseId] int NULL,
+        [OfferingId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_NeedsTopicLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_NeedsTopicLinks_Target] CHECK (("CourseId" IS NULL AND "OfferingId" IS NOT NULL) OR ("CourseId" IS NOT NULL AND "OfferingId" IS NULL)),
+        CONSTRAINT [FK_NeedsTopicLinks_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_NeedsTopicLinks_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_NeedsTopicLinks_Questions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [Questions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_NeedsTopicLinks_Surveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [Surveys] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE TABLE [SurveyOrganizations] (
+        [SurveyId] int NOT NULL,
+        [OrganizationId] int NOT NULL,
+        CONSTRAINT [PK_SurveyOrganizations] PRIMARY KEY ([SurveyId], [OrganizationId]),
+        CONSTRAINT [FK_SurveyOrganizations_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SurveyOrganizations_Surveys_SurveyId] FOREIGN KEY ([SurveyId]) REFERENCES [Surveys] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE INDEX [IX_NeedsTopicLinks_CourseId] ON [NeedsTopicLinks] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE INDEX [IX_NeedsTopicLinks_OfferingId] ON [NeedsTopicLinks] ([OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE INDEX [IX_NeedsTopicLinks_QuestionId] ON [NeedsTopicLinks] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE INDEX [IX_NeedsTopicLinks_SurveyId_QuestionId_Topic] ON [NeedsTopicLinks] ([SurveyId], [QuestionId], [Topic]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    CREATE INDEX [IX_SurveyOrganizations_OrganizationId] ON [SurveyOrganizations] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152932_NeedsSurveys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207152932_NeedsSurveys', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

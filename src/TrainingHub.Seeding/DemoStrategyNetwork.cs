@@ -45,6 +45,8 @@ internal static class DemoStrategyNetwork
                 trainees.Add(person);
                 if (i < reps)
                 {
+                    // The unit's representatives at the network are its focal points (needs surveys sent to focal points reach them).
+                    person.IsFocalPoint = true;
                     representatives.Add(person);
                 }
 

@@ -1588,6 +1588,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsFocalPoint")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -1689,6 +1692,48 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.ToTable("ReportSubscriptions", t =>
                         {
                             t.HasCheckConstraint("CK_ReportSubscriptions_CancelledAfterCreated", "\"CancelledAt\" IS NULL OR \"CancelledAt\" >= \"CreatedAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Topic");
+
+                    b.ToTable("NeedsTopicLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_NeedsTopicLinks_Target", "(\"CourseId\" IS NULL AND \"OfferingId\" IS NOT NULL) OR (\"CourseId\" IS NOT NULL AND \"OfferingId\" IS NULL)");
                         });
                 });
 
@@ -1836,11 +1881,19 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cycle")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1860,6 +1913,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
@@ -1907,6 +1963,21 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("SurveyOrganizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
@@ -2443,6 +2514,39 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Surveys.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Offering");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.ProgrammeEvaluation", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -2546,6 +2650,25 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Navigation("Response");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany("Organizations")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("TrainingHub.Core.Organizations.Organization", null)
@@ -2612,6 +2735,11 @@ namespace TrainingHub.Migrations.Postgres.Migrations
             modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Survey", b =>
+                {
+                    b.Navigation("Organizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>

@@ -1593,6 +1593,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("IsFocalPoint")
+                        .HasColumnType("bit");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
@@ -1694,6 +1697,48 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("ReportSubscriptions", t =>
                         {
                             t.HasCheckConstraint("CK_ReportSubscriptions_CancelledAfterCreated", "\"CancelledAt\" IS NULL OR \"CancelledAt\" >= \"CreatedAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Topic");
+
+                    b.ToTable("NeedsTopicLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_NeedsTopicLinks_Target", "(\"CourseId\" IS NULL AND \"OfferingId\" IS NOT NULL) OR (\"CourseId\" IS NOT NULL AND \"OfferingId\" IS NULL)");
                         });
                 });
 
@@ -1841,11 +1886,19 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Cycle")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1865,6 +1918,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("SessionId")
                         .HasColumnType("int");
@@ -1912,6 +1968,21 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SurveyId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("SurveyOrganizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
@@ -2448,6 +2519,39 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Surveys.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Offering");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.ProgrammeEvaluation", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -2551,6 +2655,25 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Navigation("Response");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany("Organizations")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("TrainingHub.Core.Organizations.Organization", null)
@@ -2617,6 +2740,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Survey", b =>
+                {
+                    b.Navigation("Organizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>

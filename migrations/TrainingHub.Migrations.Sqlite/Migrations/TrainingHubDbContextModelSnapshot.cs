@@ -1537,6 +1537,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsFocalPoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("JobTitle")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -1636,6 +1639,46 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("ReportSubscriptions", t =>
                         {
                             t.HasCheckConstraint("CK_ReportSubscriptions_CancelledAfterCreated", "\"CancelledAt\" IS NULL OR \"CancelledAt\" >= \"CreatedAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Topic");
+
+                    b.ToTable("NeedsTopicLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_NeedsTopicLinks_Target", "(\"CourseId\" IS NULL AND \"OfferingId\" IS NOT NULL) OR (\"CourseId\" IS NOT NULL AND \"OfferingId\" IS NULL)");
                         });
                 });
 
@@ -1775,10 +1818,18 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Audience")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cycle")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -1799,6 +1850,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.Property<int>("QuestionnaireId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
@@ -1844,6 +1898,21 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SurveyAnswers");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("SurveyOrganizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
@@ -2378,6 +2447,39 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.NeedsTopicLink", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TrainingHub.Core.Surveys.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+
+                    b.Navigation("Offering");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.ProgrammeEvaluation", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -2481,6 +2583,25 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("Response");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyOrganization", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Surveys.Survey", "Survey")
+                        .WithMany("Organizations")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Survey");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>
                 {
                     b.HasOne("TrainingHub.Core.Organizations.Organization", null)
@@ -2547,6 +2668,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingHub.Core.Surveys.QuestionnaireVersion", b =>
                 {
                     b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Surveys.Survey", b =>
+                {
+                    b.Navigation("Organizations");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.SurveyResponse", b =>

@@ -6,6 +6,7 @@ using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Surveys;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -49,7 +50,7 @@ public static class EvaluateCompletion
     {
         ArgumentNullException.ThrowIfNull(db);
         var course = await db.Offerings.OfType<CourseClass>().AsNoTracking().Where(o => o.Id == offeringId)
-            .Select(o => new { o.Title, o.Code, o.Course!.MinAttendancePercent, o.Course.RequiredMinutes }).FirstOrDefaultAsync(ct);
+            .Select(o => new { o.Title, o.Code, o.ProgrammeId, o.Course!.MinAttendancePercent, o.Course.RequiredMinutes }).FirstOrDefaultAsync(ct);
         if (course is null)
         {
             return 0;
@@ -110,6 +111,7 @@ public static class EvaluateCompletion
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Email, p.PreferredLanguage, p.FullName }).ToDictionaryAsync(p => p.Id, ct);
         var keys = changed.Select(Key).ToList();
+        var evaluated = course.ProgrammeId is { } programmeId && await db.ProgrammeEvaluations.AnyAsync(pe => pe.ProgrammeId == programmeId, ct);
         var queued = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var e in changed)
         {
@@ -122,7 +124,7 @@ public static class EvaluateCompletion
             var p = people[e.PersonId];
             var reason = CompletionReason.Parse(e.OutcomeReason);
             IEmailMessage message = e.Status == EnrolmentStatus.Completed
-                ? new EnrolmentCompleted(p.FullName, course.Title, course.Code, reason)
+                ? await CompletedAsync(db, now, e.PersonId, offeringId, evaluated, new EnrolmentCompleted(p.FullName, course.Title, course.Code, reason), ct)
                 : new EnrolmentFailed(p.FullName, course.Title, course.Code, reason);
             Outbox.Add(db, e.PersonId, p.Email, p.PreferredLanguage, key, message, now);
         }
@@ -143,6 +145,22 @@ public static class EvaluateCompletion
         var attendanceMet = creditedMinutes * 100L >= (long)minAttendancePercent * heldMinutes;
         var reason = new CompletionReason((int)(creditedMinutes * 100L / heldMinutes), minAttendancePercent, creditedMinutes, requiredMinutes) { AttendanceMet = attendanceMet };
         return (attendanceMet && reason.MinutesMet ? EnrolmentStatus.Completed : EnrolmentStatus.Failed, reason);
+    }
+
+    /// <summary>The completion email carries the link to the class's evaluation while it is open for the person and unanswered.</summary>
+    private static async Task<EnrolmentCompleted> CompletedAsync(TrainingHubDbContext db, DateTime now, int personId, int offeringId, bool evaluated,
+        EnrolmentCompleted message, CancellationToken ct)
+    {
+        if (!evaluated)
+        {
+            return message;
+        }
+
+        var invitation = (await MyEvaluations.HandleAsync(db, personId, offeringId, ct))
+            .FirstOrDefault(i => i.Kind == SurveyKind.ClassEvaluation && i.AnsweredAt is null && i.IsOpen(now));
+        return invitation is null
+            ? message
+            : message with { EvaluationPath = MyEvaluations.PathOf(invitation.Key), EvaluationClosesAt = invitation.ClosesAt, EvaluationRequired = invitation.RequiredForCertificate };
     }
 
     private static string MessageType(Enrolment.Enrolment e) => e.Status == EnrolmentStatus.Completed ? nameof(EnrolmentCompleted) : nameof(EnrolmentFailed);

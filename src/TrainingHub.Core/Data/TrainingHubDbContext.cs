@@ -53,6 +53,8 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<ProgrammeEvaluation> ProgrammeEvaluations => Set<ProgrammeEvaluation>();
+    public DbSet<SurveyOrganization> SurveyOrganizations => Set<SurveyOrganization>();
+    public DbSet<NeedsTopicLink> NeedsTopicLinks => Set<NeedsTopicLink>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

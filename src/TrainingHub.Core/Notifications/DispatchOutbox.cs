@@ -201,7 +201,7 @@ public static class DispatchOutbox
         var unsubscribe = UnsubscribeUrl(m, settings);
         var organizer = settings.CalendarOrganizer ?? "noreply@" + settings.MessageIdDomain;
         var rendered = await EmailRenderer.Shared.RenderAsync(message, m.Language, unsubscribe,
-            new CalendarParties(organizer, settings.CalendarOrganizerName, m.ToAddress, null));
+            new CalendarParties(organizer, settings.CalendarOrganizerName, m.ToAddress, null), settings.PublicUrl);
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["X-TrainingHub-Message"] = m.MessageType };
         if (unsubscribe is not null)

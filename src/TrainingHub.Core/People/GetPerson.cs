@@ -20,9 +20,12 @@ public sealed record PersonDetails(int Id, string FullName, string Cpf, string E
     string? JobTitle, string? RegistrationNumber, string PreferredLanguage, DateTime? AnonymizedAt, IReadOnlyList<PersonAccount> Accounts,
     IReadOnlyList<PersonCertificate> Certificates, IReadOnlyList<PersonAtRisk> AtRisk, PersonHoursModel Hours)
 {
+    /// <summary>The person answers training-needs surveys for their organisation.</summary>
+    public bool IsFocalPoint { get; init; }
+
     /// <summary>The form's starting values (the full CPF only where the reader may see it; otherwise the field starts blank and blank keeps it).</summary>
     public UpdatePersonRequest ToForm(bool fullCpf) =>
-        new(FullName, fullCpf ? Cpf : null, Email, OrganizationId, ManagerId, JobTitle, RegistrationNumber);
+        new(FullName, fullCpf ? Cpf : null, Email, OrganizationId, ManagerId, JobTitle, RegistrationNumber, IsFocalPoint);
 }
 
 /// <summary>
@@ -54,6 +57,7 @@ public static class GetPerson
                     x.RegistrationNumber,
                     x.PreferredLanguage,
                     x.AnonymizedAt,
+                    x.IsFocalPoint,
                 })
                 .FirstOrDefaultAsync(ct)
             : null;
@@ -87,7 +91,11 @@ public static class GetPerson
         var atRisk = await db.AtRiskFlags.AsNoTracking().Where(f => f.PersonId == personId && f.ResolvedAt == null).OrderByDescending(f => f.RaisedAt)
             .Select(f => new PersonAtRisk(f.OfferingId, f.Enrolment!.Offering!.Title, f.Condition, f.RaisedAt)).ToListAsync(ct);
 
-        return Result<PersonDetails>.Ok(new PersonDetails(p.Id, p.FullName, scope.ShowCpf(p.Cpf, p.Path), p.Email, p.OrganizationId, p.Organization, p.ManagerId,
-            p.Manager, p.JobTitle, p.RegistrationNumber, p.PreferredLanguage, p.AnonymizedAt, accounts, certificates, atRisk, hours.Value!));
+        var details = new PersonDetails(p.Id, p.FullName, scope.ShowCpf(p.Cpf, p.Path), p.Email, p.OrganizationId, p.Organization, p.ManagerId,
+            p.Manager, p.JobTitle, p.RegistrationNumber, p.PreferredLanguage, p.AnonymizedAt, accounts, certificates, atRisk, hours.Value!)
+        {
+            IsFocalPoint = p.IsFocalPoint,
+        };
+        return Result<PersonDetails>.Ok(details);
     }
 }

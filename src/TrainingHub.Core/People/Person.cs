@@ -24,6 +24,9 @@ public class Person
     /// <summary>False when the person opted out of non-essential messages (programmes, digests); essential ones always go.</summary>
     public bool ReceivesOptionalEmails { get; set; } = true;
 
+    /// <summary>The person answers for their organisation in training-needs surveys sent to focal points.</summary>
+    public bool IsFocalPoint { get; set; }
+
     /// <summary>The person's manager (chefia): may approve enrolments and is told about repeated absence.</summary>
     public int? ManagerId { get; set; }
     public Person? Manager { get; set; }

@@ -6,7 +6,9 @@ using TrainingHub.Core.Data;
 namespace TrainingHub.Core.People;
 
 /// <param name="Cpf">Blank keeps the CPF as it is (readers who only see it masked correct the other fields).</param>
-public sealed record UpdatePersonRequest(string? FullName, string? Cpf, string? Email, int? OrganizationId, int? ManagerId, string? JobTitle, string? RegistrationNumber);
+/// <param name="IsFocalPoint">Whether the person answers training-needs surveys for their organisation; null keeps it as it is.</param>
+public sealed record UpdatePersonRequest(string? FullName, string? Cpf, string? Email, int? OrganizationId, int? ManagerId, string? JobTitle, string? RegistrationNumber,
+    bool? IsFocalPoint = null);
 
 /// <summary>
 /// Corrects a person's record (name, CPF re-validated, e-mail, organisation, manager, job title, registration
@@ -64,6 +66,11 @@ public static class UpdatePerson
         person.ManagerId = r.ManagerId;
         person.JobTitle = PersonValidation.Optional(r.JobTitle, PersonValidation.JobTitleMax);
         person.RegistrationNumber = PersonValidation.Optional(r.RegistrationNumber, PersonValidation.RegistrationMax);
+        if (r.IsFocalPoint is { } focalPoint)
+        {
+            person.IsFocalPoint = focalPoint;
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

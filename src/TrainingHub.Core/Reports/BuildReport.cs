@@ -50,6 +50,9 @@ public static class BuildReport
             ReportKind.AttendanceRate => Result<ReportData>.Ok(await AttendanceRateReport.HandleAsync(db, scope, time, request, ct)),
             ReportKind.Certificates => Result<ReportData>.Ok(await CertificateReport.HandleAsync(db, scope, time, request, ct)),
             ReportKind.AttendanceRows => Result<ReportData>.Ok(await AttendanceRowsReport.HandleAsync(db, scope, time, request, ct)),
+            ReportKind.SurveyResponseRates => Result<ReportData>.Ok(await SurveyResponseRatesReport.HandleAsync(db, scope, time, request, ct)),
+            ReportKind.EvaluationScores => Result<ReportData>.Ok(await EvaluationScoreReport.HandleAsync(db, scope, time, request, ct)),
+            ReportKind.NeedsTopics => Result<ReportData>.Ok(await NeedsTopicsReport.HandleAsync(db, scope, time, request, ct)),
             _ => Result<ReportData>.Ok(await HoursReport.HandleAsync(db, scope, time, request, ct)),
         };
     }

@@ -20,9 +20,12 @@ public enum ReportKind
     AttendanceRate,
     Certificates,
     AttendanceRows,
+    SurveyResponseRates,
+    EvaluationScores,
+    NeedsTopics,
 }
 
-/// <summary>How a cell is written: text, a whole number, hours (the cell holds minutes; shown and exported as hours), a percentage (0–100) or a date.</summary>
+/// <summary>How a cell is written: text, a whole number, hours (the cell holds minutes; shown and exported as hours), a percentage (0–100), a date or a number with decimals (an average).</summary>
 public enum ColumnType
 {
     Text,
@@ -30,6 +33,7 @@ public enum ColumnType
     Hours,
     Percent,
     Date,
+    Decimal,
 }
 
 /// <summary>A text cell that is a message key: the host writes it in the reader's language.</summary>

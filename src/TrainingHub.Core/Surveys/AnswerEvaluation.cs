@@ -55,42 +55,7 @@ public static class AnswerEvaluation
         }
 
         var survey = await EnsureSurveyAsync(db, invitation, now, ct);
-        for (var attempt = 0; ; attempt++)
-        {
-            var response = await db.SurveyResponses.Include(r => r.Answers).FirstOrDefaultAsync(r => r.SurveyId == survey.Id && r.PersonId == personId, ct);
-            var versionId = response?.VersionId ?? await LatestVersionAsync(db, survey.QuestionnaireId, ct);
-            var questions = await GetQuestionnaire.QuestionsAsync(db, versionId, ct);
-            var (values, errors) = Read(questions, given);
-            if (errors.Count > 0)
-            {
-                return Error.Validation(errors);
-            }
-
-            if (response is null)
-            {
-                var organizationId = await db.People.Where(p => p.Id == personId).Select(p => p.OrganizationId).FirstAsync(ct);
-                response = new SurveyResponse { SurveyId = survey.Id, PersonId = personId, VersionId = versionId, OrganizationId = organizationId, SubmittedAt = now };
-                db.SurveyResponses.Add(response);
-            }
-            else
-            {
-                db.SurveyAnswers.RemoveRange(response.Answers);
-                response.Answers.Clear();
-            }
-
-            response.UpdatedAt = now;
-            response.Answers.AddRange(values.Select(v => new SurveyAnswer { QuestionId = v.Key, Value = v.Value }));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Result<int>.Ok(response.Id);
-            }
-            catch (DbUpdateException) when (attempt == 0 && db.Entry(response).State == EntityState.Added)
-            {
-                // The same person submitted twice at once: the database kept one response; change that one instead.
-                db.ChangeTracker.Clear();
-            }
-        }
+        return await SaveSurveyResponse.HandleAsync(db, survey.Id, survey.QuestionnaireId, personId, given, now, ct);
     }
 
     /// <summary>Reads and checks the answers: values in their stored form by question, or the messages naming each question.</summary>
@@ -174,7 +139,7 @@ public static class AnswerEvaluation
     private static async Task<EvaluationInvitation?> FindAsync(TrainingHubDbContext db, int personId, string key, CancellationToken ct) =>
         (await MyEvaluations.HandleAsync(db, personId, null, ct)).FirstOrDefault(i => i.Key == key);
 
-    private static Task<int> LatestVersionAsync(TrainingHubDbContext db, int questionnaireId, CancellationToken ct) =>
+    internal static Task<int> LatestVersionAsync(TrainingHubDbContext db, int questionnaireId, CancellationToken ct) =>
         db.QuestionnaireVersions.Where(v => v.QuestionnaireId == questionnaireId).OrderByDescending(v => v.Number).Select(v => v.Id).FirstAsync(ct);
 
     private static async Task<Survey> EnsureSurveyAsync(TrainingHubDbContext db, EvaluationInvitation i, DateTime now, CancellationToken ct)

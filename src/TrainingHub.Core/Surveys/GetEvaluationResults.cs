@@ -120,7 +120,7 @@ public static class GetEvaluationResults
         return new EvaluationResults(filter, count, Threshold, true, average, results, overTime, programmes, courses, offerings, people);
     }
 
-    private static QuestionResult Aggregate(QuestionView q, int version, List<string> values)
+    internal static QuestionResult Aggregate(QuestionView q, int version, List<string> values)
     {
         var options = q.Options;
         switch (q.Kind)

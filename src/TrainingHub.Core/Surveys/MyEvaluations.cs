@@ -23,6 +23,9 @@ public static class MyEvaluations
 
     public static string SessionKey(int sessionId) => string.Create(CultureInfo.InvariantCulture, $"session:{sessionId}");
 
+    /// <summary>The form's address for a key: "class:12" is /evaluations/class/12.</summary>
+    public static string PathOf(string key) => "/evaluations/" + key.Replace(':', '/');
+
     public static async Task<IReadOnlyList<EvaluationInvitation>> HandleAsync(TrainingHubDbContext db, int personId, int? offeringId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

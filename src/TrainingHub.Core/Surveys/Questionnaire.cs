@@ -122,6 +122,59 @@ public class Survey
     public Session? Session { get; set; }
     public DateTime ClosesAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Needs surveys: the programme's cycle it plans ("2027", "2027/1").</summary>
+    public string? Cycle { get; set; }
+
+    /// <summary>Needs surveys: who of the taking-part organisations is asked.</summary>
+    public NeedsAudience? Audience { get; set; }
+
+    /// <summary>Needs surveys: when the invitations were first queued (null: not sent yet).</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Needs surveys: the organisations taking part.</summary>
+    public List<SurveyOrganization> Organizations { get; set; } = [];
+}
+
+/// <summary>Who a needs survey asks in each organisation taking part.</summary>
+public enum NeedsAudience
+{
+    /// <summary>The organisation's focal points (people marked <c>IsFocalPoint</c>).</summary>
+    FocalPoints,
+
+    /// <summary>Every person of the organisation.</summary>
+    AllMembers,
+}
+
+/// <summary>An organisation taking part in a needs survey.</summary>
+public class SurveyOrganization
+{
+    public int SurveyId { get; set; }
+    public Survey? Survey { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+}
+
+/// <summary>
+/// "What was asked, what was offered": a topic of a needs survey (an option of one of its ranked-topics questions)
+/// linked to a course or a class created from it.
+/// </summary>
+public class NeedsTopicLink
+{
+    public int Id { get; set; }
+    public int SurveyId { get; set; }
+    public Survey? Survey { get; set; }
+    public int QuestionId { get; set; }
+    public Question? Question { get; set; }
+
+    /// <summary>The option's position in the question (0-based), as answers store it.</summary>
+    public int Topic { get; set; }
+
+    public int? CourseId { get; set; }
+    public Course? Course { get; set; }
+    public int? OfferingId { get; set; }
+    public Offering? Offering { get; set; }
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A person's answers to a survey: one per person and survey (the database enforces it); answering again replaces them.</summary>

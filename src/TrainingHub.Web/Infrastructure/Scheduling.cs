@@ -11,6 +11,7 @@ using TrainingHub.Web.Features.Certificates;
 using TrainingHub.Web.Features.Enrolment;
 using TrainingHub.Web.Features.Notifications;
 using TrainingHub.Web.Features.Reports;
+using TrainingHub.Web.Features.Surveys;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -39,6 +40,8 @@ public static class Scheduling
         // 1st of the month, 06:00 São Paulo: the subscribed reports of the month before.
         JobDefinition.At<MonthlyReportsJob>("0 6 1 * *"),
         JobDefinition.Every<VerifyAuditTrailJob>(seconds: 3600),
+        // Every day at 08:00 São Paulo (Jobs:NeedsSurveyReminders:Cron): reminders of needs surveys closing within three days.
+        JobDefinition.At<NeedsSurveyRemindersJob>("0 8 * * *"),
     ];
 
     public static void AddScheduling(this WebApplicationBuilder builder)

@@ -65,7 +65,7 @@ public sealed partial class EmailMessagesTests
         [
             "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AttendanceAtRisk", "AttendanceAtRiskManager", "AuditChainBroken", "CertificateIssued", "CertificateUnderReview", "CheckInOpen",
             "EnrolmentApproved", "EnrolmentCancelled", "EnrolmentCompleted", "EnrolmentConfirmed", "EnrolmentFailed", "EnrolmentPromoted", "EnrolmentReceived",
-            "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "SeatOfferExpired", "SeatOfferExpiring",
+            "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "NeedsSurveyInvitation", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "SeatOfferExpired", "SeatOfferExpiring",
             "SeatOffered", "SeriesMonthlyProgramme", "SessionCancelled", "SessionReminder", "SessionRescheduled", "YearlyProgressDigest",
         ]);
 

@@ -51,6 +51,36 @@ public sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
         b.HasOne(s => s.Programme).WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Offering).WithMany().HasForeignKey(s => s.OfferingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.Session).WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(s => s.Cycle).HasMaxLength(20);
+        b.Property(s => s.Audience).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+public sealed class SurveyOrganizationConfiguration : IEntityTypeConfiguration<SurveyOrganization>
+{
+    public void Configure(EntityTypeBuilder<SurveyOrganization> b)
+    {
+        b.HasKey(x => new { x.SurveyId, x.OrganizationId });
+        b.HasIndex(x => x.OrganizationId);
+        b.HasOne(x => x.Survey).WithMany(s => s.Organizations).HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class NeedsTopicLinkConfiguration : IEntityTypeConfiguration<NeedsTopicLink>
+{
+    public void Configure(EntityTypeBuilder<NeedsTopicLink> b)
+    {
+        // A topic is linked to a course or to a class, never both (LinkNeedsTopic links each at most once).
+        b.ToTable(t => t.HasCheckConstraint("CK_NeedsTopicLinks_Target",
+            "(\"CourseId\" IS NULL AND \"OfferingId\" IS NOT NULL) OR (\"CourseId\" IS NOT NULL AND \"OfferingId\" IS NULL)"));
+        b.HasIndex(x => new { x.SurveyId, x.QuestionId, x.Topic });
+        b.HasIndex(x => x.CourseId);
+        b.HasIndex(x => x.OfferingId);
+        b.HasOne(x => x.Survey).WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Question).WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Course).WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Offering).WithMany().HasForeignKey(x => x.OfferingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -65,9 +65,11 @@ public sealed class EmailRenderer : IDisposable
 
     /// <summary>
     /// The email in the reader's language (pt-BR unless English). Non-essential messages carry the unsubscribe link
-    /// in the footer; calendar messages an .ics invitation for the given parties.
+    /// in the footer; calendar messages an .ics invitation for the given parties. Templates build links into the
+    /// application from <paramref name="publicUrl"/> (App:PublicUrl) with <c>AppUrl</c>.
     /// </summary>
-    public async Task<RenderedEmail> RenderAsync(IEmailMessage message, string language, string? unsubscribeUrl = null, CalendarParties? calendar = null)
+    public async Task<RenderedEmail> RenderAsync(IEmailMessage message, string language, string? unsubscribeUrl = null, CalendarParties? calendar = null,
+        string? publicUrl = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var culture = CultureInfo.GetCultureInfo(language == Languages.English ? Languages.English : Languages.Portuguese);
@@ -79,7 +81,7 @@ public sealed class EmailRenderer : IDisposable
             await using var scope = services.CreateAsyncScope();
             var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
             var action = new ActionContext(http, new RouteData(), new ActionDescriptor());
-            var (body, data) = await RenderViewAsync(action, EmailMessages.TemplatePath(message.GetType()), message);
+            var (body, data) = await RenderViewAsync(action, EmailMessages.TemplatePath(message.GetType()), message, publicUrl);
             var subject = data[EmailViewData.Subject] as string;
             if (string.IsNullOrWhiteSpace(subject))
             {
@@ -108,7 +110,7 @@ public sealed class EmailRenderer : IDisposable
         }
     }
 
-    private async Task<(string Html, ViewDataDictionary Data)> RenderViewAsync(ActionContext action, string path, object model)
+    private async Task<(string Html, ViewDataDictionary Data)> RenderViewAsync(ActionContext action, string path, object model, string? publicUrl = null)
     {
         var sp = action.HttpContext.RequestServices;
         var found = sp.GetRequiredService<IRazorViewEngine>().GetView(executingFilePath: null, viewPath: path, isMainPage: true);
@@ -118,6 +120,7 @@ public sealed class EmailRenderer : IDisposable
         }
 
         var data = new ViewDataDictionary(sp.GetRequiredService<IModelMetadataProvider>(), new ModelStateDictionary()) { Model = model };
+        data[EmailViewData.PublicUrl] = publicUrl;
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var context = new ViewContext(action, found.View, data, new TempDataDictionary(action.HttpContext, NoTempData.Instance), writer, new HtmlHelperOptions());
         await found.View.RenderAsync(context);
@@ -146,4 +149,7 @@ public sealed record EmailLayoutModel(string Subject, string Language, IHtmlCont
 public static class EmailViewData
 {
     public const string Subject = "EmailSubject";
+
+    /// <summary>The address people reach the application at (App:PublicUrl), when known.</summary>
+    public const string PublicUrl = "EmailPublicUrl";
 }

@@ -17,6 +17,10 @@ public abstract class EmailView<TModel> : RazorPage<TModel>
         set => ViewData[EmailViewData.Subject] = value;
     }
 
+    /// <summary>An absolute link to a path of the application ("/evaluations/class/12"), or null while App:PublicUrl is unknown.</summary>
+    public string? AppUrl(string path) =>
+        ViewData[EmailViewData.PublicUrl] is string { Length: > 0 } url ? url.TrimEnd('/') + path : null;
+
     public static string FormatDate(DateOnly date) => SaoPaulo.FormatDate(date);
 
     public static string FormatDate(DateTime utc) => SaoPaulo.FormatDate(utc);

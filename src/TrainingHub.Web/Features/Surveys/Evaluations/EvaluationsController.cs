@@ -9,6 +9,9 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Surveys.Evaluations;
 
+/// <summary>The questions of a survey form and the answers given (partial _Questions.cshtml).</summary>
+public sealed record QuestionsForm(IReadOnlyList<QuestionView> Questions, IReadOnlyDictionary<int, IReadOnlyList<string>> Answers);
+
 public sealed record MyEvaluationsViewModel(IReadOnlyList<EvaluationInvitation> Items, DateTime Now);
 
 /// <summary>
