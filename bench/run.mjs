@@ -86,8 +86,11 @@ async function program(project, dll, programArgs) {
   child.stderr.on('data', (d) => (out += d));
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   const w = await watched(child.pid, () => exited);
-  if (w.result !== 0) throw new Error(`${project} exited with ${w.result}:\n${out.slice(-4000)}`);
-  return { out, load: w.load, peakMb: w.peakMb };
+  // A program that reports a failure (exit 1) still printed its figures: the caller records them, then fails.
+  const done = () => {
+    if (w.result !== 0) throw new Error(`${project} exited with ${w.result}:\n${out.slice(-4000)}`);
+  };
+  return { out, load: w.load, peakMb: w.peakMb, done };
 }
 
 const number = (re, text) => {
@@ -208,6 +211,16 @@ async function pageScenario(name, path, cookie, pid, goal) {
   log(`${name}: ${m.throughput.toFixed(1)}/s p95 ${m.p95.toFixed(0)} ms vs /health ${r.throughput.toFixed(0)}/s: ratio ${(m.throughput / r.throughput).toFixed(4)}`);
 }
 
+/** A scenario that fails is recorded as failed (and fails the run) without losing the others' figures. */
+async function attempt(name, work) {
+  try {
+    await work();
+  } catch (error) {
+    log(`FAIL ${name}: ${String(error.message ?? error).slice(0, 2000)}`);
+    scenarios.push({ name, failed: String(error.message ?? error).slice(0, 500), measured: { what: name, errors: 1 }, load: { min: 0, mean: 0, max: 0 } });
+  }
+}
+
 async function main() {
   const started = Date.now();
   if (!flag('--no-build')) {
@@ -266,74 +279,86 @@ async function main() {
       child = null;
     }
 
-    log(`check-in: ${size.checkIn} trainees, ${size.checkInConcurrency} concurrent (bench/CheckIn)`);
-    const c = await program('CheckIn', 'TrainingHub.Bench.CheckIn.dll', [server, String(size.checkIn), String(size.checkInConcurrency), '60']);
-    const line = (label) => c.out.split('\n').find((l) => l.startsWith(label)) ?? '';
-    const http = (l) => ({
-      throughput: number(/= ([\d.]+)\/s/, l),
-      p50: number(/p50 ([\d.]+) ms/, l),
-      p95: number(/p95 ([\d.]+) ms/, l),
-      p99: number(/p99 ([\d.]+) ms/, l),
-      errors: number(/errors (\d+)/, l),
-    });
-    const checkIn = http(line('check-in'));
-    const insert = http(line('reference'));
-    scenarios.push({
-      name: `live check-in (${size.checkIn} trainees, ${size.checkInConcurrency} concurrent)`,
-      measured: { what: 'POST /api/v1/checkin', ...checkIn, duplicates: number(/duplicates (\d+)/, c.out) },
-      reference: { what: 'insert-only endpoint', ...insert },
-      ratio: checkIn.throughput / insert.throughput,
-      goal: 'ratio ≥ 0.5, ≥ 500/s, p99 < 250 ms, 0 errors, 0 duplicates',
-      load: c.load,
-      peakMb: c.peakMb,
-    });
-    log(`check-in ratio ${(checkIn.throughput / insert.throughput).toFixed(2)}`);
-
-    log(`certificates: ${size.certificates} (bench/Certificates)`);
-    const cert = await program('Certificates', 'TrainingHub.Bench.Certificates.dll', [server, String(size.certificates)]);
-    const issued = number(/issuance: (\d+) certificates/, cert.out);
-    const issueSeconds = number(/certificates in ([\d.]+) s/, cert.out);
-    const pdfs = number(/renderer alone: \d+ PDFs in [\d.]+ s \(([\d.]+) PDFs\/s/, cert.out);
-    // Certificates are rendered when their emails are sent: issued and rendered = the job's time plus the renders.
-    const renderSeconds = issued / pdfs;
-    scenarios.push({
-      name: `certificates issued and rendered (${issued})`,
-      measured: { what: 'issuance job + one render each', throughput: issued / (issueSeconds + renderSeconds), seconds: issueSeconds + renderSeconds },
-      reference: { what: 'renderer alone', throughput: pdfs },
-      ratio: renderSeconds / (issueSeconds + renderSeconds),
-      goal: 'ratio ≥ 0.8, all within 2 minutes',
-      load: cert.load,
-      peakMb: cert.peakMb,
+    await attempt('check-in', async () => {
+      log(`check-in: ${size.checkIn} trainees, ${size.checkInConcurrency} concurrent (bench/CheckIn)`);
+      const c = await program('CheckIn', 'TrainingHub.Bench.CheckIn.dll', [server, String(size.checkIn), String(size.checkInConcurrency), '60']);
+      const line = (label) => c.out.split('\n').find((l) => l.startsWith(label)) ?? '';
+      const http = (l) => ({
+        throughput: number(/= ([\d.]+)\/s/, l),
+        p50: number(/p50 ([\d.]+) ms/, l),
+        p95: number(/p95 ([\d.]+) ms/, l),
+        p99: number(/p99 ([\d.]+) ms/, l),
+        errors: number(/errors (\d+)/, l),
+      });
+      const checkIn = http(line('check-in'));
+      const insert = http(line('reference'));
+      scenarios.push({
+        name: `live check-in (${size.checkIn} trainees, ${size.checkInConcurrency} concurrent)`,
+        measured: { what: 'POST /api/v1/checkin', ...checkIn, duplicates: number(/duplicates (\d+)/, c.out) },
+        reference: { what: 'insert-only endpoint', ...insert },
+        ratio: checkIn.throughput / insert.throughput,
+        goal: 'ratio ≥ 0.5, ≥ 500/s, p99 < 250 ms, 0 errors, 0 duplicates',
+        load: c.load,
+        peakMb: c.peakMb,
+      });
+      log(`check-in ratio ${(checkIn.throughput / insert.throughput).toFixed(2)}`);
+      c.done();
     });
 
-    log(`mail outbox: ${size.outbox} reminders (bench/Outbox, PostgreSQL)`);
-    const mail = await program('Outbox', 'TrainingHub.Bench.Outbox.dll', ['--count', String(size.outbox), '--postgres', server]);
-    const outbox = number(/outbox dispatch:\s+\d+ in [\d.]+ s = (\d+) msg\/s/, mail.out);
-    const plain = number(/plain MailKit loop:\s+\d+ in [\d.]+ s = (\d+) msg\/s/, mail.out);
-    scenarios.push({
-      name: `mail outbox (${size.outbox} reminders)`,
-      measured: { what: 'outbox dispatcher', throughput: outbox },
-      reference: { what: 'plain MailKit loop', throughput: plain },
-      ratio: outbox / plain,
-      goal: 'ratio ≥ 0.7',
-      load: mail.load,
-      peakMb: mail.peakMb,
+    await attempt('certificates', async () => {
+      log(`certificates: ${size.certificates} (bench/Certificates)`);
+      const cert = await program('Certificates', 'TrainingHub.Bench.Certificates.dll', [server, String(size.certificates)]);
+      const issued = number(/issuance: (\d+) certificates/, cert.out);
+      const issueSeconds = number(/certificates in ([\d.]+) s/, cert.out);
+      const pdfs = number(/renderer alone: \d+ PDFs in [\d.]+ s \(([\d.]+) PDFs\/s/, cert.out);
+      // Certificates are rendered when their emails are sent: issued and rendered = the job's time plus the renders.
+      const renderSeconds = issued / pdfs;
+      scenarios.push({
+        name: `certificates issued and rendered (${issued})`,
+        measured: { what: 'issuance job + one render each', throughput: issued / (issueSeconds + renderSeconds), seconds: issueSeconds + renderSeconds },
+        reference: { what: 'renderer alone', throughput: pdfs },
+        ratio: renderSeconds / (issueSeconds + renderSeconds),
+        goal: 'ratio ≥ 0.8, all within 2 minutes',
+        load: cert.load,
+        peakMb: cert.peakMb,
+      });
+      cert.done();
     });
 
-    log(`CSV export: ${size.exportPeople * 20} rows (bench/Exports)`);
-    const csv = await program('Exports', 'TrainingHub.Bench.Exports.dll', [server, String(size.exportPeople)]);
-    const copyRates = [...csv.out.matchAll(/COPY [\d,]+ rows in [\d.]+ s = ([\d,]+) rows\/s/g)].map((m) => Number(m[1].replace(/,/g, '')));
-    const ourRates = [...csv.out.matchAll(/ours [\d,]+ rows in [\d.]+ s = ([\d,]+) rows\/s/g)].map((m) => Number(m[1].replace(/,/g, '')));
-    if (!copyRates.length || copyRates.length !== ourRates.length) throw new Error(`Exports printed no rounds:\n${csv.out.slice(-2000)}`);
-    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    scenarios.push({
-      name: `CSV export (${size.exportPeople * 20} attendance rows)`,
-      measured: { what: 'attendance-rows export', throughput: mean(ourRates) },
-      reference: { what: 'COPY … TO STDOUT', throughput: mean(copyRates) },
-      ratio: mean(ourRates) / mean(copyRates),
-      goal: 'ratio ≥ 0.5',
-      load: csv.load,
-      peakMb: csv.peakMb,
+    await attempt('mail outbox', async () => {
+      log(`mail outbox: ${size.outbox} reminders (bench/Outbox, PostgreSQL)`);
+      const mail = await program('Outbox', 'TrainingHub.Bench.Outbox.dll', ['--count', String(size.outbox), '--postgres', server]);
+      const outbox = number(/outbox dispatch:\s+\d+ in [\d.]+ s = (\d+) msg\/s/, mail.out);
+      const plain = number(/plain MailKit loop:\s+\d+ in [\d.]+ s = (\d+) msg\/s/, mail.out);
+      scenarios.push({
+        name: `mail outbox (${size.outbox} reminders)`,
+        measured: { what: 'outbox dispatcher', throughput: outbox },
+        reference: { what: 'plain MailKit loop', throughput: plain },
+        ratio: outbox / plain,
+        goal: 'ratio ≥ 0.7',
+        load: mail.load,
+        peakMb: mail.peakMb,
+      });
+      mail.done();
+    });
+
+    await attempt('CSV export', async () => {
+      log(`CSV export: ${size.exportPeople * 20} rows (bench/Exports)`);
+      const csv = await program('Exports', 'TrainingHub.Bench.Exports.dll', [server, String(size.exportPeople)]);
+      const copyRates = [...csv.out.matchAll(/COPY [\d,]+ rows in [\d.]+ s = ([\d,]+) rows\/s/g)].map((m) => Number(m[1].replace(/,/g, '')));
+      const ourRates = [...csv.out.matchAll(/ours [\d,]+ rows in [\d.]+ s = ([\d,]+) rows\/s/g)].map((m) => Number(m[1].replace(/,/g, '')));
+      if (!copyRates.length || copyRates.length !== ourRates.length) throw new Error(`Exports printed no rounds:\n${csv.out.slice(-2000)}`);
+      const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      scenarios.push({
+        name: `CSV export (${size.exportPeople * 20} attendance rows)`,
+        measured: { what: 'attendance-rows export', throughput: mean(ourRates) },
+        reference: { what: 'COPY … TO STDOUT', throughput: mean(copyRates) },
+        ratio: mean(ourRates) / mean(copyRates),
+        goal: 'ratio ≥ 0.5',
+        load: csv.load,
+        peakMb: csv.peakMb,
+      });
+      csv.done();
     });
   } finally {
     if (child) child.kill('SIGTERM');
