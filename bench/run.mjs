@@ -243,9 +243,9 @@ async function main() {
       return (Date.now() - t) / 1000;
     });
     run('dotnet', [webDll, 'create-admin', '--email', admin.email, '--password', admin.password], env);
-    const app = await startApp(env);
-    child = app.child;
-    log(`app ready in ${app.startSeconds.toFixed(1)} s`);
+    const started = await startApp(env);
+    child = started.child;
+    log(`app ready in ${started.startSeconds.toFixed(1)} s`);
     const cookie = await signIn(admin.email, admin.password);
     for (const [name, path, goal] of [
       ['administrator home', '/', 'p95 < 300 ms'],
