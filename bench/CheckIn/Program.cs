@@ -57,7 +57,12 @@ internal static class CheckInBench
         {
             var prep = Stopwatch.StartNew();
             var (sessions, users, adminToken) = await PrepareAsync(factory.Services, trainees);
-            var browsers = users.Select(u => SignedIn(factory.Services, u)).ToArray();
+            var browsers = new (string Cookie, string Csrf)[users.Length];
+            for (var i = 0; i < users.Length; i++)
+            {
+                browsers[i] = await SignedInAsync(factory.Services, users[i]);
+            }
+
             await using (var ds = NpgsqlDataSource.Create(cs))
             {
                 await using var cmd = ds.CreateCommand("CREATE TABLE bench_checkins (id bigserial PRIMARY KEY, person_id int NOT NULL, session_id int NOT NULL, at timestamptz NOT NULL, UNIQUE (session_id, person_id))");
@@ -182,10 +187,17 @@ internal static class CheckInBench
         }
 
         // A signed-in browser session made without the sign-in form (no password hashing for 2 000 people): the app's own
-        // cookie ticket format and antiforgery tokens, exactly what the cookie a sign-in sets would carry.
-        static (string Cookie, string Csrf) SignedIn(IServiceProvider services, ApplicationUser user)
+        // cookie ticket format and antiforgery tokens, exactly what the cookie a sign-in sets would carry, naming a
+        // server-side session started as the sign-in starts it.
+        static async Task<(string Cookie, string Csrf)> SignedInAsync(IServiceProvider services, ApplicationUser user)
         {
             var now = DateTimeOffset.UtcNow;
+            string session;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                session = await SignInSessions.StartAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), user.Id, TimeProvider.System, CancellationToken.None);
+            }
+
             var identity = new System.Security.Claims.ClaimsIdentity(
                 [
                     new(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id),
@@ -195,6 +207,7 @@ internal static class CheckInBench
                     new(ThClaims.PersonId, user.PersonId!.Value.ToString(CultureInfo.InvariantCulture)),
                     new(ThClaims.Language, user.PreferredLanguage),
                     new(ThClaims.AuthTime, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+                    new(ThClaims.Session, session),
                 ], Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
             var principal = new System.Security.Claims.ClaimsPrincipal(identity);
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()

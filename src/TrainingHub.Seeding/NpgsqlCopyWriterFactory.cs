@@ -13,8 +13,13 @@ public sealed class NpgsqlCopyWriterFactory : IBulkWriterFactory
         ArgumentNullException.ThrowIfNull(table);
         var columns = string.Join(", ", table.Columns.Select(c => BulkTable.Quote(c.Name)));
         var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync($"COPY {table.QuotedName} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        // Finishing a COPY of millions of rows (the server checks keys and builds index entries) takes longer than a
+        // command's 30 s on a busy machine: `seed --size 100000` failed there at 2 000 000 attendance rows.
+        importer.Timeout = CopyTimeout;
         return new Writer(importer, table.Columns.Select(c => TypeOf(c.ValueType)).ToArray());
     }
+
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
 
     private static NpgsqlDbType TypeOf(Type t) =>
         (Nullable.GetUnderlyingType(t) ?? t) switch

@@ -76,108 +76,36 @@ public static class DispatchOutbox
         int sent = 0, retried = 0, dead = abandoned, cancelled = 0;
         string? unavailable = null;
         // One connection for the whole batch (opened by the first message that goes out). Each message the server accepted
-        // is marked sent, with its history row, before the next one goes out: a process killed mid-batch re-sends at most
-        // the one message whose acceptance it had not yet recorded, never the batch.
+        // is marked sent, with its history row, while the next one goes out, and that record is complete before the one
+        // after: a process killed mid-batch re-sends at most the two messages whose acceptance it had not yet recorded
+        // (same Message-IDs), never the batch. The database and the SMTP server are each waited for once per message,
+        // at the same time. Rendering (Razor, Ical.Net) needs neither, so the next few messages are rendered on other
+        // threads meanwhile: the sending loop waits for a template only when rendering falls behind.
         await using var batch = sender.OpenBatch();
-        foreach (var m in mine)
+        var ahead = new Queue<Task<Rendering>>();
+        var nextToRender = 0;
+        Task? recording = null;
+        OutboxMessage? recorded = null;
+
+        // The previous message's record, finished before the context is used again. Failing to record it is a failed
+        // attempt of that message, as any other error after sending: retried with backoff (it may go out twice).
+        async Task SettleAsync()
         {
+            if (recording is null || recorded is null)
+            {
+                return;
+            }
+
+            var (task, row) = (recording, recorded);
+            (recording, recorded) = (null, null);
             try
             {
-                if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
-                {
-                    await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
-                    cancelled++;
-                    continue;
-                }
-
-                if (unavailable is not null)
-                {
-                    // The server is down: the rest of the batch waits for the next attempt without knocking again.
-                    if (await RetryAsync(db, m, settings, Now(time), unavailable, instanceId, ct))
-                    {
-                        retried++;
-                    }
-                    else
-                    {
-                        dead++;
-                    }
-
-                    continue;
-                }
-
-                IEmailMessage? message;
-                EmailMessage email;
-                try
-                {
-                    message = EmailMessages.Read(m.MessageType, m.PayloadJson);
-                    if (message is null)
-                    {
-                        await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
-                        dead++;
-                        continue;
-                    }
-
-                    email = await ComposeAsync(m, message, settings);
-                }
-                catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or System.Xml.XmlException)
-                {
-                    // A payload its record cannot read, or a template that fails: retrying would fail the same way.
-                    await DeadLetterAsync(db, m, Now(time), $"Cannot render '{m.MessageType}': {ex.Message}", instanceId, ct);
-                    dead++;
-                    continue;
-                }
-
-                var (files, problem) = await OutboxAttachments.ResolveAsync(db, message, settings.AttachmentSources ?? [], ct);
-                if (problem is not null)
-                {
-                    await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
-                    dead++;
-                    continue;
-                }
-
-                if (files.Count > 0)
-                {
-                    email = email with { Attachments = [.. email.Attachments ?? [], .. files] };
-                }
-
-                try
-                {
-                    await batch.SendAsync(email, ct);
-                }
-                catch (EmailSendException ex) when (ex.Permanent)
-                {
-                    await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
-                    dead++;
-                    continue;
-                }
-                catch (EmailSendException ex)
-                {
-                    if (ex.ServerUnavailable)
-                    {
-                        unavailable = ex.Message;
-                    }
-
-                    if (await RetryAsync(db, m, settings, Now(time), ex.Message, instanceId, ct))
-                    {
-                        retried++;
-                    }
-                    else
-                    {
-                        dead++;
-                    }
-
-                    continue;
-                }
-
-                await MarkSentAsync(db, m, instanceId, Now(time));
+                await task;
                 sent++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            catch (Exception ex)
             {
-                // Anything else that goes wrong with this message (a template, an attachment source, the MIME builder, the
-                // connection in a way nobody classified) is one failed attempt, recorded with its error: retried with
-                // backoff, dead-lettered at the maximum. One message can never stop the queue or stay "sending".
-                if (await RetryAsync(db, m, settings, Now(time), $"{ex.GetType().Name}: {ex.Message}", instanceId, CancellationToken.None))
+                if (await RetryAsync(db, row, settings, Now(time), $"{ex.GetType().Name}: {ex.Message}", instanceId, CancellationToken.None))
                 {
                     retried++;
                 }
@@ -188,10 +116,166 @@ public static class DispatchOutbox
             }
         }
 
+        try
+        {
+            foreach (var m in mine)
+            {
+                while (ahead.Count < RenderAhead && nextToRender < mine.Count)
+                {
+                    var row = mine[nextToRender++];
+                    ahead.Enqueue(Task.Run(() => RenderAsync(row, settings), CancellationToken.None));
+                }
+
+                var rendering = ahead.Dequeue();
+                try
+                {
+                    if (!m.Essential && m.RecipientPersonId is { } recipient && optedOut.Contains(recipient))
+                    {
+                        await SettleAsync();
+                        await FinishAsync(db, m, OutboxStatus.Cancelled, OptedOut, instanceId, Now(time), ct);
+                        cancelled++;
+                        continue;
+                    }
+
+                    if (unavailable is not null)
+                    {
+                        // The server is down: the rest of the batch waits for the next attempt without knocking again.
+                        await SettleAsync();
+                        if (await RetryAsync(db, m, settings, Now(time), unavailable, instanceId, ct))
+                        {
+                            retried++;
+                        }
+                        else
+                        {
+                            dead++;
+                        }
+
+                        continue;
+                    }
+
+                    var (message, composed, failure) = await rendering;
+                    if (failure is System.Text.Json.JsonException or FormatException or InvalidOperationException or System.Xml.XmlException)
+                    {
+                        // A payload its record cannot read, or a template that fails: retrying would fail the same way.
+                        await SettleAsync();
+                        await DeadLetterAsync(db, m, Now(time), $"Cannot render '{m.MessageType}': {failure.Message}", instanceId, ct);
+                        dead++;
+                        continue;
+                    }
+
+                    if (failure is not null)
+                    {
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                    }
+
+                    if (message is null || composed is null)
+                    {
+                        await SettleAsync();
+                        await DeadLetterAsync(db, m, Now(time), $"Unknown message type '{m.MessageType}': no template renders it.", instanceId, ct);
+                        dead++;
+                        continue;
+                    }
+
+                    var email = composed;
+                    if (message.Attachments.Count > 0)
+                    {
+                        // Attachment sources read the database.
+                        await SettleAsync();
+                    }
+
+                    var (files, problem) = await OutboxAttachments.ResolveAsync(db, message, settings.AttachmentSources ?? [], ct);
+                    if (problem is not null)
+                    {
+                        await DeadLetterAsync(db, m, Now(time), problem, instanceId, ct);
+                        dead++;
+                        continue;
+                    }
+
+                    if (files.Count > 0)
+                    {
+                        email = email with { Attachments = [.. email.Attachments ?? [], .. files] };
+                    }
+
+                    try
+                    {
+                        await batch.SendAsync(email, ct);
+                    }
+                    catch (EmailSendException ex) when (ex.Permanent)
+                    {
+                        await SettleAsync();
+                        await DeadLetterAsync(db, m, Now(time), "Refused permanently: " + ex.Message, instanceId, ct);
+                        dead++;
+                        continue;
+                    }
+                    catch (EmailSendException ex)
+                    {
+                        if (ex.ServerUnavailable)
+                        {
+                            unavailable = ex.Message;
+                        }
+
+                        await SettleAsync();
+                        if (await RetryAsync(db, m, settings, Now(time), ex.Message, instanceId, ct))
+                        {
+                            retried++;
+                        }
+                        else
+                        {
+                            dead++;
+                        }
+
+                        continue;
+                    }
+
+                    await SettleAsync();
+                    (recording, recorded) = (MarkSentAsync(db, m, instanceId, Now(time)), m);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    // Anything else that goes wrong with this message (a template, an attachment source, the MIME builder, the
+                    // connection in a way nobody classified) is one failed attempt, recorded with its error: retried with
+                    // backoff, dead-lettered at the maximum. One message can never stop the queue or stay "sending".
+                    await SettleAsync();
+                    if (await RetryAsync(db, m, settings, Now(time), $"{ex.GetType().Name}: {ex.Message}", instanceId, CancellationToken.None))
+                    {
+                        retried++;
+                    }
+                    else
+                    {
+                        dead++;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await SettleAsync();
+        }
+
         return new DispatchOutcome(mine.Count, sent, retried, dead, cancelled, unavailable);
     }
 
     public const string OptedOut = "Recipient opted out of optional messages";
+
+    /// <summary>How many messages of a batch are rendered ahead of the one being sent.</summary>
+    private const int RenderAhead = 4;
+
+    /// <summary>A row's message and its rendered email, or why it could not be rendered (message null: unknown type).</summary>
+    private sealed record Rendering(IEmailMessage? Message, EmailMessage? Email, Exception? Failure);
+
+    /// <summary>Reads and renders one row; never throws, so a rendering nobody awaits (the batch stopped) fails nothing.</summary>
+    private static async Task<Rendering> RenderAsync(OutboxMessage m, DispatchSettings settings)
+    {
+        try
+        {
+            var message = EmailMessages.Read(m.MessageType, m.PayloadJson);
+            return message is null ? new Rendering(null, null, null) : new Rendering(message, await ComposeAsync(m, message, settings), null);
+        }
+        catch (Exception ex)
+        {
+            return new Rendering(null, null, ex);
+        }
+    }
 
     /// <summary>The email for a row and the message it holds (<see cref="EmailMessages.Read"/>), rendered with the message's template.</summary>
     public static async Task<EmailMessage> ComposeAsync(OutboxMessage m, IEmailMessage message, DispatchSettings settings)
@@ -295,6 +379,24 @@ public static class DispatchOutbox
     /// </summary>
     private static async Task MarkSentAsync(TrainingHubDbContext db, OutboxMessage m, string instanceId, DateTime sentAt)
     {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // One statement, so one round trip and one commit: the row changes and its history line is written from the
+            // row the UPDATE returned, so a lost lease (no row returned) writes no line, as below.
+            var instance = instanceId.Length <= 100 ? instanceId : instanceId[..100];
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                WITH sent AS (
+                    UPDATE "OutboxMessages" SET "Status" = 'Sent', "SentAt" = {sentAt}, "LockedBy" = NULL, "LockedUntil" = NULL, "LastError" = NULL
+                    WHERE "Id" = {m.Id} AND "Status" = 'Sending' AND "LockedBy" = {instanceId}
+                    RETURNING "Id", "Attempts")
+                INSERT INTO "OutboxAttempts" ("OutboxMessageId", "Attempt", "At", "Instance", "Outcome", "Error")
+                SELECT "Id", "Attempts", {sentAt}, {instance}, 'Sent', NULL FROM sent
+                """, CancellationToken.None);
+            return;
+        }
+
+        // Elsewhere one transaction holds both writes: one commit (one journal sync on SQLite) instead of two.
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, OutboxStatus.Sent)
@@ -303,6 +405,7 @@ public static class DispatchOutbox
                 .SetProperty(x => x.LockedUntil, (DateTime?)null)
                 .SetProperty(x => x.LastError, (string?)null), CancellationToken.None);
         await RecordAsync(db, m, changed, OutboxAttemptOutcome.Sent, null, instanceId, sentAt, CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     private static Task DeadLetterAsync(TrainingHubDbContext db, OutboxMessage m, DateTime at, string reason, string instanceId, CancellationToken ct) =>
