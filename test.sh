@@ -102,7 +102,7 @@ for project in tests/TrainingHub.UnitTests tests/TrainingHub.IntegrationTests te
 done
 
 log "benchmark harness, quick mode (bench/run --quick: tiny data sets, every scenario and its reference)"
-if ! TH_BENCH_POSTGRES="$TH_TEST_POSTGRES" bench/run --quick --no-build --out "$RUN/bench" --port "${TH_BENCH_PORT:-$((PG_PORT + 100))}" >"$RUN/bench-quick.log" 2>&1; then
+if ! TH_BENCH_POSTGRES="$TH_TEST_POSTGRES" bench/run --quick --no-build --out "$RUN/bench" >"$RUN/bench-quick.log" 2>&1; then
   echo "bench/run --quick failed:"; tail -20 "$RUN/bench-quick.log"; failed_steps=$((failed_steps + 1))
 else
   grep -E '^\|' "$RUN/bench-quick.log" | head -20

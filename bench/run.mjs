@@ -2,7 +2,7 @@
 // starts the app as a real process, runs each scenario against its reference in the same run (taking turns), and writes
 // bench/results/<date>.json and .md. HTTP load comes from autocannon (npm); the other scenarios are the bench/ programs.
 //
-//   bench/run [--quick] [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"] [--no-build] [--port 2603] [--out DIR]
+//   bench/run [--quick] [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"] [--no-build] [--port N (default: a free one)] [--out DIR]
 //   bench/run compare <results.json> [--baseline bench/results/baseline-<mode>.json] [--tolerance 0.3]
 //
 // See docs/benchmarks.md.
@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -18,6 +19,11 @@ const root = join(here, '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const flag = (name) => args.includes(name);
+const freePort = () => new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.on('error', reject);
+  probe.listen(0, '127.0.0.1', () => { const { port: free } = probe.address(); probe.close(() => resolve(free)); });
+});
 
 if (args[0] === 'compare') {
   const mode = args[1] && existsSync(args[1]) ? JSON.parse(readFileSync(args[1], 'utf8')).mode : 'full';
@@ -26,7 +32,8 @@ if (args[0] === 'compare') {
 
 const quick = flag('--quick');
 const server = option('--postgres', process.env.TH_BENCH_POSTGRES ?? process.env.TH_TEST_POSTGRES ?? 'Host=127.0.0.1;Port=5432;Username=postgres');
-const port = Number(option('--port', '2603'));
+// The app's port: --port, or one the system says is free (two runs on one machine must not collide).
+const port = flag('--port') ? Number(option('--port', '0')) : await freePort();
 // Sizes: --quick keeps the harness from rotting inside the test command; the full run is the issue's scale.
 const size = quick
   ? { people: 300, attendance: 3000, large: null, checkIn: 60, checkInConcurrency: 8, certificates: 100, outbox: 300, exportPeople: 500, httpSeconds: 2, rounds: 2 }

@@ -124,8 +124,13 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
         c1.ShouldNotBe(c0);
         (await CheckInKit.CheckInAsync(first, c0, s.SessionId)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // Two periods on, c0 no longer checks anyone in; having been right, it asks for the current code and is not
+        // counted as a wrong attempt. A code that was never right is.
         App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await ErrorAsync(await CheckInKit.CheckInAsync(second, c0, s.SessionId), HttpStatusCode.BadRequest))
+            .ShouldBe("Este código já mudou. Digite o código exibido agora na sala ou no webinário.");
+        var never = c1 == "AAAAAA" ? "CCCCCC" : "AAAAAA";
+        (await ErrorAsync(await CheckInKit.CheckInAsync(second, never, s.SessionId), HttpStatusCode.BadRequest))
             .ShouldBe("Código errado ou expirado. Restam 4 tentativas.");
         (await CheckInKit.CheckInAsync(second, c1, s.SessionId)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await RowsAsync(s.SessionId)).Count.ShouldBe(2);
@@ -306,7 +311,7 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
 
         var stale = await trainee.SubmitAsync(link, "/checkin", new Dictionary<string, string?> { ["s"] = s.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["code"] = code });
         stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        Browser.Parse(await stale.Content.ReadAsStringAsync()).QuerySelector("[data-testid=checkin-error]")!.TextContent.ShouldContain("O código do link já mudou");
+        Browser.Parse(await stale.Content.ReadAsStringAsync()).QuerySelector("[data-testid=checkin-error]")!.TextContent.ShouldContain("Este código já mudou");
         (await App.WithDbAsync(db => db.CheckInFailures.CountAsync(f => f.PersonId == s.People[0]))).ShouldBe(0, "a rotated code is not a wrong attempt");
 
         // A code that was never right still counts.

@@ -166,6 +166,9 @@ public sealed class SessionReminderTests(string provider) : MailFixture(provider
         var offeringId = await Arrange.ClassAsync(App, 10, o =>
         {
             o.Title = "Licitações e Contratos — Módulo " + Guid.NewGuid().ToString("N")[..6];
+            // The class's period holds the session and the date it may be moved to (sessions stay within their class).
+            o.StartsOn = DateOnly.FromDateTime(start.AddDays(-1));
+            o.EndsOn = DateOnly.FromDateTime(start.AddDays(7));
             o.Sessions.Clear();
             o.Sessions.Add(new Session { Title = "Encontro 1", StartsAt = start, EndsAt = start.AddHours(3), CreditedMinutes = 180, Place = place, StreamUrl = stream });
         });
