@@ -28,6 +28,7 @@ fi
 # --- PostgreSQL on a private data directory and port, and maildev, both stopped on exit ---------------------------
 PGDATA="$RUN/pgdata"
 MAILDEV_PID=
+OIDC_PID=
 stop_all() {
   if [ -f "$PGDATA/postmaster.pid" ]; then
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
@@ -35,6 +36,10 @@ stop_all() {
   if [ -n "$MAILDEV_PID" ]; then
     kill "$MAILDEV_PID" 2>/dev/null || true
     wait "$MAILDEV_PID" 2>/dev/null || true
+  fi
+  if [ -n "$OIDC_PID" ]; then
+    kill "$OIDC_PID" 2>/dev/null || true
+    wait "$OIDC_PID" 2>/dev/null || true
   fi
   return 0
 }
@@ -63,9 +68,26 @@ else
   tail -5 "$RUN/maildev-install.log"; MAILDEV_MISSING=1
 fi
 
+# --- the OpenID Connect server the gov.br sign-in tests talk to (oidc-provider from its lock file, loopback) ------
+OIDC_PORT=${TH_OIDC_PORT:-2650}
+log "starting the OpenID Connect test server (oidc-provider) on 127.0.0.1:$OIDC_PORT"
+if npm ci --prefix tests/oidc-provider --ignore-scripts --no-audit --no-fund --loglevel=error >"$RUN/oidc-install.log" 2>&1; then
+  node tests/oidc-provider/server.mjs "$OIDC_PORT" >"$RUN/oidc.log" 2>&1 &
+  OIDC_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$OIDC_PORT/.well-known/openid-configuration" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  export TH_TEST_OIDC_URL="http://127.0.0.1:$OIDC_PORT"
+else
+  echo "oidc-provider did not install (see $RUN/oidc-install.log): the gov.br sign-in tests will be skipped and the run fails"
+  tail -5 "$RUN/oidc-install.log"; OIDC_MISSING=1
+fi
+
 # --- build, schema checks, tests --------------------------------------------------------------------------------
 failed_steps=0
 [ -n "${MAILDEV_MISSING:-}" ] && failed_steps=$((failed_steps + 1))
+[ -n "${OIDC_MISSING:-}" ] && failed_steps=$((failed_steps + 1))
 log "restore and build (warnings are errors)"
 dotnet tool restore >/dev/null
 dotnet build TrainingHub.sln -c Release -warnaserror 2>&1 | tail -3 || failed_steps=$((failed_steps + 1))

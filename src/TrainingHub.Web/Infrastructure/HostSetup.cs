@@ -14,6 +14,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Web.Features.Accounts.Account;
 
 namespace TrainingHub.Web.Infrastructure;
 
@@ -126,7 +127,8 @@ public static class HostSetup
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddOidc(OidcSettings.From(builder.Configuration));
         services.AddAuthorization(Policies.Add);
 
         // Keys in the application database, so every app instance reads the same cookies and tokens.

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -59,17 +60,37 @@ public sealed class PasswordForm
 public sealed record MeViewModel(string Name, string Email);
 
 [Route("account")]
-public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TrainingHubDbContext db, LiveSessions live, IConfiguration config, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TrainingHubDbContext db, LiveSessions live, IConfiguration config, OidcSettings oidc, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("login")]
     [AllowAnonymous]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl, string? external)
+    {
+        if (external is not null && TempData["ExternalError"] is string reason)
+        {
+            ModelState.AddModelError("", t[reason, oidc.DisplayName]);
+        }
+        else if (external is not null)
+        {
+            ModelState.AddModelError("", t["ExternalLogin.Failed", oidc.DisplayName]);
+        }
+
+        return View(new LoginForm { ReturnUrl = returnUrl });
+    }
 
     [HttpPost("login")]
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
+        if (!oidc.LocalPasswords)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", t["Login.PasswordsOff", oidc.DisplayName]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);
@@ -85,6 +106,55 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
 
         await SignInAsync(user, HttpContext.RequestAborted);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+    }
+
+    /// <summary>Sends the browser to the OpenID Connect provider (gov.br by default); it comes back to <see cref="ExternalDone"/>.</summary>
+    [HttpGet("external")]
+    [AllowAnonymous]
+    public IActionResult External(string? returnUrl)
+    {
+        if (!oidc.IsOn)
+        {
+            return NotFound();
+        }
+
+        var done = "/account/external/done?returnUrl=" + Uri.EscapeDataString(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return Challenge(new AuthenticationProperties { RedirectUri = done }, OidcSettings.Scheme);
+    }
+
+    /// <summary>
+    /// Back from the provider: the account of the person with that CPF (linked, or created where allowed) is signed in
+    /// like a password sign-in; anything else goes back to the sign-in page saying why.
+    /// </summary>
+    [HttpGet("external/done")]
+    [AllowAnonymous]
+    public async Task<IActionResult> ExternalDone(string? returnUrl, CancellationToken ct)
+    {
+        if (!oidc.IsOn)
+        {
+            return NotFound();
+        }
+
+        var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        var principal = external.Principal;
+        var subject = principal?.FindFirstValue("sub");
+        if (!external.Succeeded || principal is null || string.IsNullOrEmpty(subject))
+        {
+            return Redirect(OidcSetup.FailedRedirect);
+        }
+
+        var identity = new ExternalIdentity(OidcSettings.Scheme, subject, principal.FindFirstValue(oidc.CpfClaim),
+            principal.FindFirstValue(oidc.EmailClaim), principal.FindFirstValue(oidc.NameClaim));
+        var result = await ExternalSignIn.HandleAsync(db, users, time, identity, oidc.CreateAccounts, ct);
+        if (!result.Succeeded)
+        {
+            TempData["ExternalError"] = result.Errors[0].Code;
+            return Redirect(OidcSetup.FailedRedirect);
+        }
+
+        await SignInAsync(result.Value!, ct);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
     private async Task SignInAsync(ApplicationUser user, CancellationToken ct)
@@ -137,6 +207,14 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     public async Task<IActionResult> Forgot(ForgotForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
+        if (!oidc.LocalPasswords)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", t["Login.PasswordsOff", oidc.DisplayName]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(form);
