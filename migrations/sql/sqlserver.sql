@@ -2233,3 +2233,116 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE TABLE [ProgrammeParticipations] (
+        [Id] int NOT NULL IDENTITY,
+        [ProgrammeId] int NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [Stage] int NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [StatusSince] date NOT NULL,
+        [AgreementNumber] nvarchar(60) NULL,
+        [AgreementSignedOn] date NULL,
+        [AgreementValidUntil] date NULL,
+        [AgreementUrl] nvarchar(500) NULL,
+        [Notes] nvarchar(2000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ProgrammeParticipations] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_ProgrammeParticipations_Agreement] CHECK ("AgreementValidUntil" IS NULL OR "AgreementSignedOn" IS NULL OR "AgreementValidUntil" >= "AgreementSignedOn"),
+        CONSTRAINT [CK_ProgrammeParticipations_Stage] CHECK ("Stage" IS NULL OR ("Stage" >= 1 AND "Stage" <= 99)),
+        CONSTRAINT [FK_ProgrammeParticipations_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProgrammeParticipations_Programmes_ProgrammeId] FOREIGN KEY ([ProgrammeId]) REFERENCES [Programmes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE TABLE [ParticipationChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [ParticipationId] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Stage] int NULL,
+        [EffectiveOn] date NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [RecordedBy] nvarchar(450) NULL,
+        CONSTRAINT [PK_ParticipationChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_ParticipationChanges_Stage] CHECK ("Stage" IS NULL OR ("Stage" >= 1 AND "Stage" <= 99)),
+        CONSTRAINT [FK_ParticipationChanges_ProgrammeParticipations_ParticipationId] FOREIGN KEY ([ParticipationId]) REFERENCES [ProgrammeParticipations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE TABLE [ParticipationFocalPoints] (
+        [ParticipationId] int NOT NULL,
+        [PersonId] int NOT NULL,
+        CONSTRAINT [PK_ParticipationFocalPoints] PRIMARY KEY ([ParticipationId], [PersonId]),
+        CONSTRAINT [FK_ParticipationFocalPoints_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ParticipationFocalPoints_ProgrammeParticipations_ParticipationId] FOREIGN KEY ([ParticipationId]) REFERENCES [ProgrammeParticipations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE INDEX [IX_ParticipationChanges_ParticipationId_EffectiveOn] ON [ParticipationChanges] ([ParticipationId], [EffectiveOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE INDEX [IX_ParticipationFocalPoints_PersonId] ON [ParticipationFocalPoints] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeParticipations_OrganizationId] ON [ProgrammeParticipations] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgrammeParticipations_ProgrammeId_OrganizationId] ON [ProgrammeParticipations] ([ProgrammeId], [OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeParticipations_ProgrammeId_Status] ON [ProgrammeParticipations] ([ProgrammeId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173434_ProgrammeParticipations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207173434_ProgrammeParticipations', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,4 +1,5 @@
 using TrainingHub.Core.Catalog;
+using TrainingHub.Core.Participation;
 using TrainingHub.Core.People;
 
 namespace TrainingHub.Seeding;
@@ -80,6 +81,15 @@ internal static class DemoMunicipalWebinars
         }
 
         BuildMonitoring(world, minas, programme, phase3, staff);
+
+        // The 79 city halls took part from phase 2 (the year before); the 52 that joined phase 3 moved to it in November.
+        var before = world.Year - 1;
+        for (var i = 0; i < municipalities.Count; i++)
+        {
+            var joined = (ParticipationStatus.Live, (int?)2, new DateOnly(before, 4, 1 + i % 20));
+            world.Participation(programme, minas.CityHalls[municipalities[i]],
+                i < phase3.Count ? [joined, (ParticipationStatus.Live, 3, new DateOnly(before, 11, 3 + i % 20))] : [joined]);
+        }
     }
 
     private static void BuildMonitoring(DemoWorld world, DemoMinas minas, Programme programme, List<string> phase3, Person[] staff)

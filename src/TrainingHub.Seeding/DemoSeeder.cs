@@ -67,6 +67,8 @@ public static class DemoSeeder
         db.Offerings.AddRange(world.Offerings.Select(p => p.Offering));
         db.CertificateSettings.AddRange(DemoCertificates.Build(world, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
+        db.ProgrammeParticipations.AddRange(world.Participations);
+        await db.SaveChangesAsync(ct);
         db.Enrolments.AddRange(enrolments);
         db.SessionRegistrations.AddRange(DemoDates.Resolve(world, enrolments));
         db.AttendanceRecords.AddRange(attendance);

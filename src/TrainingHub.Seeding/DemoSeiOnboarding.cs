@@ -1,5 +1,6 @@
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Organizations;
+using TrainingHub.Core.Participation;
 using TrainingHub.Core.People;
 
 namespace TrainingHub.Seeding;
@@ -80,7 +81,53 @@ internal static class DemoSeiOnboarding
             // Requests dated after today are left out: those city halls have not signed up yet.
             plan.Add(person, EnrolmentIntent.Seat, Max(series.EnrolmentOpensAt!.Value, session.StartsAt.AddDays(-world.Faker.Random.Int(3, 15))));
         }
+
+        Participate(world, minas, programme, attending);
     }
+
+    /// <summary>
+    /// The coordinators' figures as participations with their history, over the year before the demo's (the project was
+    /// launched a year earlier): the 204 city halls invited in January and presented to from February to November;
+    /// the 12 live ones implementing from June and live from September; the 9 others implementing from October.
+    /// Each adopter has an agreement and its first staff member as focal point.
+    /// </summary>
+    private static void Participate(DemoWorld world, DemoMinas minas, Programme programme, List<string> attending)
+    {
+        var year = world.Year - 1;
+        var invited = new DateOnly(year, 1, 15);
+        for (var i = 0; i < attending.Count; i++)
+        {
+            var municipality = attending[i];
+            var presented = NthTuesday(year, 2 + i % 10);
+            var live = Array.IndexOf(DemoPlaces.SeiLive, municipality);
+            var implementing = Array.IndexOf(DemoPlaces.SeiImplementing, municipality);
+            (ParticipationStatus, int?, DateOnly)[] steps = live >= 0
+                ? [(ParticipationStatus.Invited, null, invited), (ParticipationStatus.Presented, null, Min(presented, new DateOnly(year, 5, 1))),
+                    (ParticipationStatus.Implementing, null, new DateOnly(year, 6, 2 + live)), (ParticipationStatus.Live, null, new DateOnly(year, 9 + live % 3, 1 + live))]
+                : implementing >= 0
+                    ? [(ParticipationStatus.Invited, null, invited), (ParticipationStatus.Presented, null, Min(presented, new DateOnly(year, 9, 1))),
+                        (ParticipationStatus.Implementing, null, new DateOnly(year, 10 + implementing % 2, 3 + implementing))]
+                    : [(ParticipationStatus.Invited, null, invited), (ParticipationStatus.Presented, null, presented)];
+            var participation = world.Participation(programme, minas.CityHalls[municipality], steps);
+            if (live >= 0 || implementing >= 0)
+            {
+                var n = live >= 0 ? live + 1 : DemoPlaces.SeiLive.Length + implementing + 1;
+                participation.AgreementNumber = $"ACT {n:000}/{year}";
+                participation.AgreementSignedOn = steps[2].Item3;
+                participation.AgreementValidUntil = steps[2].Item3.AddYears(5);
+                participation.AgreementUrl = $"https://www.example.mg.gov.br/sei-municipios/acordos/{n:000}-{year}.pdf";
+                participation.FocalPoints.Add(new ParticipationFocalPoint { Person = minas.CityStaff(world, municipality, 0) });
+            }
+        }
+    }
+
+    private static DateOnly NthTuesday(int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        return first.AddDays((((int)DayOfWeek.Tuesday - (int)first.DayOfWeek + 7) % 7) + 7);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static void BuildOrientation(DemoWorld world, DemoMinas minas, Programme programme, Course course, List<string> adopters, Person[] team)
     {

@@ -3,6 +3,7 @@ using Bogus;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Organizations;
+using TrainingHub.Core.Participation;
 using BogusGender = Bogus.DataSets.Name.Gender;
 using Person = TrainingHub.Core.People.Person;
 
@@ -70,6 +71,7 @@ internal sealed class DemoWorld
     public List<Course> Courses { get; } = [];
     public List<OfferingPlan> Offerings { get; } = [];
     public List<Session> Sessions { get; } = [];
+    public List<ProgrammeParticipation> Participations { get; } = [];
 
     /// <summary>The people the demo accounts are linked to, chosen while the programmes are built.</summary>
     public Dictionary<string, Person> AccountPeople { get; } = new(StringComparer.Ordinal);
@@ -200,6 +202,28 @@ internal sealed class DemoWorld
         };
         Programmes.Add(programme);
         return programme;
+    }
+
+    /// <summary>
+    /// An organisation taking part in a programme, with its history: each step a status and stage from a (past) day;
+    /// the last step is the current one. The demo's history ends before <see cref="PlannedAt"/>, so it never lies in the future.
+    /// </summary>
+    public ProgrammeParticipation Participation(Programme programme, Organization organization, params (ParticipationStatus Status, int? Stage, DateOnly On)[] steps)
+    {
+        var last = steps[^1];
+        var participation = new ProgrammeParticipation
+        {
+            Programme = programme,
+            Organization = organization,
+            Status = last.Status,
+            Stage = last.Stage,
+            StatusSince = last.On,
+            CreatedAt = NotAfterNow(Utc(steps[0].On, new TimeOnly(10, 0))),
+            UpdatedAt = NotAfterNow(Utc(last.On, new TimeOnly(10, 0))),
+            History = [.. steps.Select(s => new ParticipationChange { Status = s.Status, Stage = s.Stage, EffectiveOn = s.On, RecordedAt = NotAfterNow(Utc(s.On, new TimeOnly(18, 0))) })],
+        };
+        Participations.Add(participation);
+        return participation;
     }
 
     public void Join(Programme programme, Person person, DateTime joinedAt) =>

@@ -1558,6 +1558,126 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId", "EffectiveOn");
+
+                    b.ToTable("ParticipationChanges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationChanges_Stage", "\"Stage\" IS NULL OR (\"Stage\" >= 1 AND \"Stage\" <= 99)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationFocalPoint", b =>
+                {
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ParticipationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ParticipationFocalPoints");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgreementNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgreementUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("AgreementValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("StatusSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgrammeId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Status");
+
+                    b.ToTable("ProgrammeParticipations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeParticipations_Agreement", "\"AgreementValidUntil\" IS NULL OR \"AgreementSignedOn\" IS NULL OR \"AgreementValidUntil\" >= \"AgreementSignedOn\"");
+
+                            t.HasCheckConstraint("CK_ProgrammeParticipations_Stage", "\"Stage\" IS NULL OR (\"Stage\" >= 1 AND \"Stage\" <= 99)");
+                        });
+                });
+
             modelBuilder.Entity("TrainingHub.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2477,6 +2597,55 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationChange", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Participation.ProgrammeParticipation", "Participation")
+                        .WithMany("History")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationFocalPoint", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Participation.ProgrammeParticipation", "Participation")
+                        .WithMany("FocalPoints")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Programme");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.People.Person", b =>
                 {
                     b.HasOne("TrainingHub.Core.People.Person", "Manager")
@@ -2725,6 +2894,13 @@ namespace TrainingHub.Migrations.Postgres.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.Navigation("FocalPoints");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.Questionnaire", b =>

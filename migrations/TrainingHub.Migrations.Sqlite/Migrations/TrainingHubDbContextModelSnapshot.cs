@@ -1509,6 +1509,122 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipationId", "EffectiveOn");
+
+                    b.ToTable("ParticipationChanges", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ParticipationChanges_Stage", "\"Stage\" IS NULL OR (\"Stage\" >= 1 AND \"Stage\" <= 99)");
+                        });
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationFocalPoint", b =>
+                {
+                    b.Property<int>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParticipationId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ParticipationFocalPoints");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProgrammeId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Status");
+
+                    b.ToTable("ProgrammeParticipations", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeParticipations_Agreement", "\"AgreementValidUntil\" IS NULL OR \"AgreementSignedOn\" IS NULL OR \"AgreementValidUntil\" >= \"AgreementSignedOn\"");
+
+                            t.HasCheckConstraint("CK_ProgrammeParticipations_Stage", "\"Stage\" IS NULL OR (\"Stage\" >= 1 AND \"Stage\" <= 99)");
+                        });
+                });
+
             modelBuilder.Entity("TrainingHub.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2410,6 +2526,55 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationChange", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Participation.ProgrammeParticipation", "Participation")
+                        .WithMany("History")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ParticipationFocalPoint", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Participation.ProgrammeParticipation", "Participation")
+                        .WithMany("FocalPoints")
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Participation");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Organizations.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Programme");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.People.Person", b =>
                 {
                     b.HasOne("TrainingHub.Core.People.Person", "Manager")
@@ -2658,6 +2823,13 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>
+                {
+                    b.Navigation("FocalPoints");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Surveys.Questionnaire", b =>

@@ -178,12 +178,14 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     }
 
     private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or Enrolment.SessionRegistration or AttendanceRecord or CheckInWindow or AbsenceJustification or Certificate
-        or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken;
+        or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken
+        or Participation.ProgrammeParticipation or Participation.ParticipationFocalPoint or Participation.ParticipationChange;
 
     private static int? OrganizationOf(object entity) => entity switch
     {
         Person p => p.OrganizationId,
         Organization o => o.Id,
+        Participation.ProgrammeParticipation p => p.OrganizationId,
         ApplicationUser u => u.ScopeOrganizationId,
         _ => null,
     };

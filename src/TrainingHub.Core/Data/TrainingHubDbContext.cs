@@ -9,6 +9,7 @@ using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Certificates;
 using TrainingHub.Core.Notifications;
 using TrainingHub.Core.Organizations;
+using TrainingHub.Core.Participation;
 using TrainingHub.Core.People;
 using TrainingHub.Core.Surveys;
 
@@ -24,6 +25,9 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeMember> ProgrammeMembers => Set<ProgrammeMember>();
+    public DbSet<ProgrammeParticipation> ProgrammeParticipations => Set<ProgrammeParticipation>();
+    public DbSet<ParticipationFocalPoint> ParticipationFocalPoints => Set<ParticipationFocalPoint>();
+    public DbSet<ParticipationChange> ParticipationChanges => Set<ParticipationChange>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<Offering> Offerings => Set<Offering>();
     public DbSet<CourseClass> Classes => Set<CourseClass>();

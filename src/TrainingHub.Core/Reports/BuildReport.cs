@@ -52,6 +52,7 @@ public static class BuildReport
             ReportKind.AttendanceRows => Result<ReportData>.Ok(await AttendanceRowsReport.HandleAsync(db, scope, time, request, ct)),
             ReportKind.SurveyResponseRates => Result<ReportData>.Ok(await SurveyResponseRatesReport.HandleAsync(db, scope, time, request, ct)),
             ReportKind.EvaluationScores => Result<ReportData>.Ok(await EvaluationScoreReport.HandleAsync(db, scope, time, request, ct)),
+            ReportKind.ParticipationOverTime or ReportKind.ParticipationByState => Result<ReportData>.Ok(await ParticipationReport.HandleAsync(db, scope, time, request, ct)),
             ReportKind.NeedsTopics => Result<ReportData>.Ok(await NeedsTopicsReport.HandleAsync(db, scope, time, request, ct)),
             _ => Result<ReportData>.Ok(await HoursReport.HandleAsync(db, scope, time, request, ct)),
         };

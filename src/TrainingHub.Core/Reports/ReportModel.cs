@@ -23,6 +23,8 @@ public enum ReportKind
     SurveyResponseRates,
     EvaluationScores,
     NeedsTopics,
+    ParticipationOverTime,
+    ParticipationByState,
 }
 
 /// <summary>How a cell is written: text, a whole number, hours (the cell holds minutes; shown and exported as hours), a percentage (0–100), a date or a number with decimals (an average).</summary>
@@ -38,6 +40,9 @@ public enum ColumnType
 
 /// <summary>A text cell that is a message key: the host writes it in the reader's language.</summary>
 public sealed record MessageKey(string Key);
+
+/// <summary>One line of a chart: its name is a message key the host translates; one value per label.</summary>
+public sealed record ChartSeries(string Key, IReadOnlyList<double> Values);
 
 /// <summary>A column: its header is a message key the host translates.</summary>
 public sealed record ReportColumn(string Key, ColumnType Type);
@@ -95,6 +100,9 @@ public sealed class ReportData
 
     /// <summary>Label and value pairs a chart draws (hours per month, attainment per organisation), or null.</summary>
     public IReadOnlyList<(string Label, double Value)>? Chart { get; init; }
+
+    /// <summary>Several lines over <see cref="Chart"/>'s labels (a message key and a value per label), drawn instead of its single series, or null.</summary>
+    public IReadOnlyList<ChartSeries>? ChartSeries { get; init; }
 
     public DateOnly From { get; init; }
     public DateOnly To { get; init; }
