@@ -64,8 +64,15 @@ public sealed class ParticipationCertificateTests(string provider) : OnBothDatab
         {
             db.Certificates.Add(new Certificate
             {
-                Kind = CertificateKind.Participation, PersonId = people[1], OfferingId = series.Id, SessionId = series.Sessions[0], Status = CertificateStatus.Valid,
-                VerificationCode = VerificationCodes.New(), SnapshotJson = "{}", Language = "pt-BR", IssuedAt = App.Clock.GetUtcNow().UtcDateTime,
+                Kind = CertificateKind.Participation,
+                PersonId = people[1],
+                OfferingId = series.Id,
+                SessionId = series.Sessions[0],
+                Status = CertificateStatus.Valid,
+                VerificationCode = VerificationCodes.New(),
+                SnapshotJson = "{}",
+                Language = "pt-BR",
+                IssuedAt = App.Clock.GetUtcNow().UtcDateTime,
             });
             return await db.SaveChangesAsync();
         }));

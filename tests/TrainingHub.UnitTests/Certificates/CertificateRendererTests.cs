@@ -89,8 +89,13 @@ public sealed class CertificateRendererTests
     {
         var pdf = CertificateRenderer.Render(Sample(language) with
         {
-            Kind = nameof(CertificateKind.Participation), SeriesKind = kind, CourseTitle = "Planejamento municipal · 03/2026", WorkloadMinutes = 90,
-            EndsOn = new DateOnly(2026, 3, 2), Modality = null, Syllabus = null,
+            Kind = nameof(CertificateKind.Participation),
+            SeriesKind = kind,
+            CourseTitle = "Planejamento municipal · 03/2026",
+            WorkloadMinutes = 90,
+            EndsOn = new DateOnly(2026, 3, 2),
+            Modality = null,
+            Syllabus = null,
         });
         var text = Tools.Flat(Tools.PdfText(pdf, 1));
         text.ShouldContain(expected);
@@ -103,7 +108,13 @@ public sealed class CertificateRendererTests
     {
         var pdf = CertificateRenderer.Render(Sample(language) with
         {
-            Kind = nameof(CertificateKind.Participation), SeriesKind = kind, CourseTitle = "Encontros da Rede", SessionsAttended = 7, SessionsTotal = 10, Modality = null, Syllabus = null,
+            Kind = nameof(CertificateKind.Participation),
+            SeriesKind = kind,
+            CourseTitle = "Encontros da Rede",
+            SessionsAttended = 7,
+            SessionsTotal = 10,
+            Modality = null,
+            Syllabus = null,
         });
         Tools.Flat(Tools.PdfText(pdf, 1)).ShouldContain(expected);
     }
