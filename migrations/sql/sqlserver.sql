@@ -2346,3 +2346,120 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [ParticipationMinimum] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [ParticipationMinutes] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [ParticipationRule] nvarchar(32) NULL DEFAULT N'None';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Offerings] ADD [SeriesKind] nvarchar(32) NULL DEFAULT N'Webinar';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [OfferingId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD [SessionId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_OfferingId] ON [Certificates] ([OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_OneValidPerSeries] ON [Certificates] ([PersonId], [OfferingId]) WHERE "Status" = ''Valid'' AND "Kind" = ''Participation'' AND "SessionId" IS NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Certificates_OneValidPerSession] ON [Certificates] ([PersonId], [SessionId]) WHERE "Status" = ''Valid'' AND "Kind" = ''Participation'' AND "SessionId" IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_SessionId] ON [Certificates] ([SessionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [Certificates] ADD CONSTRAINT [CK_Certificates_ParticipationHasOffering] CHECK ("Kind" <> ''Participation'' OR "OfferingId" IS NOT NULL)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD CONSTRAINT [FK_Certificates_Offerings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [Offerings] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD CONSTRAINT [FK_Certificates_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207183930_ParticipationCertificates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207183930_ParticipationCertificates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -43,6 +43,8 @@ internal static class DemoMunicipalWebinars
             ChannelUrl = Channel,
             Programme = programme,
             RegistrationByDate = true,
+            SeriesKind = SeriesKind.Webinar,
+            ParticipationRule = ParticipationRule.EachSession,
             StartsOn = firstLive,
             EndsOn = lastLive,
             Seats = null,

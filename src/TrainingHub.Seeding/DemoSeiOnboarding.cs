@@ -55,6 +55,8 @@ internal static class DemoSeiOnboarding
                           "de implantação às prefeituras interessadas. Cada prefeitura participa de uma reunião.",
             Programme = programme,
             RegistrationByDate = true,
+            SeriesKind = SeriesKind.Meeting,
+            ParticipationRule = ParticipationRule.EachSession,
             StartsOn = first,
             EndsOn = last,
             EnrolmentOpensAt = DemoWorld.Utc(world.Day(1, 20), new TimeOnly(9, 0)),

@@ -183,6 +183,8 @@ internal static class DemoStrategyNetwork
         {
             Code = $"RE-ENCONTROS-{world.Year}",
             Title = $"Encontros da Rede Estratégia {world.Year}",
+            SeriesKind = SeriesKind.Meeting,
+            ParticipationRule = ParticipationRule.EachSession,
             Description = "Encontros presenciais das Assessorias Estratégicas para troca de experiências, nivelamento de informações " +
                           "do dia a dia das assessorias, apresentação de temas de interesse comum e construção de soluções conjuntas. " +
                           "Lema da rede: \"Ouvir para simplificar. Conectar para fortalecer\".",

@@ -1124,6 +1124,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("PeriodFrom")
                         .HasColumnType("date");
 
@@ -1150,6 +1153,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SnapshotJson")
                         .IsRequired()
@@ -1178,12 +1184,26 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_Certificates_OneValidPerEnrolment")
                         .HasFilter("\"Status\" = 'Valid' AND \"EnrolmentId\" IS NOT NULL");
 
+                    b.HasIndex("OfferingId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("SupersededById");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("PersonId", "OfferingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSeries")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NULL");
+
+                    b.HasIndex("PersonId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSession")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
                         .IsUnique()
@@ -1193,6 +1213,8 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Certificates_ParticipationHasOffering", "\"Kind\" <> 'Participation' OR \"OfferingId\" IS NOT NULL");
 
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
@@ -2177,10 +2199,30 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("ParticipationMinimum")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParticipationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ParticipationRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("None");
+
                     b.Property<bool>("RegistrationByDate")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(false);
+
+                    b.Property<string>("SeriesKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Webinar");
 
                     b.ToTable(t =>
                         {
@@ -2495,11 +2537,21 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingHub.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TrainingHub.Core.Certificates.Certificate", "SupersededBy")
                         .WithMany()
@@ -2508,7 +2560,11 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     b.Navigation("Enrolment");
 
+                    b.Navigation("Offering");
+
                     b.Navigation("Person");
+
+                    b.Navigation("Session");
 
                     b.Navigation("SupersededBy");
                 });

@@ -1129,6 +1129,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("PeriodFrom")
                         .HasColumnType("date");
 
@@ -1155,6 +1158,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
 
                     b.Property<string>("SnapshotJson")
                         .IsRequired()
@@ -1183,12 +1189,26 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Certificates_OneValidPerEnrolment")
                         .HasFilter("\"Status\" = 'Valid' AND \"EnrolmentId\" IS NOT NULL");
 
+                    b.HasIndex("OfferingId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("SupersededById");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("PersonId", "OfferingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSeries")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NULL");
+
+                    b.HasIndex("PersonId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSession")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
                         .IsUnique()
@@ -1198,6 +1218,8 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Certificates_ParticipationHasOffering", "\"Kind\" <> 'Participation' OR \"OfferingId\" IS NOT NULL");
 
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
@@ -2182,10 +2204,30 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("ParticipationMinimum")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ParticipationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ParticipationRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("None");
+
                     b.Property<bool>("RegistrationByDate")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bit")
                         .HasDefaultValue(false);
+
+                    b.Property<string>("SeriesKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("Webinar");
 
                     b.ToTable(t =>
                         {
@@ -2500,11 +2542,21 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingHub.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TrainingHub.Core.Certificates.Certificate", "SupersededBy")
                         .WithMany()
@@ -2513,7 +2565,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.Navigation("Enrolment");
 
+                    b.Navigation("Offering");
+
                     b.Navigation("Person");
+
+                    b.Navigation("Session");
 
                     b.Navigation("SupersededBy");
                 });

@@ -1085,6 +1085,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OfferingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PeriodFrom")
                         .HasColumnType("TEXT");
 
@@ -1111,6 +1114,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SnapshotJson")
                         .IsRequired()
@@ -1139,12 +1145,26 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Certificates_OneValidPerEnrolment")
                         .HasFilter("\"Status\" = 'Valid' AND \"EnrolmentId\" IS NOT NULL");
 
+                    b.HasIndex("OfferingId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("SupersededById");
 
                     b.HasIndex("VerificationCode")
                         .IsUnique();
+
+                    b.HasIndex("PersonId", "OfferingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSeries")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NULL");
+
+                    b.HasIndex("PersonId", "SessionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Certificates_OneValidPerSession")
+                        .HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NOT NULL");
 
                     b.HasIndex("PersonId", "PeriodFrom", "PeriodTo")
                         .IsUnique()
@@ -1154,6 +1174,8 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("Certificates", t =>
                         {
                             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
+
+                            t.HasCheckConstraint("CK_Certificates_ParticipationHasOffering", "\"Kind\" <> 'Participation' OR \"OfferingId\" IS NOT NULL");
 
                             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
 
@@ -2106,10 +2128,30 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParticipationMinimum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParticipationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipationRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
+
                     b.Property<bool>("RegistrationByDate")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(false);
+
+                    b.Property<string>("SeriesKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Webinar");
 
                     b.ToTable(t =>
                         {
@@ -2424,11 +2466,21 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("TrainingHub.Core.Catalog.Offering", "Offering")
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TrainingHub.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("TrainingHub.Core.Catalog.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("TrainingHub.Core.Certificates.Certificate", "SupersededBy")
                         .WithMany()
@@ -2437,7 +2489,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.Navigation("Enrolment");
 
+                    b.Navigation("Offering");
+
                     b.Navigation("Person");
+
+                    b.Navigation("Session");
 
                     b.Navigation("SupersededBy");
                 });

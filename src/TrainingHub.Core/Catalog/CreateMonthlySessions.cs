@@ -118,8 +118,10 @@ public static class CreateMonthlySessions
             }
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = (await db.Sessions.AsNoTracking().Where(s => s.OfferingId == seriesId).Select(s => s.StartsAt).ToListAsync(ct)).ToHashSet();
         var created = 0;
+        var added = new List<Session>();
         foreach (var day in days)
         {
             var starts = SaoPaulo.ToUtc(day.ToDateTime(startTime));
@@ -128,7 +130,7 @@ public static class CreateMonthlySessions
                 continue;
             }
 
-            db.Sessions.Add(new Session
+            added.Add(db.Sessions.Add(new Session
             {
                 OfferingId = series.Id,
                 Title = $"{title} · {day.ToString("MM/yyyy", CultureInfo.InvariantCulture)}",
@@ -136,13 +138,15 @@ public static class CreateMonthlySessions
                 EndsAt = starts.AddMinutes(duration!.Value),
                 CreditedMinutes = credited ?? duration.Value,
                 StreamUrl = stream,
-            });
+            }).Entity);
             created++;
         }
 
         series.StartsOn = startsOn;
         series.EndsOn = endsOn;
         await db.SaveChangesAsync(ct);
+        await Enrolment.SessionRegistrations.AddToWholeSeriesAsync(db, series.Id, [.. added.Select(s => s.Id)], time.GetUtcNow().UtcDateTime, ct);
+        await tx.CommitAsync(ct);
         return Result<MonthlySessionsOutcome>.Ok(new MonthlySessionsOutcome(created, startsOn, endsOn, changed));
     }
 

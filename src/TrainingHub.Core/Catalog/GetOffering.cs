@@ -29,6 +29,16 @@ public sealed record OfferingDetail(
     /// <summary>A series whose people register for the whole series or chosen dates.</summary>
     public bool RegistrationByDate { get; init; }
 
+    /// <summary>Series: what it is and its participation-certificate rule (<see cref="WebinarSeries.ParticipationRule"/>).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public SeriesKind SeriesKind { get; init; }
+
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public ParticipationRule ParticipationRule { get; init; }
+
+    public int? ParticipationMinimum { get; init; }
+    public int? ParticipationMinutes { get; init; }
+
     private static DateTime? Local(DateTime? utc) => utc is { } u ? SaoPaulo.ToLocal(u) : null;
 
     public ClassRequest ToClassRequest() =>
@@ -39,7 +49,8 @@ public sealed record OfferingDetail(
     public SeriesRequest ToSeriesRequest() =>
         new(ProgrammeId, Code, Title, Description, ChannelUrl, StartsOn, EndsOn, Seats, Place, Local(EnrolmentOpensAt), Local(EnrolmentClosesAt), ApprovalRequired, Status,
             Instructors.Select(i => i.Id).ToList(), Eligibility, Rules.Where(r => r.Kind is not null).Select(r => r.Kind!.Value).ToList(),
-            Rules.Where(r => r.OrganizationId is not null).Select(r => new EligibleOrganization(r.OrganizationId, r.SeatQuota)).ToList(), RegistrationByDate);
+            Rules.Where(r => r.OrganizationId is not null).Select(r => new EligibleOrganization(r.OrganizationId, r.SeatQuota)).ToList(), RegistrationByDate,
+            SeriesKind, ParticipationRule, ParticipationMinimum, ParticipationMinutes is { } m ? (m / 60m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : null);
 }
 
 /// <summary>A class or webinar series the reader may see, with its sessions, instructors and eligibility; null when not found or out of scope.</summary>
@@ -63,6 +74,10 @@ public static class GetOffering
                 Description = x is WebinarSeries ? ((WebinarSeries)x).Description : null,
                 ChannelUrl = x is WebinarSeries ? ((WebinarSeries)x).ChannelUrl : null,
                 ByDate = x is WebinarSeries && ((WebinarSeries)x).RegistrationByDate,
+                SeriesKind = x is WebinarSeries ? ((WebinarSeries)x).SeriesKind : SeriesKind.Webinar,
+                ParticipationRule = x is WebinarSeries ? ((WebinarSeries)x).ParticipationRule : ParticipationRule.None,
+                ParticipationMinimum = x is WebinarSeries ? ((WebinarSeries)x).ParticipationMinimum : null,
+                ParticipationMinutes = x is WebinarSeries ? ((WebinarSeries)x).ParticipationMinutes : null,
                 x.StartsOn,
                 x.EndsOn,
                 x.Seats,
@@ -98,6 +113,6 @@ public static class GetOffering
             counts.Where(c => c.Key == EnrolmentStatus.Waitlisted).Sum(c => c.Count),
             counts.Where(c => c.Key == EnrolmentStatus.AwaitingApproval).Sum(c => c.Count),
             await CancellationNotices.Recipients(db, id).CountAsync(ct))
-        { RegistrationByDate = o.ByDate };
+        { RegistrationByDate = o.ByDate, SeriesKind = o.SeriesKind, ParticipationRule = o.ParticipationRule, ParticipationMinimum = o.ParticipationMinimum, ParticipationMinutes = o.ParticipationMinutes };
     }
 }

@@ -71,6 +71,33 @@ public class WebinarSeries : Offering
     /// person's dates (<see cref="Enrolment.SessionRegistration"/>) instead of the enrolment alone.
     /// </summary>
     public bool RegistrationByDate { get; set; }
+
+    /// <summary>What the series is, so its participation certificates read naturally ("participou do webinar", "da reunião").</summary>
+    public SeriesKind SeriesKind { get; set; }
+
+    /// <summary>How attendance turns into participation certificates (<see cref="Certificates.IssueParticipationCertificates"/>).</summary>
+    public ParticipationRule ParticipationRule { get; set; }
+
+    /// <summary>With <see cref="ParticipationRule.MinimumSessions"/>: the sessions a person must have attended (N of the series' M).</summary>
+    public int? ParticipationMinimum { get; set; }
+
+    /// <summary>With <see cref="ParticipationRule.MinimumSessions"/>: the hours the certificate credits; null means the credited minutes of the sessions attended.</summary>
+    public int? ParticipationMinutes { get; set; }
+}
+
+public enum SeriesKind
+{
+    Webinar,
+    Meeting,
+    Event,
+}
+
+/// <summary>Participation certificates of a series: none, one per attended session, or one for attending at least N of its sessions.</summary>
+public enum ParticipationRule
+{
+    None,
+    EachSession,
+    MinimumSessions,
 }
 
 public class OfferingInstructor

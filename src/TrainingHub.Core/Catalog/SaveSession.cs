@@ -108,6 +108,8 @@ public static class SaveSession
             return Error.Validation(errors);
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var isNew = session is null;
         session ??= db.Sessions.Add(new Session { OfferingId = offeringId, Title = title! }).Entity;
         session.Title = title!;
         session.StartsAt = starts!.Value;
@@ -135,6 +137,12 @@ public static class SaveSession
             }).Entity;
         }).ToList();
         await db.SaveChangesAsync(ct);
+        if (isNew)
+        {
+            await Enrolment.SessionRegistrations.AddToWholeSeriesAsync(db, offeringId, [session.Id, .. more.Select(m => m.Id)], time.GetUtcNow().UtcDateTime, ct);
+        }
+
+        await tx.CommitAsync(ct);
         return Result<SavedSessions>.Ok(new SavedSessions(session.Id, 1 + more.Count));
     }
 

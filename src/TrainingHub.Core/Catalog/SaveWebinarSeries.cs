@@ -12,7 +12,10 @@ public sealed record SeriesRequest(
     int? ProgrammeId, string? Code, string? Title, string? Description, string? ChannelUrl, DateOnly? StartsOn, DateOnly? EndsOn, int? Seats, string? Place,
     DateTime? EnrolmentOpensAt, DateTime? EnrolmentClosesAt, bool? ApprovalRequired, [property: JsonConverter(typeof(JsonStringEnumConverter))] OfferingStatus? Status,
     IReadOnlyList<int>? InstructorIds, [property: JsonConverter(typeof(JsonStringEnumConverter))] Eligibility? Eligibility, [property: JsonConverter(typeof(EnumNamesConverter<OrganizationKind>))] IReadOnlyList<OrganizationKind>? OrganizationKinds,
-    IReadOnlyList<EligibleOrganization>? Organizations, bool? RegistrationByDate = null) : IOfferingRequest;
+    IReadOnlyList<EligibleOrganization>? Organizations, bool? RegistrationByDate = null,
+    [property: JsonConverter(typeof(JsonStringEnumConverter))] SeriesKind? SeriesKind = null,
+    [property: JsonConverter(typeof(JsonStringEnumConverter))] ParticipationRule? ParticipationRule = null, int? ParticipationMinimum = null,
+    string? ParticipationHours = null) : IOfferingRequest;
 
 /// <summary>
 /// Creates a webinar series (id null) or changes one. A scoped administrator must place it in a programme of their
@@ -55,6 +58,28 @@ public static class SaveWebinarSeries
             errors.Add(new(nameof(r.ChannelUrl), "Catalog.UrlInvalid"));
         }
 
+        var rule = r.ParticipationRule ?? existing?.ParticipationRule ?? ParticipationRule.None;
+        if (!Enum.IsDefined(rule) || (r.SeriesKind is { } kind && !Enum.IsDefined(kind)))
+        {
+            errors.Add(new(nameof(r.ParticipationRule), "Offering.ParticipationRuleInvalid"));
+        }
+
+        var minimum = r.ParticipationRule is null ? existing?.ParticipationMinimum : r.ParticipationMinimum;
+        if (rule == ParticipationRule.MinimumSessions && minimum is not > 0)
+        {
+            errors.Add(new(nameof(r.ParticipationMinimum), "Offering.ParticipationMinimumRequired"));
+        }
+
+        var minutes = r.ParticipationRule is null ? existing?.ParticipationMinutes : null;
+        if (r.ParticipationRule is not null && !string.IsNullOrWhiteSpace(r.ParticipationHours))
+        {
+            minutes = CatalogInput.ParseHours(r.ParticipationHours);
+            if (minutes is not > 0)
+            {
+                errors.Add(new(nameof(r.ParticipationHours), "Catalog.HoursInvalid", r.ParticipationHours));
+            }
+        }
+
         await OfferingFields.ValidateAsync(db, scope, id, r.ProgrammeId, r, errors, ct);
         if (errors.Count > 0)
         {
@@ -68,6 +93,11 @@ public static class SaveWebinarSeries
         target.ChannelUrl = channel;
         // Left out of an update (an older API client), the setting stays as it was.
         target.RegistrationByDate = r.RegistrationByDate ?? target.RegistrationByDate;
+        target.SeriesKind = r.SeriesKind ?? target.SeriesKind;
+        // The certificate rule likewise: left out, it stays; given, its minimum and hours come with it.
+        target.ParticipationRule = rule;
+        target.ParticipationMinimum = rule == ParticipationRule.MinimumSessions ? minimum : null;
+        target.ParticipationMinutes = rule == ParticipationRule.MinimumSessions ? minutes : null;
         return await OfferingFields.SaveAsync(db, target, target.Code, ct);
     }
 }

@@ -6,6 +6,9 @@ public enum CertificateKind
 {
     Completion,
     Transcript,
+
+    /// <summary>Attendance at a session of a series, or at enough of its sessions (<see cref="Catalog.ParticipationRule"/>).</summary>
+    Participation,
 }
 
 public enum CertificateStatus
@@ -29,6 +32,14 @@ public class Certificate
     /// <summary>The completed enrolment (completion certificates only).</summary>
     public int? EnrolmentId { get; set; }
     public Enrolment.Enrolment? Enrolment { get; set; }
+
+    /// <summary>The series of a participation certificate.</summary>
+    public int? OfferingId { get; set; }
+    public Catalog.Offering? Offering { get; set; }
+
+    /// <summary>The session of a per-session participation certificate; null for a certificate of the whole series.</summary>
+    public int? SessionId { get; set; }
+    public Catalog.Session? Session { get; set; }
 
     /// <summary>Unguessable, in readable groups from an unambiguous alphabet; unique.</summary>
     public required string VerificationCode { get; set; }

@@ -27,7 +27,8 @@ public static class CertificateAccess
 
         var offerings = db.Offerings.InScope(scope).Select(o => o.Id);
         return certificates.Where(c => c.Person!.Organization!.Path.StartsWith(path)
-            || (c.EnrolmentId != null && offerings.Contains(c.Enrolment!.OfferingId)));
+            || (c.EnrolmentId != null && offerings.Contains(c.Enrolment!.OfferingId))
+            || (c.OfferingId != null && offerings.Contains(c.OfferingId.Value)));
     }
 
     public static IQueryable<Certificate> VisibleTo(this IQueryable<Certificate> certificates, TrainingHubDbContext db, ReaderScope scope)
@@ -47,6 +48,7 @@ public static class CertificateAccess
 
         var offerings = db.Offerings.InScope(scope).Select(o => o.Id);
         return certificates.Where(c => c.PersonId == me || c.Person!.Organization!.Path.StartsWith(path)
-            || (c.EnrolmentId != null && offerings.Contains(c.Enrolment!.OfferingId)));
+            || (c.EnrolmentId != null && offerings.Contains(c.Enrolment!.OfferingId))
+            || (c.OfferingId != null && offerings.Contains(c.OfferingId.Value)));
     }
 }

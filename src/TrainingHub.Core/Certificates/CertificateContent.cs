@@ -94,7 +94,8 @@ public static class CertificateContent
     /// <summary>Queues the "CertificateIssued" email with the PDF attached by reference (rendered at send time from the same snapshot).</summary>
     public static void QueueEmail(TrainingHubDbContext db, CertificateSource src, CertificateSnapshot s, bool reissue, DateTime now) =>
         Notifications.Outbox.Add(db, src.PersonId, src.Email, s.Language, $"{nameof(CertificateIssued)}:{s.VerificationCode}",
-            new CertificateIssued(s.HolderName, s.CourseTitle, s.OfferingCode, s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.VerificationCode, s.VerificationUrl, reissue), now);
+            new CertificateIssued(s.HolderName, s.CourseTitle, s.OfferingCode, s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.VerificationCode, s.VerificationUrl, reissue,
+                s.Kind == nameof(CertificateKind.Participation)), now);
 }
 
 public static class AttachmentKinds

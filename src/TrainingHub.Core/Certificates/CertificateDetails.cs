@@ -42,8 +42,8 @@ public static class CertificateDetails
                 x.ReviewKeptBy,
                 Enrolment = x.Enrolment != null ? (Enrolment.EnrolmentStatus?)x.Enrolment.Status : null,
                 Successor = x.SupersededBy != null ? x.SupersededBy.VerificationCode : null,
-                OfferingId = x.Enrolment != null ? (int?)x.Enrolment.OfferingId : null,
-                Title = x.Enrolment != null ? x.Enrolment.Offering!.Title : null,
+                OfferingId = x.Enrolment != null ? (int?)x.Enrolment.OfferingId : x.OfferingId,
+                Title = x.Enrolment != null ? x.Enrolment.Offering!.Title : x.Session != null ? x.Session.Title : x.Offering != null ? x.Offering.Title : null,
             }).FirstOrDefaultAsync(ct);
         if (c is null)
         {

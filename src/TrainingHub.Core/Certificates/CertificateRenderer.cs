@@ -46,7 +46,10 @@ public static class CertificateRenderer
         else
         {
             DrawCertificate(doc, s, layout, en);
-            DrawSyllabus(doc, s, layout, en);
+            if (s.Kind != nameof(CertificateKind.Participation))
+            {
+                DrawSyllabus(doc, s, layout, en);
+            }
         }
 
         using var output = new MemoryStream();
@@ -118,7 +121,8 @@ public static class CertificateRenderer
         }
 
         var y = m + 44;
-        g.DrawString(CertificateTexts.Get("CertificateHeading", en), new XFont(Pdf.Serif, l.Fonts.TitlePt, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 40), XStringFormats.TopCenter);
+        var participation = s.Kind == nameof(CertificateKind.Participation);
+        g.DrawString(CertificateTexts.Get(participation ? "ParticipationHeading" : "CertificateHeading", en), new XFont(Pdf.Serif, l.Fonts.TitlePt, XFontStyleEx.Bold), c.Primary, new XRect(0, y, w, 40), XStringFormats.TopCenter);
         y += 44;
         g.DrawLine(new XPen(c.AccentColor, 1.2), (w / 2) - 90, y, (w / 2) + 90, y);
         y += 14;
@@ -130,8 +134,12 @@ public static class CertificateRenderer
         g.DrawString($"CPF {s.HolderCpfMasked}", small, c.Muted, new XRect(0, y, w, 12), XStringFormats.TopCenter);
         y += 20;
 
-        var statement = CertificateTexts.Get("Statement", en, s.CourseTitle, Modality(s.Modality, en), Hours(s.WorkloadMinutes, en), Date(s.StartsOn), Date(s.EndsOn),
-            s.Programme is null ? "" : CertificateTexts.Get(NamesItself(s.Programme) ? "StatementProgrammeNamed" : "StatementProgramme", en, s.Programme));
+        var programme = s.Programme is null ? "" : CertificateTexts.Get(NamesItself(s.Programme) ? "StatementProgrammeNamed" : "StatementProgramme", en, s.Programme);
+        var statement = !participation
+            ? CertificateTexts.Get("Statement", en, s.CourseTitle, Modality(s.Modality, en), Hours(s.WorkloadMinutes, en), Date(s.StartsOn), Date(s.EndsOn), programme)
+            : s.SessionsAttended is { } attended
+                ? CertificateTexts.Get("Participation.Series." + (s.SeriesKind ?? "Webinar"), en, attended, s.SessionsTotal, s.CourseTitle, Date(s.StartsOn), Date(s.EndsOn), Hours(s.WorkloadMinutes, en), programme)
+                : CertificateTexts.Get("Participation.Session." + (s.SeriesKind ?? "Webinar"), en, s.CourseTitle, Date(s.StartsOn), Hours(s.WorkloadMinutes, en), programme);
         var tf = new XTextFormatter(g) { Alignment = XParagraphAlignment.Center };
         tf.DrawString(statement, body, c.Text, new XRect(m + 40, y, w - (2 * m) - 80, 60), XStringFormats.TopLeft);
         y += 64;

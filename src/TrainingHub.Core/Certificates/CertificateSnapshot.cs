@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TrainingHub.Core.Certificates;
 
@@ -25,6 +26,19 @@ public sealed record CertificateSnapshot
     public DateOnly? EndsOn { get; init; }
     public string? Modality { get; init; }
     public string? Syllabus { get; init; }
+
+    /// <summary>Participation certificates: what the series is (<see cref="Catalog.SeriesKind"/>), its title, and for a whole-series certificate the sessions attended of its total. Absent from other documents' JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SeriesKind { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SeriesTitle { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SessionsAttended { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SessionsTotal { get; init; }
 
     public required string Issuer { get; init; }
     public string? IssuerCnpj { get; init; }

@@ -41,6 +41,35 @@ public static class GetCertificateFile
         return new CertificateFile(CertificateRenderer.FileName(snapshot), CertificateRenderer.Render(snapshot));
     }
 
+    /// <summary>
+    /// Valid completion and participation certificates of the people of an organisation (and the organisations under
+    /// it) for its focal point's ZIP, read in pages like <see cref="ClassSnapshotsAsync"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<(string FileName, string SnapshotJson)> OrganizationSnapshotsAsync(TrainingHubDbContext db, string organizationPath,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var after = 0;
+        while (true)
+        {
+            var page = await db.Certificates.AsNoTracking()
+                .Where(c => c.Id > after && c.Status == CertificateStatus.Valid && c.Kind != CertificateKind.Transcript && c.Person!.Organization!.Path.StartsWith(organizationPath))
+                .OrderBy(c => c.Id).Take(100).Select(c => new { c.Id, c.VerificationCode, c.SnapshotJson, c.Person!.NameKey }).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var c in page)
+            {
+                var name = new string(c.NameKey.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray()).Trim('-');
+                yield return ($"{(name.Length == 0 ? "person" : name)}-{c.VerificationCode}.pdf", c.SnapshotJson);
+            }
+
+            after = page[^1].Id;
+        }
+    }
+
     /// <summary>Valid certificates of one class for the ZIP: file name and snapshot, read in pages so a large class never sits in memory at once.</summary>
     public static async IAsyncEnumerable<(string FileName, string SnapshotJson)> ClassSnapshotsAsync(TrainingHubDbContext db, int offeringId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -50,7 +79,9 @@ public static class GetCertificateFile
         while (true)
         {
             var page = await db.Certificates.AsNoTracking()
-                .Where(c => c.Id > after && c.Status == CertificateStatus.Valid && c.Enrolment!.OfferingId == offeringId && (c.Enrolment.Status == Enrolment.EnrolmentStatus.Completed || c.ReviewKeptAt != null))
+                .Where(c => c.Id > after && c.Status == CertificateStatus.Valid
+                    && ((c.Kind == CertificateKind.Participation && c.OfferingId == offeringId)
+                        || (c.Enrolment!.OfferingId == offeringId && (c.Enrolment.Status == Enrolment.EnrolmentStatus.Completed || c.ReviewKeptAt != null))))
                 .OrderBy(c => c.Id).Take(100).Select(c => new { c.Id, c.VerificationCode, c.SnapshotJson, c.Person!.NameKey }).ToListAsync(ct);
             if (page.Count == 0)
             {

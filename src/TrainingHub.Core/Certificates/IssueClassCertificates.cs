@@ -6,7 +6,10 @@ using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Certificates;
 
-/// <summary>An administrator's "issue now" for one class in scope, once the class has ended: the job's own use case, limited to that class.</summary>
+/// <summary>
+/// An administrator's "issue now" for one class in scope, once the class has ended: the job's own use case, limited to
+/// that class. For a webinar series, meeting or event, its participation certificates (<see cref="IssueParticipationCertificates"/>).
+/// </summary>
 public static class IssueClassCertificates
 {
     public static async Task<Result<IssueOutcome>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, IssueSettings settings, int offeringId, CancellationToken ct)
@@ -14,6 +17,11 @@ public static class IssueClassCertificates
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(settings);
+        if (await db.WebinarSeries.AnyAsync(w => w.Id == offeringId, ct))
+        {
+            return await IssueParticipationCertificates.ForSeriesAsync(db, scope, time, settings, offeringId, ct);
+        }
+
         if (!scope.IsAdministrator || !await db.Offerings.OfType<CourseClass>().InScope(scope).AnyAsync(o => o.Id == offeringId, ct))
         {
             return Error.NotFound("OfferingId", "Offering.NotFound");

@@ -23,7 +23,7 @@ public static class ListMyCertificates
                 c.Kind,
                 c.VerificationCode,
                 c.Status,
-                Title = c.Enrolment != null ? c.Enrolment.Offering!.Title : null,
+                Title = c.Enrolment != null ? c.Enrolment.Offering!.Title : c.Session != null ? c.Session.Title : c.Offering != null ? c.Offering.Title : null,
                 c.IssuedAt,
                 c.ValidUntil,
                 c.PeriodFrom,

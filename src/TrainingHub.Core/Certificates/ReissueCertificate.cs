@@ -41,6 +41,11 @@ public static class ReissueCertificate
             return Error.NotFound("Id", "Certificate.NotFound");
         }
 
+        if (old.Status == CertificateStatus.Valid && old.Kind == CertificateKind.Participation && old.OfferingId is { } seriesId)
+        {
+            return await ReissueParticipationAsync(db, time, actor, settings, old, seriesId, text, ct);
+        }
+
         if (old.Status != CertificateStatus.Valid || old.Kind != CertificateKind.Completion || old.EnrolmentId is not { } enrolmentId)
         {
             return Error.Conflict("Id", "Certificate.NotValid");
@@ -69,6 +74,37 @@ public static class ReissueCertificate
         db.Certificates.Add(fresh);
         CertificateContent.QueueEmail(db, src, snapshot, reissue: true, now);
         actor.Reason = text;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<ReissueOutcome>.Ok(new ReissueOutcome(old.Id, fresh.Id, fresh.VerificationCode));
+    }
+
+    /// <summary>A participation certificate from the attendance as it is now; refused when the person no longer qualifies (revoke instead).</summary>
+    private static async Task<Result<ReissueOutcome>> ReissueParticipationAsync(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, IssueSettings settings,
+        Certificate old, int seriesId, string? reason, CancellationToken ct)
+    {
+        var due = await ParticipationContent.CurrentAsync(db, old.PersonId, seriesId, old.SessionId, ct);
+        if (due is null)
+        {
+            return Error.Conflict("Id", "Certificate.NoLongerAttended");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var (_, src, snapshot) = (await ParticipationContent.SnapshotsAsync(db, settings, [due], now, ct)).Single();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var left = await db.Certificates.Where(c => c.Id == old.Id && c.Status == CertificateStatus.Valid)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Superseded).SetProperty(c => c.SupersededById, c => c.Id), ct);
+        if (left == 0)
+        {
+            return Error.Conflict("Id", "Certificate.NotValid");
+        }
+
+        var fresh = ParticipationContent.NewCertificate(snapshot, due);
+        old.Status = CertificateStatus.Superseded;
+        old.SupersededBy = fresh;
+        db.Certificates.Add(fresh);
+        CertificateContent.QueueEmail(db, src, snapshot, reissue: true, now);
+        actor.Reason = reason;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<ReissueOutcome>.Ok(new ReissueOutcome(old.Id, fresh.Id, fresh.VerificationCode));

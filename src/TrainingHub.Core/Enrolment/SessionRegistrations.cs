@@ -74,6 +74,35 @@ public static class SessionRegistrations
         }
     }
 
+    /// <summary>
+    /// Registers those who chose the whole series of a series registered by date for dates added to it later (saved
+    /// sessions, ids given): a seat on each where one is free, otherwise its waitlist. People who chose single dates
+    /// keep their choice. The caller holds a transaction; this takes the series' lock and saves.
+    /// </summary>
+    public static async Task AddToWholeSeriesAsync(TrainingHubDbContext db, int offeringId, IReadOnlyCollection<int> sessionIds, DateTime now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        if (sessionIds.Count == 0 || !await db.WebinarSeries.AnyAsync(s => s.Id == offeringId && s.RegistrationByDate, ct))
+        {
+            return;
+        }
+
+        await Seats.LockAsync(db, offeringId, ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.OfferingId == offeringId && sessionIds.Contains(s.Id)).OrderBy(s => s.StartsAt).ToListAsync(ct);
+        var enrolments = await db.Enrolments.Where(e => e.OfferingId == offeringId && !e.ChosenSessions && EnrolmentStatuses.Upcoming.Contains(e.Status)).OrderBy(e => e.Id).ToListAsync(ct);
+        foreach (var s in sessions.Where(s => Open(s, now)))
+        {
+            var held = (await db.SessionRegistrations.Where(r => r.SessionId == s.Id).Select(r => r.EnrolmentId).ToListAsync(ct)).ToHashSet();
+            foreach (var e in enrolments.Where(e => !held.Contains(e.Id)))
+            {
+                await AddAsync(db, e, s.Id, now, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The dates that may still be chosen or dropped: scheduled and not yet started.</summary>
     internal static bool Open(Session s, DateTime now) => s.Status == SessionStatus.Scheduled && s.StartsAt > now;
 }

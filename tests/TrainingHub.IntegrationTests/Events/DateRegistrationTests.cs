@@ -153,6 +153,37 @@ public sealed class DateRegistrationTests(string provider) : OnBothDatabases(pro
         none.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Test]
+    public async Task A_date_added_later_is_added_for_those_registered_for_the_whole_series_only()
+    {
+        var series = await SeriesAsync(seatsOnLast: null);
+        var people = await Arrange.PeopleAsync(App, 2);
+        await ChooseAsync(people[0], series.Id, wholeSeries: true);
+        await ChooseAsync(people[1], series.Id, false, series.Sessions[0]);
+
+        // One session added by the session form (with one seat, repeated a week later) ...
+        var starts = SaoPaulo.ToLocal(App.Clock.GetUtcNow().UtcDateTime).Date.AddDays(10).AddHours(19);
+        var saved = await App.WithDbAsync(db => SaveSession.HandleAsync(db, Admin, App.Clock, series.Id, null,
+            new SessionRequest("Apresentação 4", starts, starts.AddHours(1), null, null, null, Seats: 1, RepeatWeeklyUntil: DateOnly.FromDateTime(starts).AddDays(7)), CancellationToken.None));
+        saved.Succeeded.ShouldBeTrue(string.Join(", ", saved.Errors.Select(e => e.Code)));
+        saved.Value!.Count.ShouldBe(2);
+        // ... and one by the monthly generator.
+        var monthly = await App.WithDbAsync(db => CreateMonthlySessions.HandleAsync(db, Admin, App.Clock, series.Id,
+            new MonthlySessionsRequest(DateOnly.FromDateTime(starts).AddDays(20), "10:00", "1", null, MonthlyRule.SameDay, 1, null, null), CancellationToken.None));
+        monthly.Succeeded.ShouldBeTrue(string.Join(", ", monthly.Errors.Select(e => e.Code)));
+        monthly.Value!.Created.ShouldBe(1);
+
+        var added = await App.WithDbAsync(db => db.Sessions.Where(s => s.OfferingId == series.Id && !series.Sessions.Contains(s.Id)).Select(s => s.Id).ToListAsync());
+        added.Count.ShouldBe(3);
+        foreach (var id in added)
+        {
+            (await RowAsync(people[0], id)).ShouldBe((SessionRegistrationStatus.Confirmed, (int?)null));
+        }
+
+        (await App.WithDbAsync(db => db.SessionRegistrations.Where(r => r.PersonId == people[1]).Select(r => r.SessionId).ToListAsync())).ShouldBe([series.Sessions[0]]);
+        (await App.WithDbAsync(db => db.Sessions.Where(s => s.Id == saved.Value.Id).Select(s => s.RegisteredCount).SingleAsync())).ShouldBe(1);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private sealed record Series(int Id, IReadOnlyList<int> Sessions);

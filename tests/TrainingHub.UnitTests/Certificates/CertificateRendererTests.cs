@@ -82,6 +82,43 @@ public sealed class CertificateRendererTests
         Tools.Flat(Tools.PdfText(CertificateRenderer.Render(Sample()), 1)).ShouldContain("no âmbito do programa Rede Estratégia 2026");
     }
 
+    [TestCase("Webinar", "pt-BR", "participou do webinar “Planejamento municipal · 03/2026” em 02/03/2026, com carga horária de 1 hora e 30 minutos, no âmbito do programa Rede Estratégia 2026.")]
+    [TestCase("Meeting", "pt-BR", "participou da reunião “Planejamento municipal · 03/2026” em 02/03/2026, com carga horária de 1 hora e 30 minutos")]
+    [TestCase("Event", "en", "took part in the event “Planejamento municipal · 03/2026” on 02/03/2026, with a workload of 1 hour 30 minutes, as part of the programme Rede Estratégia 2026.")]
+    public void A_participation_certificate_for_one_session_reads_as_the_series_is(string kind, string language, string expected)
+    {
+        var pdf = CertificateRenderer.Render(Sample(language) with
+        {
+            Kind = nameof(CertificateKind.Participation),
+            SeriesKind = kind,
+            CourseTitle = "Planejamento municipal · 03/2026",
+            WorkloadMinutes = 90,
+            EndsOn = new DateOnly(2026, 3, 2),
+            Modality = null,
+            Syllabus = null,
+        });
+        var text = Tools.Flat(Tools.PdfText(pdf, 1));
+        text.ShouldContain(expected);
+        text.ShouldContain(language == "en" ? "CERTIFICATE OF PARTICIPATION" : "CERTIFICADO DE PARTICIPAÇÃO");
+    }
+
+    [TestCase("Meeting", "pt-BR", "participou de 7 das 10 reuniões de “Encontros da Rede”, realizadas de 02/03/2026 a 17/04/2026, com carga horária de 20 horas")]
+    [TestCase("Webinar", "en", "attended 7 of the 10 webinars in the series “Encontros da Rede”, held from 02/03/2026 to 17/04/2026, with a workload of 20 hours")]
+    public void A_whole_series_participation_certificate_counts_the_sessions_attended(string kind, string language, string expected)
+    {
+        var pdf = CertificateRenderer.Render(Sample(language) with
+        {
+            Kind = nameof(CertificateKind.Participation),
+            SeriesKind = kind,
+            CourseTitle = "Encontros da Rede",
+            SessionsAttended = 7,
+            SessionsTotal = 10,
+            Modality = null,
+            Syllabus = null,
+        });
+        Tools.Flat(Tools.PdfText(pdf, 1)).ShouldContain(expected);
+    }
+
     [TestCase("05461142000170", "05.461.142/0001-70")]
     [TestCase("05.461.142/0001-70", "05.461.142/0001-70")]
     [TestCase(" 05461142000170 ", "05.461.142/0001-70")]

@@ -88,6 +88,8 @@ public sealed class WebinarSeriesConfiguration : IEntityTypeConfiguration<Webina
         b.Property(w => w.ChannelUrl).HasMaxLength(500);
         // Shares the offerings table with classes: rows of other kinds (and series from before) read as false.
         b.Property(w => w.RegistrationByDate).HasDefaultValue(false);
+        b.Property(w => w.SeriesKind).HasDefaultValue(SeriesKind.Webinar).HasSentinel(SeriesKind.Webinar);
+        b.Property(w => w.ParticipationRule).HasDefaultValue(ParticipationRule.None).HasSentinel(ParticipationRule.None);
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         {
             t.HasCheckConstraint("CK_Certificates_CompletionHasEnrolment", "\"Kind\" <> 'Completion' OR \"EnrolmentId\" IS NOT NULL");
             t.HasCheckConstraint("CK_Certificates_RevokedHasReason", "\"Status\" <> 'Revoked' OR (\"RevokedAt\" IS NOT NULL AND \"RevocationReason\" IS NOT NULL)");
+            t.HasCheckConstraint("CK_Certificates_ParticipationHasOffering", "\"Kind\" <> 'Participation' OR \"OfferingId\" IS NOT NULL");
             t.HasCheckConstraint("CK_Certificates_SupersededHasSuccessor", "\"Status\" <> 'Superseded' OR \"SupersededById\" IS NOT NULL");
         });
         b.Property(c => c.VerificationCode).HasMaxLength(40).IsRequired();
@@ -20,7 +21,12 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.HasIndex(c => c.EnrolmentId).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"EnrolmentId\" IS NOT NULL").HasDatabaseName("IX_Certificates_OneValidPerEnrolment");
         // One valid transcript per person and period.
         b.HasIndex(c => new { c.PersonId, c.PeriodFrom, c.PeriodTo }).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Transcript'").HasDatabaseName("IX_Certificates_OneValidTranscriptPerPeriod");
+        // Exactly one valid participation certificate per person and session, and per person and series (whole-series rule).
+        b.HasIndex(c => new { c.PersonId, c.SessionId }).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NOT NULL").HasDatabaseName("IX_Certificates_OneValidPerSession");
+        b.HasIndex(c => new { c.PersonId, c.OfferingId }).IsUnique().HasFilter("\"Status\" = 'Valid' AND \"Kind\" = 'Participation' AND \"SessionId\" IS NULL").HasDatabaseName("IX_Certificates_OneValidPerSeries");
         b.HasIndex(c => c.PersonId);
+        b.HasIndex(c => c.OfferingId);
+        b.HasIndex(c => c.SessionId);
         b.Property(c => c.ContentHash).HasMaxLength(64);
         b.Property(c => c.SnapshotJson).IsRequired();
         b.Property(c => c.Language).HasMaxLength(8).IsRequired();
@@ -29,6 +35,8 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.Property(c => c.ReviewKeptBy).HasMaxLength(200);
         b.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Enrolment).WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Offering).WithMany().HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Session).WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.SupersededBy).WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);
     }
 }

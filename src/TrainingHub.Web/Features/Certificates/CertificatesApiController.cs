@@ -114,13 +114,40 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/zip")]
     public async Task<IActionResult> Zip(int id, CancellationToken ct)
     {
-        var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
-        if (!model.Succeeded)
+        var code = await CertificateZip.OfferingCodeAsync(db, User.Scope(), id, ct);
+        if (!code.Succeeded)
         {
-            return this.Problem(model.Error!, t);
+            return this.Problem(code.Error!, t);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassSnapshotsAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>The participation certificates of a webinar series, meeting or event.</summary>
+    [HttpGet("offerings/{id:int}/participation-certificates")]
+    [Authorize(Policy = Policies.Administrator)]
+    [Refuses(ErrorKind.NotFound)]
+    public async Task<ActionResult<SeriesCertificatesModel>> Series(int id, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var result = await ListSeriesCertificates.HandleAsync(db, User.Scope(), id, search, page, pageSize, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+    }
+
+    /// <summary>A focal point's ZIP of the valid certificates of their organisation's people.</summary>
+    [HttpGet("certificates/organization.zip")]
+    [Authorize(Policy = Policies.SignedIn)]
+    [Refuses(ErrorKind.Forbidden)]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "application/zip")]
+    public async Task<IActionResult> OrganizationZip(CancellationToken ct)
+    {
+        var org = await OrganizationCertificates.HandleAsync(db, User.Scope(), ct);
+        if (!org.Succeeded)
+        {
+            return this.Problem(org.Error!, t);
+        }
+
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationSnapshotsAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
         return new EmptyResult();
     }
 

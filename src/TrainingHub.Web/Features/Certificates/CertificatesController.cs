@@ -11,7 +11,7 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Certificates;
 
-public sealed record MyCertificatesViewModel(IReadOnlyList<CertificateItem> Items, IReadOnlyList<int> Years, int Year, DateTime Now);
+public sealed record MyCertificatesViewModel(IReadOnlyList<CertificateItem> Items, IReadOnlyList<int> Years, int Year, DateTime Now, bool FocalPoint = false);
 
 public sealed record ManageCertificateViewModel(CertificateItem Item, VerificationResult Details, int? OfferingId, string? Reason, bool UnderReview = false, ReviewKept? Kept = null);
 
@@ -34,7 +34,22 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
 
         var items = await ListMyCertificates.HandleAsync(db, personId, ct);
         var year = SaoPaulo.Today(time).Year;
-        return View(new MyCertificatesViewModel(items, Enumerable.Range(year - 5, 6).Reverse().ToList(), year, time.GetUtcNow().UtcDateTime));
+        return View(new MyCertificatesViewModel(items, Enumerable.Range(year - 5, 6).Reverse().ToList(), year, time.GetUtcNow().UtcDateTime,
+            await OrganizationCertificates.IsFocalPointAsync(db, personId, ct)));
+    }
+
+    [HttpGet("certificates/organization.zip")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> OrganizationZip(CancellationToken ct)
+    {
+        var org = await OrganizationCertificates.HandleAsync(db, User.Scope(), ct);
+        if (!org.Succeeded)
+        {
+            return this.Page(org.Error!);
+        }
+
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationSnapshotsAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
+        return new EmptyResult();
     }
 
     [HttpGet("certificates/{id:int}/pdf")]
@@ -65,6 +80,11 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     {
         var result = await ListClassCertificates.HandleAsync(db, User.Scope(), id, search, page, 50, ct);
         ViewData["Search"] = search;
+        if (!result.Succeeded && await ListSeriesCertificates.HandleAsync(db, User.Scope(), id, search, page, 50, ct) is { Succeeded: true } series)
+        {
+            return View("Series", series.Value!);
+        }
+
         return result.Succeeded ? View(result.Value!) : this.Page(result.Error!);
     }
 
@@ -86,13 +106,13 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Zip(int id, CancellationToken ct)
     {
-        var model = await ListClassCertificates.HandleAsync(db, User.Scope(), id, null, 1, 1, ct);
-        if (!model.Succeeded)
+        var code = await CertificateZip.OfferingCodeAsync(db, User.Scope(), id, ct);
+        if (!code.Succeeded)
         {
-            return this.Page(model.Error!);
+            return this.Page(code.Error!);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, db, id, $"certificates-{model.Value!.Code}.zip", ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassSnapshotsAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
         return new EmptyResult();
     }
 
@@ -177,11 +197,25 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     }
 }
 
-/// <summary>Streams a class's valid certificates as one ZIP, rendering each PDF from its snapshot as it goes.</summary>
+/// <summary>Streams valid certificates (a class's, a series', an organisation's) as one ZIP, rendering each PDF from its snapshot as it goes.</summary>
 public static class CertificateZip
 {
-    public static async Task WriteAsync(HttpContext http, TrainingHubDbContext db, int offeringId, string fileName, CancellationToken ct)
+    /// <summary>The code of a class or series the administrator may see (the ZIP's name), or not found.</summary>
+    public static async Task<Result<string>> OfferingCodeAsync(TrainingHubDbContext db, TrainingHub.Core.Accounts.ReaderScope scope, int id, CancellationToken ct)
     {
+        var model = await ListClassCertificates.HandleAsync(db, scope, id, null, 1, 1, ct);
+        if (model.Succeeded)
+        {
+            return Result<string>.Ok(model.Value!.Code);
+        }
+
+        var series = await ListSeriesCertificates.HandleAsync(db, scope, id, null, 1, 1, ct);
+        return series.Succeeded ? Result<string>.Ok(series.Value!.Code) : model.Error!;
+    }
+
+    public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<(string FileName, string SnapshotJson)> files, string fileName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(http);
         http.Response.ContentType = "application/zip";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
@@ -192,7 +226,7 @@ public static class CertificateZip
         }
 
         using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
-        await foreach (var (name, json) in GetCertificateFile.ClassSnapshotsAsync(db, offeringId, ct))
+        await foreach (var (name, json) in files.WithCancellation(ct))
         {
             var pdf = GetCertificateFile.Render(json).Content;
             var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
