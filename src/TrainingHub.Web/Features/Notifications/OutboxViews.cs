@@ -39,11 +39,14 @@ public static class JobViews
         using var connection = storage.GetConnection();
         var recurring = connection.GetRecurringJobs([.. Scheduling.Jobs.Select(j => j.Name)]).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var monitoring = storage.GetMonitoringApi();
-        foreach (var name in Scheduling.Jobs.Select(j => j.Name))
+        var schedules = services.GetRequiredService<IOptionsMonitor<JobSchedule>>();
+        foreach (var definition in Scheduling.Jobs)
         {
+            var name = definition.Name;
             recurring.TryGetValue(name, out var job);
             var outcome = job?.LastJobId is { } id ? Outcome(monitoring.JobDetails(id)) : null;
-            views.Add(new JobView(name, job?.Cron, null, null, job?.LastExecution, job?.NextExecution, job?.LastJobState ?? (job is null ? null : "Scheduled"),
+            // With the scheduler off here the storage may hold no schedule yet: show the one configured.
+            views.Add(new JobView(name, job?.Cron ?? schedules.Get(name).CronFor(definition), null, null, job?.LastExecution, job?.NextExecution, job?.LastJobState ?? (job is null ? null : "Scheduled"),
                 outcome?.At, outcome?.Ok, outcome?.Text));
         }
 
