@@ -19,12 +19,13 @@ public static class ChangePassword
             return Error.NotFound("UserId", "Account.NotFound");
         }
 
+        // Every refused field at once: a wrong current password and a weak new one are both named.
+        var errors = new List<FieldError>();
         if (string.IsNullOrEmpty(r.CurrentPassword) || !await users.CheckPasswordAsync(user, r.CurrentPassword))
         {
-            return Error.Validation(nameof(r.CurrentPassword), "Identity.PasswordMismatch");
+            errors.Add(new(nameof(r.CurrentPassword), "Identity.PasswordMismatch"));
         }
 
-        var errors = new List<FieldError>();
         foreach (var validator in users.PasswordValidators)
         {
             var check = await validator.ValidateAsync(users, user, r.NewPassword ?? "");
@@ -36,7 +37,7 @@ public static class ChangePassword
             return Error.Validation(errors);
         }
 
-        var outcome = await users.ChangePasswordAsync(user, r.CurrentPassword, r.NewPassword!);
+        var outcome = await users.ChangePasswordAsync(user, r.CurrentPassword!, r.NewPassword!);
         if (!outcome.Succeeded)
         {
             return Error.Validation(IdentityErrors.ToFields(nameof(r.NewPassword), outcome.Errors, users.Options));

@@ -73,12 +73,18 @@ public static class CheckIn
         {
             if (r.SessionId is not { } session)
             {
-                return Error.Validation(nameof(r.Code), "CheckIn.NoneOpen");
+                return Error.Conflict(nameof(r.Code), "CheckIn.NoneOpen");
             }
 
-            var holdsSeat = await db.Sessions.AnyAsync(s => s.Id == session
-                && db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && seated.Contains(e.Status)), ct);
-            return Error.Validation(nameof(r.Code), holdsSeat ? "CheckIn.NotOpen" : "CheckIn.NotEnrolled");
+            var state = await db.Sessions.AsNoTracking().Where(s => s.Id == session).Select(s => new
+            {
+                HoldsSeat = db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && seated.Contains(e.Status)),
+                Opened = db.CheckInWindows.Any(w => w.SessionId == s.Id && w.OpensAt <= now),
+                s.EndsAt,
+            }).FirstOrDefaultAsync(ct);
+            return state is not { HoldsSeat: true } ? Error.Validation(nameof(r.Code), "CheckIn.NotEnrolled")
+                : !state.Opened && state.EndsAt > now ? Error.TooEarly(nameof(r.Code), "CheckIn.NotOpenYet")
+                : Error.Conflict(nameof(r.Code), "CheckIn.NotOpen");
         }
 
         var candidates = open.Where(w => w.Seated).ToList();

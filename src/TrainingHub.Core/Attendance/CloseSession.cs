@@ -27,7 +27,7 @@ public static class CloseSession
         var endsAt = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.EndsAt).SingleAsync(ct);
         if (!AttendanceTiming.MayClose(endsAt, now))
         {
-            return Error.Conflict("SessionId", "Attendance.TooEarlyToClose", SaoPaulo.FormatDateTime(endsAt.AddMinutes(-AttendanceTiming.CloseBeforeEndMinutes)));
+            return Error.TooEarly("SessionId", "Attendance.TooEarlyToClose", SaoPaulo.FormatDateTime(endsAt.AddMinutes(-AttendanceTiming.CloseBeforeEndMinutes)));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

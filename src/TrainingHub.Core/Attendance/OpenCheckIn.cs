@@ -58,8 +58,9 @@ public static class OpenCheckIn
             SessionStatus.Closed => Error.Conflict(nameof(r.SessionId), "CheckIn.SessionClosed"),
             _ when !Enum.IsDefined(r.Kind) => Error.Validation(nameof(r.Kind), "CheckIn.KindInvalid"),
             _ when minutes < 1 || minutes > options.MaxWindowMinutes => Error.Validation(nameof(r.Minutes), "CheckIn.MinutesRange", 1, options.MaxWindowMinutes),
-            _ when now < s.StartsAt.AddMinutes(-options.OpenBeforeMinutes) => Error.Validation(nameof(r.SessionId), "CheckIn.TooEarly", options.OpenBeforeMinutes),
-            _ when now > s.EndsAt => Error.Validation(nameof(r.SessionId), "CheckIn.SessionOver"),
+            _ when now < s.StartsAt.AddMinutes(-options.OpenBeforeMinutes) => Error.TooEarly(nameof(r.SessionId), "CheckIn.TooEarly",
+                SaoPaulo.FormatDateTime(s.StartsAt.AddMinutes(-options.OpenBeforeMinutes)), options.OpenBeforeMinutes),
+            _ when now > s.EndsAt => Error.Conflict(nameof(r.SessionId), "CheckIn.SessionOver"),
             _ => null,
         };
         if (error is not null)

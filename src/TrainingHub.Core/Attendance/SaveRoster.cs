@@ -44,7 +44,7 @@ public static class SaveRoster
 
         if (!AttendanceTiming.MayRecord(session.StartsAt, time.GetUtcNow().UtcDateTime))
         {
-            return Error.Conflict(nameof(r.SessionId), "Attendance.TooEarlyToRecord", SaoPaulo.FormatDateTime(session.StartsAt.AddMinutes(-AttendanceTiming.RecordBeforeStartMinutes)));
+            return Error.TooEarly(nameof(r.SessionId), "Attendance.TooEarlyToRecord", SaoPaulo.FormatDateTime(session.StartsAt.AddMinutes(-AttendanceTiming.RecordBeforeStartMinutes)));
         }
 
         var seated = EnrolmentStatuses.Seated;

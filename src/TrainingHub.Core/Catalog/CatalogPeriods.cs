@@ -6,7 +6,9 @@ namespace TrainingHub.Core.Catalog;
 
 /// <summary>
 /// Periods nest: a session falls within its class's (or series') period, in São Paulo dates, and a class within its
-/// programme's period when the programme has one. Refused on every form and API that sets them, naming the field.
+/// programme's period when the programme has one. Refused on every form and API that sets them, naming the field:
+/// a session, class or series saved outside its period, and a class's or programme's period narrowed so that what it
+/// holds falls outside.
 /// </summary>
 public static class CatalogPeriods
 {
@@ -61,6 +63,34 @@ public static class CatalogPeriods
         if (last > endsOn)
         {
             errors.Add(new(nameof(IOfferingRequest.EndsOn), "Offering.SessionsAfter", SaoPaulo.FormatDate(last)));
+        }
+    }
+
+    /// <summary>
+    /// For a programme being changed: every class and series of it that is not cancelled must lie within its new
+    /// period. Adds, on StartsOn and on EndsOn, how many fall outside on that side and the furthest date among them.
+    /// </summary>
+    public static async Task CheckProgrammeAsync(TrainingHubDbContext db, int programmeId, DateOnly? startsOn, DateOnly? endsOn, List<FieldError> errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(errors);
+        var offerings = db.Offerings.AsNoTracking().Where(o => o.ProgrammeId == programmeId && o.Status != OfferingStatus.Cancelled);
+        if (startsOn is { } from)
+        {
+            var before = await offerings.Where(o => o.StartsOn < from).Select(o => o.StartsOn).ToListAsync(ct);
+            if (before.Count > 0)
+            {
+                errors.Add(new(nameof(ProgrammeRequest.StartsOn), "Programme.OfferingsBefore", before.Count, SaoPaulo.FormatDate(before.Min())));
+            }
+        }
+
+        if (endsOn is { } to)
+        {
+            var after = await offerings.Where(o => o.EndsOn > to).Select(o => o.EndsOn).ToListAsync(ct);
+            if (after.Count > 0)
+            {
+                errors.Add(new(nameof(ProgrammeRequest.EndsOn), "Programme.OfferingsAfter", after.Count, SaoPaulo.FormatDate(after.Max())));
+            }
         }
     }
 }

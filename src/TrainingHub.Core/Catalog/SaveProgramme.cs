@@ -56,6 +56,10 @@ public static class SaveProgramme
         {
             errors.Add(new(nameof(r.EndsOn), "Catalog.EndBeforeStart"));
         }
+        else if (id is { } changed)
+        {
+            await CatalogPeriods.CheckProgrammeAsync(db, changed, r.StartsOn, r.EndsOn, errors, ct);
+        }
 
         if (code is not null && await db.Programmes.AnyAsync(p => p.Code == code && p.Id != (id ?? 0), ct))
         {

@@ -42,7 +42,7 @@ public static class IssueClassCertificates
         if (end.EndsOn > SaoPaulo.Today(time) || end.LastSession > now)
         {
             var ends = end.LastSession is { } last && SaoPaulo.ToLocal(last) > end.EndsOn.ToDateTime(TimeOnly.MinValue) ? SaoPaulo.FormatDateTime(last) : SaoPaulo.FormatDate(end.EndsOn);
-            return Error.Conflict("OfferingId", "Certificate.ClassNotEnded", ends);
+            return Error.TooEarly("OfferingId", "Certificate.ClassNotEnded", ends);
         }
 
         return Result<IssueOutcome>.Ok(await IssueCertificates.HandleAsync(db, time, settings, offeringId, ct));

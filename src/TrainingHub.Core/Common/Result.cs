@@ -20,6 +20,12 @@ public enum ErrorKind
 
     /// <summary>Too many attempts; try again later.</summary>
     RateLimited,
+
+    /// <summary>
+    /// The request is right but comes before its time: the session has not happened, the class has not ended, the window
+    /// has not opened. Every such refusal is this kind (answered as a conflict), and its message says from when.
+    /// </summary>
+    TooEarly,
 }
 
 /// <summary>Why a use case refused, as a kind and the messages (field, key, arguments) that explain it.</summary>
@@ -36,6 +42,8 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<FieldError> Fields)
     public static Error Conflict(string field, string code, params object[] args) => new(ErrorKind.Conflict, [new FieldError(field, code, args)]);
 
     public static Error RateLimited(string field, string code, params object[] args) => new(ErrorKind.RateLimited, [new FieldError(field, code, args)]);
+
+    public static Error TooEarly(string field, string code, params object[] args) => new(ErrorKind.TooEarly, [new FieldError(field, code, args)]);
 }
 
 /// <summary>The outcome of a use case: a value, or the error that stopped it (and nothing was changed).</summary>

@@ -60,7 +60,7 @@ public static class EnrolInOffering
         var why = WhyClosed(offering, now, SaoPaulo.Today(time)) ?? await EligibilityCheck.WhyNotAsync(db, offering, facts, ct);
         if (why is not null)
         {
-            return Error.Validation(nameof(r.OfferingId), why);
+            return Refusal(nameof(r.OfferingId), why);
         }
 
         var enrolment = await db.Enrolments.FirstOrDefaultAsync(e => e.OfferingId == offering.Id && e.PersonId == personId, ct);
@@ -103,6 +103,9 @@ public static class EnrolInOffering
 
         return Result<EnrolmentOutcome>.Ok(new EnrolmentOutcome(enrolment.Id, enrolment.Status, await WaitlistRank.OfAsync(db, enrolment, ct), false));
     }
+
+    /// <summary>The refusal for a <see cref="WhyClosed"/> or eligibility key: too early while the enrolment period has not opened.</summary>
+    public static Error Refusal(string field, string why) => why == "Enrol.WindowNotOpen" ? Error.TooEarly(field, why) : Error.Validation(field, why);
 
     /// <summary>Null when the offering takes enrolments now; otherwise the message key saying why not.</summary>
     public static string? WhyClosed(Catalog.Offering offering, DateTime now, DateOnly today)

@@ -43,7 +43,7 @@ public static class EnrolOrganization
 
         if (EnrolInOffering.WhyClosed(offering, time.GetUtcNow().UtcDateTime, SaoPaulo.Today(time)) is { } closed)
         {
-            return Error.Validation(nameof(r.OfferingId), closed);
+            return EnrolInOffering.Refusal(nameof(r.OfferingId), closed);
         }
 
         var people = await db.People.AsNoTracking().InScope(scope)

@@ -78,7 +78,7 @@ public static class ReportPdf
         NewPage();
         g.DrawString(title, titleFont, XBrushes.Black, new XPoint(margin, y + 12));
         y += 26;
-        Line($"{context.Translate("Report.About.ProducedAt")}: {Common.SaoPaulo.FormatDateTime(context.ProducedAtUtc)} (America/Sao_Paulo) · {context.Translate("Report.About.Producer")}: {context.Producer}", font);
+        Line($"{context.Translate("Report.About.ProducedAt")}: {Common.SaoPaulo.FormatDateTime(context.ProducedAtUtc)} ({context.Translate("Report.About.TimeZone")}) · {context.Translate("Report.About.Producer")}: {context.Producer}", font);
         foreach (var (k, v) in data.Filters)
         {
             Line($"{context.Translate(k)}: {(v.StartsWith("Report.", StringComparison.Ordinal) ? context.Translate(v) : v)}", font);

@@ -20,6 +20,7 @@ public static class ErrorResponses
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorKind.TooEarly => StatusCodes.Status409Conflict,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -25,18 +25,6 @@ public sealed class CheckInScreensTests : BrowserTest
         var (sessionId, instructorEmail, traineeEmail, traineeId) = await ArrangeAsync(lang);
         await UseLanguageAsync(lang);
         await SignInWithAsync(Page, instructorEmail);
-        await Page.GotoAsync($"/sessions/{sessionId}/roster");
-        await Page.GetByTestId("checkin-link").ClickAsync();
-        await Page.Locator("#minutes").FillAsync("15");
-        await Page.GetByTestId("open-checkin").ClickAsync();
-        var codeBox = Page.GetByTestId("checkin-code");
-        await Expect(codeBox).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("checkin-qr")).ToBeVisibleAsync();
-        await Expect(Page.GetByTestId("checkin-count")).ToContainTextAsync(lang == "en" ? "0 of 1 checked in" : "0 de 1 registraram presença");
-        await Screenshots.SaveAsync(Page, "instructor", "checkin-screen", lang);
-        await Axe.AssertNoSeriousViolationsAsync(Page);
-        var code = (await codeBox.InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).Trim();
-
         // The trainee, on a phone, in a context of their own.
         await using var phone = await TestApp.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -49,6 +37,28 @@ public sealed class CheckInScreensTests : BrowserTest
         await phone.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={lang}|uic={lang}"), Url = TestApp.BaseAddress.ToString() }]);
         var trainee = await phone.NewPageAsync();
         await SignInWithAsync(trainee, traineeEmail);
+
+        // Before the instructor opens it, the trainee's code is refused as too early, saying so (409, on a phone).
+        await trainee.GotoAsync($"/checkin?s={sessionId}");
+        await trainee.GetByTestId("checkin-code-input").FillAsync("ACDEFH");
+        await trainee.GetByTestId("checkin-submit").ClickAsync();
+        await Expect(trainee.GetByTestId("checkin-error"))
+            .ToContainTextAsync(lang == "en" ? "has not opened yet" : "ainda não foi aberto");
+        await Screenshots.SaveAsync(trainee, "trainee", "checkin-too-early", lang);
+        (await trainee.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+
+        await Page.GotoAsync($"/sessions/{sessionId}/roster");
+        await Page.GetByTestId("checkin-link").ClickAsync();
+        await Page.Locator("#minutes").FillAsync("15");
+        await Page.GetByTestId("open-checkin").ClickAsync();
+        var codeBox = Page.GetByTestId("checkin-code");
+        await Expect(codeBox).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("checkin-qr")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("checkin-count")).ToContainTextAsync(lang == "en" ? "0 of 1 checked in" : "0 de 1 registraram presença");
+        await Screenshots.SaveAsync(Page, "instructor", "checkin-screen", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
+        var code = (await codeBox.InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).Trim();
+
         await trainee.GotoAsync("/checkin");
         await Expect(trainee.GetByTestId("open-checkins")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(trainee, "trainee", "checkin", lang);

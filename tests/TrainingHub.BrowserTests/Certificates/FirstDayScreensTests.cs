@@ -74,6 +74,41 @@ public sealed class FirstDayScreensTests : BrowserTest
         await picker.Locator("label").Filter(new() { HasText = first }).First.ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "class-edit-instructors", lang);
         await Axe.AssertNoSeriousViolationsAsync(Page);
+
+        // The organisations of the eligibility list are found by typing too (accents ignored), their quotas beside them.
+        var organisations = Page.Locator("#Form_Organizations-list");
+        var all = await organisations.Locator("tr[data-choice]").CountAsync();
+        all.ShouldBeGreaterThan(3);
+        var last = (await organisations.Locator("tr[data-choice] label").Last.TextContentAsync())!.Trim();
+        var firstName = (await organisations.Locator("tr[data-choice] label").First.TextContentAsync())!;
+        var word = last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !firstName.Contains(w, StringComparison.Ordinal)).OrderByDescending(w => w.Length).First();
+        await Page.Locator("#Form_Organizations-list-search").FillAsync(word.ToLowerInvariant());
+        await Expect(organisations.Locator("tr[data-choice]:not([hidden])").Filter(new() { HasText = last }).First).ToBeVisibleAsync();
+        (await organisations.Locator("tr[data-choice]:not([hidden])").CountAsync()).ShouldBeLessThan(all);
+        await Page.Locator("#Form_Eligibility_Organizations").CheckAsync();
+        await organisations.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "class-edit-organisations", lang);
+    }
+
+    [TestCase("pt-BR")]
+    [TestCase("en")]
+    public async Task The_organisations_a_needs_survey_asks_are_found_by_typing(string lang)
+    {
+        var programmeId = await WithDbAsync(db => db.Surveys.Where(x => x.Kind == Core.Surveys.SurveyKind.Needs).OrderBy(x => x.Id).Select(x => x.ProgrammeId!.Value).FirstAsync());
+        await UseLanguageAsync(lang);
+        await OpenHomeAsAsync(DemoUser.Administrator);
+        await Page.GotoAsync($"/programmes/{programmeId}/needs/new");
+        var list = Page.Locator("#OrganizationIds-list");
+        var all = await list.Locator("[data-choice]").CountAsync();
+        all.ShouldBeGreaterThan(1);
+        var last = (await list.Locator("[data-choice] label").Last.TextContentAsync())!.Trim();
+        var first = (await list.Locator("[data-choice] label").First.TextContentAsync())!;
+        var word = last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !first.Contains(w, StringComparison.Ordinal)).OrderByDescending(w => w.Length).First();
+        await Page.Locator("#OrganizationIds-list-search").FillAsync(word);
+        await Expect(list.Locator("[data-choice]:not([hidden])").Filter(new() { HasText = last }).First).ToBeVisibleAsync();
+        (await list.Locator("[data-choice]:not([hidden])").CountAsync()).ShouldBeLessThan(all);
+        await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "needs-form-organisations", lang);
+        await Axe.AssertNoSeriousViolationsAsync(Page);
     }
 
     [TestCase("pt-BR")]

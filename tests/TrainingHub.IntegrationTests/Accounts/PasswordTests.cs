@@ -148,6 +148,13 @@ public sealed partial class PasswordTests(string provider) : MailFixture(provide
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Browser.Parse(await wrong.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent.ShouldContain("A senha está incorreta");
 
+        // A wrong current password and a short new one: both named at once, not one per attempt.
+        var both = await laptop.SubmitAsync("/account/password", "/account/password", new Dictionary<string, string?> { ["CurrentPassword"] = "not my passphrase at all", ["NewPassword"] = "curta" });
+        both.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var bothPage = Browser.Parse(await both.Content.ReadAsStringAsync());
+        bothPage.QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent.ShouldContain("A senha está incorreta");
+        bothPage.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+
         var changed = await laptop.SubmitAsync("/account/password", "/account/password", new Dictionary<string, string?> { ["CurrentPassword"] = Passphrase, ["NewPassword"] = NewPassphrase });
         changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await laptop.GetPageAsync("/account")).Status.ShouldBe(HttpStatusCode.OK, "this device stays signed in");

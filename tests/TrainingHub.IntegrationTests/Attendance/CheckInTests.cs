@@ -33,21 +33,22 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
         using var instructor = await App.ApiClientAsync(s.InstructorEmail);
         using var trainee = await App.ApiClientAsync(s.Emails[0]);
 
-        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, "ACDEFH", s.SessionId), HttpStatusCode.BadRequest))
-            .ShouldBe("O registro de presença deste encontro não está aberto agora.");
+        // Before any window: too early, answered as every too-early refusal is (409); once it has closed, a conflict too.
+        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, "ACDEFH", s.SessionId), HttpStatusCode.Conflict))
+            .ShouldBe("O registro de presença deste encontro ainda não foi aberto: quem conduz o encontro o abre quando ele começa.");
 
         await CheckInKit.OpenAsync(instructor, s.SessionId, minutes: 10);
         var code = await CheckInKit.CodeAsync(instructor, s.SessionId);
         (await instructor.PostAsync($"/api/v1/sessions/{s.SessionId}/checkin/close", null)).EnsureSuccessStatusCode();
-        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, s.SessionId), HttpStatusCode.BadRequest))
+        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, s.SessionId), HttpStatusCode.Conflict))
             .ShouldBe("O registro de presença deste encontro não está aberto agora.");
-        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, null), HttpStatusCode.BadRequest))
+        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, null), HttpStatusCode.Conflict))
             .ShouldBe("Nenhum registro de presença está aberto nas suas turmas agora.");
 
         await CheckInKit.OpenAsync(instructor, s.SessionId, minutes: 10);
         code = await CheckInKit.CodeAsync(instructor, s.SessionId);
         App.Clock.Advance(TimeSpan.FromMinutes(10).Add(TimeSpan.FromSeconds(1)));
-        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, s.SessionId), HttpStatusCode.BadRequest))
+        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, s.SessionId), HttpStatusCode.Conflict))
             .ShouldBe("O registro de presença deste encontro não está aberto agora.");
         (await RowsAsync(s.SessionId)).ShouldBeEmpty();
         // Refusals because the window is closed are not wrong codes.
@@ -66,7 +67,7 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
 
         (await ErrorAsync(await CheckInKit.CheckInAsync(client, code, s.SessionId), HttpStatusCode.BadRequest))
             .ShouldBe("Você não tem vaga na turma deste encontro e não pode registrar presença.");
-        (await ErrorAsync(await CheckInKit.CheckInAsync(client, code, null), HttpStatusCode.BadRequest))
+        (await ErrorAsync(await CheckInKit.CheckInAsync(client, code, null), HttpStatusCode.Conflict))
             .ShouldBe("Nenhum registro de presença está aberto nas suas turmas agora.");
         (await RowsAsync(s.SessionId)).ShouldBeEmpty();
         (await App.WithDbAsync(db => db.AttendanceRecords.CountAsync(a => a.PersonId == stranger))).ShouldBe(0);
@@ -148,7 +149,7 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
         for (var i = 1; i <= 4; i++)
         {
             (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, "XXXXXX", s.SessionId), HttpStatusCode.BadRequest))
-                .ShouldBe($"Código errado ou expirado. Restam {5 - i} tentativas.");
+                .ShouldBe(5 - i == 1 ? "Código errado ou expirado. Resta 1 tentativa." : $"Código errado ou expirado. Restam {5 - i} tentativas.");
         }
 
         (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, "YYYYYY", null), (HttpStatusCode)429)).ShouldBe("Códigos errados demais: aguarde 5 minutos e tente de novo.");

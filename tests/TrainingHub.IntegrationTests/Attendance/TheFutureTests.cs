@@ -86,6 +86,45 @@ public sealed class TheFutureTests(string provider) : OnBothDatabases(provider)
     }
 
     [Test]
+    public async Task Every_too_early_refusal_answers_409_with_one_title_and_says_when()
+    {
+        // A session that starts in three hours, an instructor, a trainee with a seat, and a class whose enrolment opens tomorrow.
+        var s = await CheckInKit.SessionAsync(App, people: 1, startedMinutesAgo: -180);
+        var startsAt = App.Clock.GetUtcNow().UtcDateTime.AddMinutes(180);
+        var opensAt = App.Clock.GetUtcNow().UtcDateTime.AddDays(1);
+        var later = await Arrange.ClassAsync(App, seats: 10, o => o.EnrolmentOpensAt = opensAt);
+        using var instructor = await App.ApiClientAsync(s.InstructorEmail);
+        using var trainee = await App.ApiClientAsync(s.Emails[0]);
+        using var admin = await App.ApiClientAsync(TestApp.AdminEmail);
+
+        var refusals = new (string What, HttpResponseMessage Response, string Says)[]
+        {
+            ("open check-in", await instructor.PostAsJsonAsync($"/api/v1/sessions/{s.SessionId}/checkin/open", new { kind = "Arrival", minutes = 30 }),
+                $"o registro de presença pode ser aberto a partir de {SaoPaulo.FormatDateTime(startsAt.AddMinutes(-60))} (60 minutos antes do início do encontro)"),
+            ("check in", await CheckInKit.CheckInAsync(trainee, "ACDEFH", s.SessionId), "O registro de presença deste encontro ainda não foi aberto"),
+            ("record attendance", await admin.PostAsJsonAsync($"/api/v1/sessions/{s.SessionId}/roster", new { entries = new[] { new { personId = s.People[0], status = "Present" } } }),
+                $"ela pode ser registrada a partir de {SaoPaulo.FormatDateTime(startsAt.AddMinutes(-60))}"),
+            ("close the session", await admin.PostAsync($"/api/v1/sessions/{s.SessionId}/close", null), "o encontro não pode ser encerrado antes de acontecer"),
+            ("issue certificates", await admin.PostAsync($"/api/v1/offerings/{s.OfferingId}/certificates/issue", null), "os certificados são emitidos depois que a turma termina"),
+            ("enrol", await trainee.PostAsJsonAsync("/api/v1/enrolments", new { offeringId = later }), "As inscrições ainda não abriram"),
+        };
+
+        foreach (var (what, response, says) in refusals)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.Conflict, $"{what}: {body}");
+            using var json = JsonDocument.Parse(body);
+            json.RootElement.GetProperty("title").GetString().ShouldBe("Ainda não: isto só poderá ser feito mais tarde.", what);
+            json.RootElement.GetProperty("detail").GetString()!.ShouldContain(says, Case.Sensitive, what);
+        }
+
+        (await App.WithDbAsync(db => db.CheckInWindows.CountAsync(w => w.SessionId == s.SessionId))).ShouldBe(0);
+        (await App.WithDbAsync(db => db.AttendanceRecords.CountAsync(a => a.SessionId == s.SessionId))).ShouldBe(0);
+        (await App.WithDbAsync(db => db.Enrolments.CountAsync(e => e.OfferingId == later))).ShouldBe(0);
+        (await App.WithDbAsync(db => db.CheckInFailures.CountAsync(f => f.PersonId == s.People[0]))).ShouldBe(0, "a check-in before the window is not a wrong code");
+    }
+
+    [Test]
     public async Task The_demo_data_records_no_future_and_nests_its_periods()
     {
         var now = App.Clock.GetUtcNow().UtcDateTime;

@@ -150,14 +150,19 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
 
         using var browser = new Browser(scheduled.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
-        var (_, page) = await browser.GetPageAsync("/admin/outbox");
+        var (_, page) = await browser.GetPageAsync("/admin/outbox?culture=pt-BR");
         page.QuerySelector("[data-testid=scheduler-off]").ShouldBeNull();
         var job = page.QuerySelector("tr[data-job=DispatchOutbox]")!;
-        job.TextContent.ShouldContain("every 1 s");
+        // The schedule in words, in the reader's language (no "every 1 s" left in Portuguese).
+        job.QuerySelectorAll("td")[0].TextContent.ShouldStartWith("Envio dos e-mails da fila");
+        job.QuerySelectorAll("td")[1].TextContent.ShouldStartWith("a cada segundo, em cada instância (esta: ");
         job.QuerySelectorAll("td")[3].TextContent.ShouldNotBe("—");
         // Hangfire's own next runs: the monthly job on the 1st at 07:00, São Paulo time.
         var monthly = page.QuerySelector("tr[data-job=MonthlyProgrammes]")!;
-        monthly.QuerySelectorAll("td")[1].TextContent.ShouldBe("0 7 1 * *");
+        monthly.QuerySelectorAll("td")[1].TextContent.ShouldBe("no dia 1 de cada mês às 07:00");
+        monthly.QuerySelectorAll("td")[1].GetAttribute("data-cron").ShouldBe("0 7 1 * *");
+        page.QuerySelector("tr[data-job=ApprovalDigests]")!.QuerySelectorAll("td")[1].TextContent.ShouldBe("nos dias úteis (segunda a sexta) às 08:00");
+        page.QuerySelector("tr[data-job=IssueCertificates]")!.QuerySelectorAll("td")[1].TextContent.ShouldBe("todos os anos em 01/01 às 00:00");
         monthly.QuerySelectorAll("td")[3].TextContent.ShouldStartWith("01/");
         monthly.QuerySelectorAll("td")[3].TextContent.ShouldEndWith("07:00");
 

@@ -151,7 +151,7 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         approved.GetProperty("subject").GetString().ShouldBe("Inscrição aprovada: Licitações & Contratos");
         var text = approved.GetProperty("text").GetString()!;
         text.ShouldContain("Olá, João Conceição.");
-        text.ShouldContain("Sua inscrição em Licitações & Contratos foi aprovada; a turma está lotada e você entrou na lista de espera.");
+        text.ShouldContain("Sua inscrição em Licitações & Contratos foi aprovada; como as vagas estão esgotadas, você entrou na lista de espera.");
         text.ShouldContain("Turma: Licitações & Contratos (LC-01)");
         text.ShouldContain("Período: 02/03/2026 – 27/03/2026");
         approved.GetProperty("html").GetString()!.ShouldContain("Licitações &amp; Contratos");
@@ -159,7 +159,7 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
         var cancelled = (await Mail.ForAsync(emails[1])).ShouldHaveSingleItem();
         cancelled.GetProperty("subject").GetString().ShouldBe("Session cancelled: Encontro 2 (Licitações)");
         var en = cancelled.GetProperty("text").GetString()!;
-        en.ShouldContain("The session Encontro 2 of Licitações on 10/03/2026 14:00 (Brasília time) was cancelled.");
+        en.ShouldContain("This session was cancelled: Encontro 2 (Licitações), on 10/03/2026 14:00 (Brasília time).");
         en.ShouldContain("Was scheduled for: 10/03/2026 14:00 – 10/03/2026 17:00");
         en.ShouldContain("Place: Sala 3");
         var invite = cancelled.GetProperty("attachments").EnumerateArray().ShouldHaveSingleItem();

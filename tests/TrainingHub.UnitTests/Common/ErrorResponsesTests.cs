@@ -34,6 +34,7 @@ public class ErrorResponsesTests
     [TestCase(ErrorKind.Forbidden, 403)]
     [TestCase(ErrorKind.Conflict, 409)]
     [TestCase(ErrorKind.RateLimited, 429)]
+    [TestCase(ErrorKind.TooEarly, 409)]
     public void Each_kind_has_one_status(ErrorKind kind, int status) => ErrorResponses.Status(kind).ShouldBe(status);
 
     [Test]

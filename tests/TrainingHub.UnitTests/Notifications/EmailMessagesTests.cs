@@ -146,7 +146,7 @@ public sealed partial class EmailMessagesTests
         }, Json);
         var approved = EmailMessages.Read("EnrolmentApproved", enrolment);
         approved.ShouldBe(new EnrolmentApproved("João Conceição", "Licitações", "LC-01", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 27), EnrolmentStatus.Waitlisted));
-        (await EmailRenderer.Shared.RenderAsync(approved!, Languages.Portuguese)).Text.ShouldContain("a turma está lotada e você entrou na lista de espera");
+        (await EmailRenderer.Shared.RenderAsync(approved!, Languages.Portuguese)).Text.ShouldContain("como as vagas estão esgotadas, você entrou na lista de espera");
 
         var cancelled = JsonSerializer.Serialize(new
         {

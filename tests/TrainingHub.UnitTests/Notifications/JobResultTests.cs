@@ -26,6 +26,43 @@ public sealed class JobResultTests
     public void What_the_jobs_return_is_what_the_page_reads() =>
         JobResult.Describe(JobResult.Of("Queued", 2), new ResxLocalizer("en")).ShouldBe("2 messages queued");
 
+    [TestCase("pt-BR", null, 30, "a cada 30 segundos")]
+    [TestCase("en", null, 1, "every second")]
+    [TestCase("pt-BR", "*/15 * * * * *", null, "a cada 15 segundos")]
+    [TestCase("pt-BR", "* * * * *", null, "a cada minuto")]
+    [TestCase("pt-BR", "*/2 * * * *", null, "a cada 2 minutos")]
+    [TestCase("en", "0 * * * *", null, "every hour")]
+    [TestCase("pt-BR", "0 */6 * * *", null, "a cada 6 horas")]
+    [TestCase("pt-BR", "10 * * * *", null, "a cada hora, no minuto 10")]
+    [TestCase("pt-BR", "0 8 * * *", null, "todos os dias às 08:00")]
+    [TestCase("en", "0 8 * * MON-FRI", null, "working days (Monday to Friday) at 08:00")]
+    [TestCase("pt-BR", "0 8 * * MON-FRI", null, "nos dias úteis (segunda a sexta) às 08:00")]
+    [TestCase("pt-BR", "0 7 1 * *", null, "no dia 1 de cada mês às 07:00")]
+    [TestCase("en", "0 0 1 1 *", null, "every year on 01/01 at 00:00")]
+    [TestCase("pt-BR", "5 4 * * SUN", null, "expressão cron 5 4 * * SUN")]
+    public void A_schedule_is_said_in_words_in_the_reader_s_language(string language, string? cron, int? seconds, string expected) =>
+        JobScheduleText.Describe(cron, seconds, new ResxLocalizer(language)).ShouldBe(expected);
+
+    [TestCase("en")]
+    [TestCase("pt-BR")]
+    public void Every_job_and_every_message_type_has_a_name_for_people(string language)
+    {
+        var t = new ResxLocalizer(language);
+        Scheduling.Jobs.Select(j => j.Name).Append(OutboxDispatcherService.Name).Where(n => t["Outbox.JobName." + n].ResourceNotFound).ShouldBeEmpty();
+        Core.Notifications.EmailMessages.All.Select(m => m.Name).Where(n => t["Outbox.MessageType." + n].ResourceNotFound).ShouldBeEmpty();
+        // Every default schedule reads as words, not as a cron.
+        Scheduling.Jobs.Select(j => JobScheduleText.Describe(new JobSchedule().CronFor(j), null, t)).Where(d => d.Contains("cron", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Every_job_returns_the_neutral_result_the_page_translates()
+    {
+        // "3 queued" would reach the Portuguese page in English: a job says what it did through JobResult.
+        var jobs = SourceTree.Files(SourceTree.Path("src", "TrainingHub.Web"), "*Job.cs").ToList();
+        jobs.Count.ShouldBe(Scheduling.Jobs.Count);
+        jobs.Where(f => !File.ReadAllText(f).Contains("JobResult.", StringComparison.Ordinal)).Select(Path.GetFileName).ShouldBeEmpty();
+    }
+
     /// <summary>The real resource file of one language.</summary>
     private sealed class ResxLocalizer(string language) : IStringLocalizer
     {

@@ -22,6 +22,7 @@ public sealed class EnrolmentsApiController(TrainingHubDbContext db, TimeProvide
     [Authorize(Policy = Policies.SignedIn)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.TooEarly)]
     public async Task<ActionResult<EnrolmentOutcome>> Enrol(EnrolRequest request, CancellationToken ct)
     {
         var result = await EnrolInOffering.HandleAsync(db, User.Scope(), time, request, ct);

@@ -75,6 +75,7 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     [HttpPost("api/v1/offerings/{id:int}/enrol-organization")]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.TooEarly)]
     public async Task<ActionResult<EnrolOrganizationReport>> EnrolOrganization(int id, EnrolOrganizationBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

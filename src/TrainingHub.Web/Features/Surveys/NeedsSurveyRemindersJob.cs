@@ -8,5 +8,5 @@ namespace TrainingHub.Web.Features.Surveys;
 public sealed class NeedsSurveyRemindersJob(TrainingHubDbContext db, TimeProvider time) : IScheduledJob
 {
     public async Task<string> RunAsync(CancellationToken cancellationToken) =>
-        $"{await RemindNeedsSurveys.HandleAsync(db, time, cancellationToken)} queued";
+        JobResult.Of("Queued", await RemindNeedsSurveys.HandleAsync(db, time, cancellationToken));
 }

@@ -1,6 +1,25 @@
 // Searchable multi-select: a <select multiple data-searchable> becomes a filter box and a list of check boxes (no
-// Ctrl-click), kept in step with the select, which still carries the values. Without this file the select works as is.
+// Ctrl-click), kept in step with the select, which still carries the values. A list of check boxes already on the page
+// (<div data-searchable-list>, each choice a [data-choice] row, e.g. organisations with their seat quotas) gets the
+// same filter box above it. Without this file the select and the lists work as they are.
 (function () {
+  function plain(text) { return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim(); }
+  document.querySelectorAll('[data-searchable-list]').forEach(function (list, n) {
+    var filter = document.createElement('input');
+    filter.type = 'search';
+    filter.className = 'form-control form-control-sm mb-2';
+    filter.id = list.id ? list.id + '-search' : 'searchable-list-' + n;
+    filter.placeholder = list.getAttribute('data-search-placeholder') || '';
+    filter.setAttribute('aria-label', filter.placeholder);
+    if (list.id) { filter.setAttribute('aria-controls', list.id); }
+    var rows = list.querySelectorAll('[data-choice]');
+    rows.forEach(function (row) { row.setAttribute('data-text', plain(row.textContent)); });
+    filter.addEventListener('input', function () {
+      var q = plain(filter.value);
+      rows.forEach(function (row) { row.hidden = q !== '' && row.getAttribute('data-text').indexOf(q) < 0; });
+    });
+    list.parentNode.insertBefore(filter, list);
+  });
   document.querySelectorAll('select[multiple][data-searchable]').forEach(function (select) {
     var box = document.createElement('div');
     box.className = 'border rounded p-2';

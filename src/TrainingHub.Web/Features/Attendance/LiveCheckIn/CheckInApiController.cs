@@ -53,6 +53,7 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.NotFound)]
     [Refuses(ErrorKind.RateLimited)]
+    [Refuses(ErrorKind.TooEarly)]
     public async Task<ActionResult<CheckInOutcome>> CheckIn(CheckInBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class AttendanceController(TrainingHubDbContext db, TimeProvider t
         var result = await Core.Attendance.SaveRoster.HandleAsync(db, User.Scope(), time, actor, new SaveRosterRequest(id, entries, reason), ct);
         if (result.Succeeded)
         {
-            TempData["Flash"] = t["Attendance.Saved", result.Value!.Added + result.Value.Changed].Value;
+            TempData["Flash"] = t.Count("Attendance.Saved", result.Value!.Added + result.Value.Changed).Value;
             return Redirect($"/sessions/{id}/roster");
         }
 
