@@ -78,8 +78,18 @@ public sealed class ImportScreensTests : BrowserTest
             var now = DateTime.UtcNow;
             db.ImportRuns.Add(new ImportRun
             {
-                Id = id, FileName = "servidores-2027.csv", Content = Encoding.UTF8.GetBytes(csv), UserId = "screenshot", UserName = "screenshot",
-                Status = ImportRunStatus.Running, RowsTotal = 5000, RowsDone = 2000, Attempts = 1, HeartbeatAt = now, CreatedAt = now, StartedAt = now,
+                Id = id,
+                FileName = "servidores-2027.csv",
+                Content = Encoding.UTF8.GetBytes(csv),
+                UserId = "screenshot",
+                UserName = "screenshot",
+                Status = ImportRunStatus.Running,
+                RowsTotal = 5000,
+                RowsDone = 2000,
+                Attempts = 1,
+                HeartbeatAt = now,
+                CreatedAt = now,
+                StartedAt = now,
             });
             await db.SaveChangesAsync();
         }
