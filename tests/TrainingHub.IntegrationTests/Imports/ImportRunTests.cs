@@ -44,7 +44,7 @@ public sealed class ImportRunTests(string provider) : OnBothDatabases(provider)
         status.ShouldBe(HttpStatusCode.OK);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Importação em andamento");
         page.QuerySelector("[data-testid=run-status]")!.TextContent.ShouldBe("Aguardando o início…");
-        page.QuerySelector("[role=progressbar]")!.GetAttribute("aria-valuenow").ShouldBe("0");
+        page.QuerySelector("progress[data-testid=run-bar]")!.GetAttribute("value").ShouldBe("0");
         page.QuerySelector("noscript meta[http-equiv=refresh]").ShouldNotBeNull("without JavaScript the page refreshes itself");
         page.QuerySelector("[data-import-run]")!.GetAttribute("data-import-run").ShouldBe($"/imports/runs/{id:N}/status");
         var (_, english) = await browser.GetPageAsync($"/imports/runs/{id:N}?culture=en");

@@ -3,8 +3,8 @@
 (function () {
   var box = document.querySelector('[data-import-run]');
   if (!box) { return; }
-  var progress = box.querySelector('.progress');
-  var bar = box.querySelector('.progress-bar');
+  var bar = box.querySelector('progress');
+  var percent = box.querySelector('[data-percent]');
   var text = box.querySelector('[data-status-text]');
   function poll() {
     fetch(box.getAttribute('data-import-run'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
@@ -12,9 +12,8 @@
       .then(function (s) {
         if (!s) { setTimeout(poll, 3000); return; }
         if (s.finished) { window.location.reload(); return; }
-        bar.style.width = s.percent + '%';
-        bar.textContent = s.percent + '%';
-        progress.setAttribute('aria-valuenow', s.percent);
+        bar.value = s.percent;
+        percent.textContent = s.percent + '%';
         text.textContent = s.text;
         setTimeout(poll, 1000);
       })
