@@ -2463,3 +2463,60 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184114_ImportRuns'
+)
+BEGIN
+    CREATE TABLE [ImportRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [OrganizationId] int NULL,
+        [OrganizationPath] nvarchar(400) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [RowsTotal] int NOT NULL,
+        [RowsDone] int NOT NULL,
+        [ReportJson] nvarchar(max) NULL,
+        [Error] nvarchar(2000) NULL,
+        [Attempts] int NOT NULL,
+        [HeartbeatAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [StartedAt] datetime2 NULL,
+        [FinishedAt] datetime2 NULL,
+        CONSTRAINT [PK_ImportRuns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ImportRuns_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184114_ImportRuns'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRuns_OrganizationId] ON [ImportRuns] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184114_ImportRuns'
+)
+BEGIN
+    CREATE INDEX [IX_ImportRuns_UserId_CreatedAt] ON [ImportRuns] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184114_ImportRuns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207184114_ImportRuns', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -21,6 +21,6 @@ public static class SendPasswordResetLink
 
         return await PasswordReset.QueueLinkAsync(db, users, user, publicUrl, actor, time, ct)
             ? Result<bool>.Ok(true)
-            : Error.RateLimited("UserId", "Password.TooManyLinks", PasswordReset.PerHour);
+            : Error.RateLimited(TimeSpan.FromHours(1), "UserId", "Password.TooManyLinks", PasswordReset.PerHour);
     }
 }

@@ -96,7 +96,7 @@ public static class CheckIn
         var failures = open[0].Failures;
         if (failures >= options.MaxWrongCodes)
         {
-            return Error.RateLimited(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes);
+            return Error.RateLimited(TimeSpan.FromMinutes(options.WrongCodeWindowMinutes), nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes);
         }
 
         var w = candidates.FirstOrDefault(c => CheckInCode.Matches(c.Secret, c.OpensAt, c.CodeSeconds, now, code));
@@ -111,7 +111,7 @@ public static class CheckIn
             db.CheckInFailures.Add(new CheckInFailure { PersonId = personId, SessionId = r.SessionId ?? (candidates.Count == 1 ? candidates[0].SessionId : null), At = now });
             await db.SaveChangesAsync(ct);
             return failures + 1 >= options.MaxWrongCodes
-                ? Error.RateLimited(nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes)
+                ? Error.RateLimited(TimeSpan.FromMinutes(options.WrongCodeWindowMinutes), nameof(r.Code), "CheckIn.TooManyAttempts", options.WrongCodeWindowMinutes)
                 : Error.Validation(nameof(r.Code), "CheckIn.WrongCode", options.MaxWrongCodes - failures - 1);
         }
 

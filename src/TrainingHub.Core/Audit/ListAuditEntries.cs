@@ -59,14 +59,41 @@ public static class ListAuditEntries
         return q.OrderByDescending(e => e.Id);
     }
 
-    public static async Task<Page<AuditRow>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, AuditFilter f, CancellationToken ct)
+    /// <summary>
+    /// The date filters within the reports' window (<see cref="Reports.ReportPeriod"/>): outside it the field is named and
+    /// nothing is queried, so no filter ever meets year 1 or 9999. Null when the filter is fine.
+    /// </summary>
+    public static Error? Refusal(AuditFilter f, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(f);
+        var (earliest, latest) = (Reports.ReportPeriod.Earliest, Reports.ReportPeriod.Latest(time));
+        var outside = new List<FieldError>();
+        if (f.From is { } from && (from < earliest || from > latest))
+        {
+            outside.Add(new FieldError("From", "Report.FromOutsideWindow", earliest, latest));
+        }
+
+        if (f.To is { } to && (to < earliest || to > latest))
+        {
+            outside.Add(new FieldError("To", "Report.ToOutsideWindow", earliest, latest));
+        }
+
+        return outside.Count > 0 ? Error.Validation(outside) : null;
+    }
+
+    public static async Task<Result<Page<AuditRow>>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, AuditFilter f, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (Refusal(f, time) is { } refusal)
+        {
+            return refusal;
+        }
+
         var (page, size) = Page<AuditRow>.Clamp(f.Page, f.PageSize);
         var q = Query(db, scope, f);
         var total = await q.CountAsync(ct);
         var rows = await Project(q.Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new Page<AuditRow>(rows, page, size, total);
+        return Result<Page<AuditRow>>.Ok(new Page<AuditRow>(rows, page, size, total));
     }
 
     public static IQueryable<AuditRow> Project(IQueryable<AuditEntry> q) =>

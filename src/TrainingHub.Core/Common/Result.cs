@@ -31,6 +31,9 @@ public enum ErrorKind
 /// <summary>Why a use case refused, as a kind and the messages (field, key, arguments) that explain it.</summary>
 public sealed record Error(ErrorKind Kind, IReadOnlyList<FieldError> Fields)
 {
+    /// <summary>For <see cref="ErrorKind.RateLimited"/>: how long until the caller may try again (the host's Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(IReadOnlyList<FieldError> fields) => new(ErrorKind.Validation, fields);
 
     public static Error Validation(string field, string code, params object[] args) => new(ErrorKind.Validation, [new FieldError(field, code, args)]);
@@ -41,7 +44,8 @@ public sealed record Error(ErrorKind Kind, IReadOnlyList<FieldError> Fields)
 
     public static Error Conflict(string field, string code, params object[] args) => new(ErrorKind.Conflict, [new FieldError(field, code, args)]);
 
-    public static Error RateLimited(string field, string code, params object[] args) => new(ErrorKind.RateLimited, [new FieldError(field, code, args)]);
+    public static Error RateLimited(TimeSpan retryAfter, string field, string code, params object[] args) =>
+        new(ErrorKind.RateLimited, [new FieldError(field, code, args)]) { RetryAfter = retryAfter };
 
     public static Error TooEarly(string field, string code, params object[] args) => new(ErrorKind.TooEarly, [new FieldError(field, code, args)]);
 }

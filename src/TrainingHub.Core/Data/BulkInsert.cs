@@ -25,6 +25,49 @@ internal static class BulkInsert
     private const int MaxParametersSqlServer = 2_000;
     private const int MaxRowsPerStatement = 500;
 
+    /// <summary>A SQLite bulk insert built ahead (statement and rows as JSON), to run later inside a short transaction.</summary>
+    public sealed record Prepared(string Sql, string Rows, int Count);
+
+    /// <summary>
+    /// SQLite: the statement and the rows' JSON for <see cref="ExecuteAsync"/>, built outside any transaction. With
+    /// <paramref name="withKey"/> the rows carry their own generated key (ids the caller reserved).
+    /// </summary>
+    public static Prepared PrepareSqlite<T>(TrainingHubDbContext db, IReadOnlyList<T> rows, bool withKey)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Where(p => withKey || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToList();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) SELECT "
+            + string.Join(", ", columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"value ->> {c}"))) + " FROM json_each(@rows)";
+        return new Prepared(text, Json(rows, columns.Select(c => c.GetRelationalTypeMapping()).ToArray(), columns.Select(c => c.GetGetter()).ToArray()), rows.Count);
+    }
+
+    /// <summary>Runs a prepared insert inside the context's current transaction.</summary>
+    public static async Task ExecuteAsync(TrainingHubDbContext db, Prepared insert, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(insert);
+        if (insert.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = insert.Sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@rows";
+        parameter.Value = insert.Rows;
+        command.Parameters.Add(parameter);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public static async Task InsertAsync<T>(TrainingHubDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {

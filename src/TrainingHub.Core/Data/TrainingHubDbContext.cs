@@ -7,6 +7,7 @@ using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Certificates;
+using TrainingHub.Core.Imports;
 using TrainingHub.Core.Notifications;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.Participation;
@@ -59,6 +60,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<ProgrammeEvaluation> ProgrammeEvaluations => Set<ProgrammeEvaluation>();
     public DbSet<SurveyOrganization> SurveyOrganizations => Set<SurveyOrganization>();
     public DbSet<NeedsTopicLink> NeedsTopicLinks => Set<NeedsTopicLink>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -12,8 +12,12 @@ namespace TrainingHub.Core.Imports;
 /// </summary>
 public static class CommitImport
 {
-    public static async Task<Result<ImportReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public static Task<Result<ImportReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ReadOnlyMemory<byte> content, CancellationToken ct) =>
+        HandleAsync(db, scope, time, content, new ImportProgress(), ct);
+
+    public static async Task<Result<ImportReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ReadOnlyMemory<byte> content, ImportProgress progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         var parsed = ParseImportFile.Handle(content);
@@ -27,12 +31,33 @@ public static class CommitImport
             return Error.Forbidden("File", "Import.NotAllowed");
         }
 
-        var plan = await ImportPlan.BuildAsync(db, scope, time, parsed.Value!, ct);
+        var plan = await ImportPlan.BuildAsync(db, scope, time, parsed.Value!, ct, progress.RowsChecked);
         if (plan.Errors.Count > 0)
         {
             return Result<ImportReport>.Ok(plan.Report());
         }
 
-        return Result<ImportReport>.Ok(await ImportWrite.RunAsync(db, scope, time, plan, ct));
+        if (progress.Writing is { } writing)
+        {
+            await writing();
+        }
+
+        // SQLite has a single writer: there the write is prepared before its lock is taken, so it holds it briefly.
+        return Result<ImportReport>.Ok(db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true
+            ? await ImportWrite.RunPreparedAsync(db, scope, time, plan, progress.Committing, ct)
+            : await ImportWrite.RunAsync(db, scope, time, plan, progress.Committing, ct));
     }
+}
+
+/// <summary>What a background import is told as it goes (<see cref="RunImport"/>); every callback is optional.</summary>
+public sealed class ImportProgress
+{
+    /// <summary>Every <see cref="ImportPlan.ProgressEvery"/> rows checked, outside any transaction.</summary>
+    public Func<int, Task>? RowsChecked { get; init; }
+
+    /// <summary>Every row checked and none refused: the writing starts next.</summary>
+    public Func<Task>? Writing { get; init; }
+
+    /// <summary>Inside the write transaction, just before it commits, with the final report: what it writes commits with the import or not at all.</summary>
+    public Func<ImportReport, Task>? Committing { get; init; }
 }

@@ -55,7 +55,10 @@ internal sealed class ImportPlan
         Errors = Errors.OrderBy(e => e.Line).ToList(),
     };
 
-    public static async Task<ImportPlan> BuildAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportTable table, CancellationToken ct)
+    /// <summary>How many rows are checked between two calls of a build's progress callback.</summary>
+    public const int ProgressEvery = 500;
+
+    public static async Task<ImportPlan> BuildAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportTable table, CancellationToken ct, Func<int, Task>? progress = null)
     {
         var plan = new ImportPlan(table);
         plan.Errors.AddRange(table.Malformed.Select(line => new ImportRowError(line, "", "Import.BadQuotes", [])));
@@ -93,8 +96,14 @@ internal sealed class ImportPlan
         string Col(ImportColumn c) => table.ColumnName(c);
         bool InScope(string path) => scope.OrganizationPath is not { } root || path.StartsWith(root, StringComparison.Ordinal);
 
+        var rowsChecked = 0;
         foreach (var row in table.Rows)
         {
+            if (progress is not null && rowsChecked++ % ProgressEvery == 0 && rowsChecked > 1)
+            {
+                await progress(rowsChecked - 1);
+            }
+
             var errors = new List<FieldError>();
             var cpf = PersonValidation.Cpf(row[ImportColumn.Cpf], Col(ImportColumn.Cpf), errors);
             var known = cpf is not null && existing.TryGetValue(cpf, out var e) ? e : null;

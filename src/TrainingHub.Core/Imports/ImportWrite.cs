@@ -25,24 +25,12 @@ internal static class ImportWrite
 {
     private sealed record Recipient(int Id, string FullName, string Email, string PreferredLanguage);
 
-    public static async Task<ImportReport> RunAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportPlan plan, CancellationToken ct)
+    public static async Task<ImportReport> RunAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportPlan plan, Func<ImportReport, Task>? committing, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var report = plan.Report();
         var audit = AuditInterceptor.Of(db);
-        var added = plan.NewPeople.Select(p => new Person
-        {
-            Cpf = p.Cpf,
-            FullName = p.FullName,
-            NameKey = NameKey.For(p.FullName),
-            Email = p.Email,
-            OrganizationId = p.OrganizationId,
-            JobTitle = p.JobTitle,
-            RegistrationNumber = p.Registration,
-            PreferredLanguage = p.Language ?? Languages.Portuguese,
-            ManagerId = p.ManagerCpf is { } m && plan.ExistingIds.TryGetValue(m, out var managerId) ? managerId : null,
-            CreatedAt = now,
-        }).ToList();
+        var added = plan.NewPeople.Select(p => NewPerson(p, plan.ExistingIds, now)).ToList();
         var offeringIds = plan.Enrolments.Select(e => e.OfferingId).Distinct().Order().ToList();
 
         db.ChangeTracker.Clear();
@@ -78,18 +66,23 @@ internal static class ImportWrite
             entries.AddRange(newEnrolments.Select(e => audit.Added(db.Model.FindEntityType(typeof(Enrolment.Enrolment))!, e)));
             await BulkInsert.InsertAsync(db, await MessagesAsync(db, enrolments, offerings, now, ct), ct);
             await BulkInsert.InsertAsync(db, entries, ct);
-            await tx.CommitAsync(ct);
-            var writeTime = open.Elapsed;
-            db.ChangeTracker.Clear();
-            return report with
+            var written = report with
             {
                 Committed = true,
-                WriteTime = writeTime,
                 Confirmed = enrolments.Count(e => e.Status == EnrolmentStatus.Confirmed),
                 Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
                 EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
                 AlreadyEnrolled = report.AlreadyEnrolled + alreadyEnrolled,
             };
+            if (committing is not null)
+            {
+                await committing(written);
+            }
+
+            await tx.CommitAsync(ct);
+            var writeTime = open.Elapsed;
+            db.ChangeTracker.Clear();
+            return written with { WriteTime = writeTime };
         }
         catch (Exception e) when (e is DbUpdateException || (e is DbException d && IsConstraint(db, d)))
         {
@@ -98,6 +91,187 @@ internal static class ImportWrite
             db.ChangeTracker.Clear();
             return report with { Errors = [new ImportRowError(0, "", "Import.Conflict", [])] };
         }
+    }
+
+    /// <summary>Rows apart in the ids a prepared import reserves above the largest in use, for the inserts of others meanwhile.</summary>
+    private const int IdGap = 1000;
+    private const int PreparedAttempts = 3;
+
+    /// <summary>What seat decisions for an offering depend on: when any of it changes between preparing and writing, the preparation is redone.</summary>
+    private sealed record OfferingMark(int Id, int ConfirmedCount, int? Seats, string Rules, int Enrolments, int MaxEnrolmentId, long Versions);
+
+    /// <summary>
+    /// SQLite, where the write transaction holds the database's only writer lock: everything is worked out before it is
+    /// taken, against the state read then, with the new rows' ids reserved <see cref="IdGap"/> above the largest in use
+    /// (people, enrolments, their messages and audit entries built and serialised ahead). The transaction re-reads the
+    /// offerings, checks that nothing the seats depend on changed and that nobody used the reserved ids, and then only
+    /// runs a handful of prepared set-based inserts. When something changed it rolls back and prepares again (three times,
+    /// then it writes as <see cref="RunAsync"/> does). Still one transaction: all or nothing.
+    /// </summary>
+    public static async Task<ImportReport> RunPreparedAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportPlan plan, Func<ImportReport, Task>? committing, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < PreparedAttempts; attempt++)
+        {
+            if (await TryPreparedAsync(db, scope, time, plan, committing, ct) is { } report)
+            {
+                return report;
+            }
+        }
+
+        return await RunAsync(db, scope, time, plan, committing, ct);
+    }
+
+    private static async Task<ImportReport?> TryPreparedAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportPlan plan, Func<ImportReport, Task>? committing, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = SaoPaulo.Today(time);
+        var report = plan.Report();
+        var audit = AuditInterceptor.Of(db);
+        db.ChangeTracker.Clear();
+        var offeringIds = plan.Enrolments.Select(e => e.OfferingId).Distinct().Order().ToList();
+        var offerings = await OfferingsAsync(db, scope, offeringIds, ct);
+        var closed = Closed(plan, offerings, now, today);
+        if (closed.Count > 0)
+        {
+            return report with { Errors = closed };
+        }
+
+        var marks = await MarksAsync(db, offerings, ct);
+        var personBase = (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) + IdGap;
+        var enrolmentBase = (await db.Enrolments.MaxAsync(e => (int?)e.Id, ct) ?? 0) + IdGap;
+        var ids = new Dictionary<string, int>(plan.ExistingIds, StringComparer.Ordinal);
+        for (var i = 0; i < plan.NewPeople.Count; i++)
+        {
+            ids[plan.NewPeople[i].Cpf] = personBase + i;
+        }
+
+        var added = plan.NewPeople.Select(p => NewPerson(p, ids, now)).ToList();
+        var organizations = new Dictionary<int, int>();
+        foreach (var p in plan.NewPeople.Concat(plan.ChangedPeople))
+        {
+            organizations[ids[p.Cpf]] = p.OrganizationId;
+        }
+
+        foreach (var p in added)
+        {
+            p.Id = ids[p.Cpf];
+        }
+
+        var (all, fresh, alreadyEnrolled) = plan.Enrolments.Count == 0 ? ([], [], 0) : await DecideSeatsAsync(db, plan, ids, offerings, organizations, tracked: false, now, ct);
+        for (var j = 0; j < fresh.Count; j++)
+        {
+            fresh[j].Id = enrolmentBase + j;
+        }
+
+        var reused = all.Except(fresh).ToDictionary(e => e.Id);
+        var personIds = all.Select(e => e.PersonId).Distinct().ToList();
+        var recipients = personIds.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new Recipient(p.Id, p.FullName, p.Email, p.PreferredLanguage)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var p in plan.ChangedPeople)
+        {
+            if (recipients.TryGetValue(p.ExistingId!.Value, out var r))
+            {
+                recipients[r.Id] = r with { FullName = p.FullName, Email = p.Email, PreferredLanguage = p.Language ?? r.PreferredLanguage };
+            }
+        }
+
+        foreach (var p in added)
+        {
+            recipients[p.Id] = new Recipient(p.Id, p.FullName, p.Email, p.PreferredLanguage);
+        }
+
+        var entries = added.Select(p => audit.Added(db.Model.FindEntityType(typeof(Person))!, p))
+            .Concat(fresh.Select(e => audit.Added(db.Model.FindEntityType(typeof(Enrolment.Enrolment))!, e))).ToList();
+        var people = BulkInsert.PrepareSqlite(db, added, withKey: true);
+        var enrolments = BulkInsert.PrepareSqlite(db, fresh, withKey: true);
+        var messages = BulkInsert.PrepareSqlite(db, Messages(all, recipients, offerings, now), withKey: false);
+        var auditEntries = BulkInsert.PrepareSqlite(db, entries, withKey: false);
+
+        var open = Stopwatch.StartNew();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            var current = await OfferingsAsync(db, scope, offeringIds, ct);
+            var closedNow = Closed(plan, current, now, today);
+            if (closedNow.Count > 0)
+            {
+                await tx.RollbackAsync(ct);
+                return report with { Errors = closedNow };
+            }
+
+            if (!(await MarksAsync(db, current, ct)).SequenceEqual(marks)
+                || (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) >= personBase
+                || (await db.Enrolments.MaxAsync(e => (int?)e.Id, ct) ?? 0) >= enrolmentBase)
+            {
+                await tx.RollbackAsync(ct);
+                return null;
+            }
+
+            await BulkInsert.ExecuteAsync(db, people, ct);
+            await UpdateChangedPeopleAsync(db, plan, ids, ct);
+            await BulkInsert.ExecuteAsync(db, enrolments, ct);
+            if (reused.Count > 0)
+            {
+                var reusedIds = reused.Keys.ToList();
+                foreach (var e in await db.Enrolments.Where(e => reusedIds.Contains(e.Id)).ToListAsync(ct))
+                {
+                    db.Entry(e).CurrentValues.SetValues(reused[e.Id]);
+                }
+
+                await db.SaveChangesAsync(ct); // with their audit entries
+                db.ChangeTracker.Clear();
+            }
+
+            await CountSeatsAsync(db, all, ct);
+            await BulkInsert.ExecuteAsync(db, messages, ct);
+            await BulkInsert.ExecuteAsync(db, auditEntries, ct);
+            var written = report with
+            {
+                Committed = true,
+                Confirmed = all.Count(e => e.Status == EnrolmentStatus.Confirmed),
+                Waitlisted = all.Count(e => e.Status == EnrolmentStatus.Waitlisted),
+                EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
+                AlreadyEnrolled = report.AlreadyEnrolled + alreadyEnrolled,
+            };
+            if (committing is not null)
+            {
+                await committing(written);
+            }
+
+            await tx.CommitAsync(ct);
+            var writeTime = open.Elapsed;
+            db.ChangeTracker.Clear();
+            return written with { WriteTime = writeTime };
+        }
+        catch (Exception e) when (e is DbUpdateException || (e is DbException d && IsConstraint(db, d)))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return report with { Errors = [new ImportRowError(0, "", "Import.Conflict", [])] };
+        }
+    }
+
+    /// <summary>The offerings the file enrols into, as the importer sees them (others are missing, hence "not found").</summary>
+    private static Task<Dictionary<int, Offering>> OfferingsAsync(TrainingHubDbContext db, ReaderScope scope, List<int> offeringIds, CancellationToken ct) =>
+        db.Offerings.InScope(scope).AsNoTracking().Include(o => o.EligibilityRules).Where(o => offeringIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+    private static List<ImportRowError> Closed(ImportPlan plan, Dictionary<int, Offering> offerings, DateTime now, DateOnly today) => plan.Enrolments
+        .Select(e => new ImportRowError(e.Line, plan.Table.ColumnName(ImportColumn.Offering),
+            offerings.TryGetValue(e.OfferingId, out var o) ? EnrolInOffering.WhyClosed(o, now, today) ?? "" : "Offering.NotFound", []))
+        .Where(e => e.Code.Length > 0).ToList();
+
+    private static async Task<List<OfferingMark>> MarksAsync(TrainingHubDbContext db, Dictionary<int, Offering> offerings, CancellationToken ct)
+    {
+        var offeringIds = offerings.Keys.ToList();
+        var enrolled = offeringIds.Count == 0 ? [] : await db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId)).GroupBy(e => e.OfferingId)
+            .Select(g => new { g.Key, Count = g.Count(), MaxId = g.Max(e => e.Id), Versions = g.Sum(e => (long)e.Version) }).ToListAsync(ct);
+        return offerings.Values.OrderBy(o => o.Id).Select(o =>
+        {
+            var e = enrolled.FirstOrDefault(x => x.Key == o.Id);
+            var rules = string.Join(",", o.EligibilityRules.OrderBy(r => r.Id).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.OrganizationKind}:{r.OrganizationId}:{r.SeatQuota}")));
+            return new OfferingMark(o.Id, o.ConfirmedCount, o.Seats, rules, e?.Count ?? 0, e?.MaxId ?? 0, e?.Versions ?? 0);
+        }).ToList();
     }
 
     /// <summary>New people in bulk (their ids read back by CPF), then their managers from the same file, then the changed people. Returns CPF → id.</summary>
@@ -129,7 +303,27 @@ internal static class ImportWrite
             }
         }
 
-        // Changed people are few and need their "before" in the audit: the change tracker writes them and their entries.
+        await UpdateChangedPeopleAsync(db, plan, ids, ct);
+        return ids;
+    }
+
+    private static Person NewPerson(PersonUpsert p, Dictionary<string, int> ids, DateTime now) => new()
+    {
+        Cpf = p.Cpf,
+        FullName = p.FullName,
+        NameKey = NameKey.For(p.FullName),
+        Email = p.Email,
+        OrganizationId = p.OrganizationId,
+        JobTitle = p.JobTitle,
+        RegistrationNumber = p.Registration,
+        PreferredLanguage = p.Language ?? Languages.Portuguese,
+        ManagerId = p.ManagerCpf is { } m && ids.TryGetValue(m, out var managerId) ? managerId : null,
+        CreatedAt = now,
+    };
+
+    /// <summary>Changed people are few and need their "before" in the audit: the change tracker writes them and their entries.</summary>
+    private static async Task UpdateChangedPeopleAsync(TrainingHubDbContext db, ImportPlan plan, Dictionary<string, int> ids, CancellationToken ct)
+    {
         var changedIds = plan.ChangedPeople.Select(p => p.ExistingId!.Value).ToList();
         if (changedIds.Count > 0)
         {
@@ -152,8 +346,6 @@ internal static class ImportWrite
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-
-        return ids;
     }
 
     /// <summary>
@@ -170,9 +362,51 @@ internal static class ImportWrite
         }
 
         var offeringIds = offerings.Keys.ToList();
+        var (all, fresh, alreadyEnrolled) = await DecideSeatsAsync(db, plan, ids, offerings, [], tracked: true, now, ct);
+        await BulkInsert.InsertAsync(db, fresh, ct);
+        var freshPeople = fresh.Select(e => e.PersonId).Distinct().ToList();
+        var freshIds = freshPeople.Count == 0 ? [] : await db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId) && freshPeople.Contains(e.PersonId))
+            .ToDictionaryAsync(e => (e.OfferingId, e.PersonId), e => e.Id, ct);
+        foreach (var e in fresh)
+        {
+            e.Id = freshIds[(e.OfferingId, e.PersonId)];
+        }
+
+        await CountSeatsAsync(db, all, ct);
+        await db.SaveChangesAsync(ct); // the reused enrolments, with their audit entries
+        db.ChangeTracker.Clear();
+        return (all, fresh, alreadyEnrolled);
+    }
+
+    private static async Task CountSeatsAsync(TrainingHubDbContext db, List<Enrolment.Enrolment> all, CancellationToken ct)
+    {
+        foreach (var taken in all.Where(e => e.Status == EnrolmentStatus.Confirmed).GroupBy(e => e.OfferingId))
+        {
+            var count = taken.Count();
+            await db.Offerings.Where(o => o.Id == taken.Key).ExecuteUpdateAsync(s => s.SetProperty(o => o.ConfirmedCount, o => o.ConfirmedCount + count), ct);
+        }
+    }
+
+    /// <summary>
+    /// Seats and waitlist places in file order against the offerings' state as read now: every enrolment to write, the
+    /// new ones (without ids), and how many rows found their person enrolled since the plan. <paramref name="organizations"/>
+    /// gives the organisation of people not (yet) stored as the import will store them; the others are read.
+    /// </summary>
+    private static async Task<(List<Enrolment.Enrolment> All, List<Enrolment.Enrolment> New, int AlreadyEnrolled)> DecideSeatsAsync(
+        TrainingHubDbContext db, ImportPlan plan, Dictionary<string, int> ids, Dictionary<int, Offering> offerings, Dictionary<int, int> organizations,
+        bool tracked, DateTime now, CancellationToken ct)
+    {
+        var offeringIds = offerings.Keys.ToList();
         var personIds = plan.Enrolments.Select(e => ids[e.Cpf]).Distinct().ToList();
-        var organizationOf = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.OrganizationId, ct);
-        var earlier = await db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId) && personIds.Contains(e.PersonId)).ToDictionaryAsync(e => (e.OfferingId, e.PersonId), ct);
+        var toRead = personIds.Where(id => !organizations.ContainsKey(id)).ToList();
+        var organizationOf = await db.People.AsNoTracking().Where(p => toRead.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.OrganizationId, ct);
+        foreach (var (id, org) in organizations)
+        {
+            organizationOf[id] = org;
+        }
+
+        var earlierQuery = db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId) && personIds.Contains(e.PersonId));
+        var earlier = await (tracked ? earlierQuery : earlierQuery.AsNoTracking()).ToDictionaryAsync(e => (e.OfferingId, e.PersonId), ct);
         var seatsLeft = offerings.Values.ToDictionary(o => o.Id, o => o.Seats is { } s ? s - o.ConfirmedCount : int.MaxValue);
         var nextPlace = (await db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId) && e.WaitlistPosition != null)
             .GroupBy(e => e.OfferingId).Select(g => new { g.Key, Last = g.Max(e => e.WaitlistPosition) }).ToListAsync(ct))
@@ -228,23 +462,6 @@ internal static class ImportWrite
             all.Add(enrolment);
         }
 
-        await BulkInsert.InsertAsync(db, fresh, ct);
-        var freshPeople = fresh.Select(e => e.PersonId).Distinct().ToList();
-        var freshIds = freshPeople.Count == 0 ? [] : await db.Enrolments.Where(e => offeringIds.Contains(e.OfferingId) && freshPeople.Contains(e.PersonId))
-            .ToDictionaryAsync(e => (e.OfferingId, e.PersonId), e => e.Id, ct);
-        foreach (var e in fresh)
-        {
-            e.Id = freshIds[(e.OfferingId, e.PersonId)];
-        }
-
-        foreach (var taken in all.Where(e => e.Status == EnrolmentStatus.Confirmed).GroupBy(e => e.OfferingId))
-        {
-            var count = taken.Count();
-            await db.Offerings.Where(o => o.Id == taken.Key).ExecuteUpdateAsync(s => s.SetProperty(o => o.ConfirmedCount, o => o.ConfirmedCount + count), ct);
-        }
-
-        await db.SaveChangesAsync(ct); // the reused enrolments, with their audit entries
-        db.ChangeTracker.Clear();
         return (all, fresh, alreadyEnrolled);
     }
 
@@ -254,6 +471,11 @@ internal static class ImportWrite
         var personIds = enrolments.Select(e => e.PersonId).Distinct().ToList();
         var people = personIds.Count == 0 ? [] : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .Select(p => new Recipient(p.Id, p.FullName, p.Email, p.PreferredLanguage)).ToDictionaryAsync(p => p.Id, ct);
+        return Messages(enrolments, people, offerings, now);
+    }
+
+    private static List<OutboxMessage> Messages(List<Enrolment.Enrolment> enrolments, Dictionary<int, Recipient> people, Dictionary<int, Offering> offerings, DateTime now)
+    {
         return enrolments.Select(e =>
         {
             var (person, offering) = (people[e.PersonId], offerings[e.OfferingId]);

@@ -24,6 +24,18 @@ public static class ErrorResponses
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>Every 429 says when to try again: the error's own delay (a minute when it has none), in whole seconds.</summary>
+    public static void RetryAfter(HttpResponse response, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Kind == ErrorKind.RateLimited)
+        {
+            var wait = error.RetryAfter ?? TimeSpan.FromMinutes(1);
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>The problem document for an error: its status, a translated title, and each message under "errors" by field.</summary>
     public static ValidationProblemDetails ProblemDetails(Error error, IStringLocalizer t)
     {
@@ -43,6 +55,7 @@ public static class ErrorResponses
         ArgumentNullException.ThrowIfNull(controller);
         var problem = ProblemDetails(error, t);
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? controller.HttpContext.TraceIdentifier;
+        RetryAfter(controller.Response, error);
         return new ObjectResult(problem)
         {
             StatusCode = problem.Status,
@@ -61,6 +74,7 @@ public static class ErrorResponses
         ArgumentNullException.ThrowIfNull(error);
         var code = status ?? Status(error.Kind);
         var http = context.HttpContext;
+        RetryAfter(http.Response, error);
         var api = ApiProblems.IsApi(http)
             || (context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action && typeof(ApiControllerBase).IsAssignableFrom(action.ControllerTypeInfo));
         if (!api)
@@ -88,6 +102,7 @@ public static class ErrorResponses
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(error);
+        RetryAfter(controller.Response, error);
         return error.Kind switch
         {
             ErrorKind.NotFound => controller.NotFound(),
@@ -131,6 +146,7 @@ public static class ErrorResponses
 
         controller.ModelState.AddFieldErrors(error.Fields.Select(e => e with { Field = e.Field.Length == 0 ? "" : prefix + e.Field }), t);
         controller.Response.StatusCode = Status(error.Kind);
+        RetryAfter(controller.Response, error);
         return null;
     }
 

@@ -3,12 +3,17 @@ using TrainingHub.Core.Audit;
 
 namespace TrainingHub.Web.Infrastructure;
 
-/// <summary>The signed-in user making the current request, or "system" outside a request.</summary>
+/// <summary>The signed-in user making the current request, or "system" outside a request, unless a job acts for someone (<see cref="ActFor"/>).</summary>
 public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
 {
-    public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private (string UserId, string Name)? actingFor;
 
-    public string Name => accessor.HttpContext?.User.Identity is { IsAuthenticated: true } id ? id.Name ?? "?" : "system";
+    public string? UserId => actingFor?.UserId ?? accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string Name => actingFor?.Name ?? (accessor.HttpContext?.User.Identity is { IsAuthenticated: true } id ? id.Name ?? "?" : "system");
 
     public string? Reason { get; set; }
+
+    /// <summary>A background job carrying out what a user started (an import): its changes are recorded as theirs.</summary>
+    public void ActFor(string userId, string name) => actingFor = (userId, name);
 }

@@ -128,6 +128,12 @@ public sealed class JobsOptions
     [Range(1, 300, ErrorMessage = "Jobs:PollingSeconds must be between {1} and {2}.")]
     public int PollingSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Whether this instance runs background imports (the <c>imports</c> queue): unset, it does when it runs jobs at all;
+    /// true, it does even with <c>Jobs:Enabled=false</c>; false, never.
+    /// </summary>
+    public bool? ImportWorker { get; set; }
+
     /// <summary>How many jobs this instance runs at once.</summary>
     [Range(1, 50, ErrorMessage = "Jobs:Workers must be between {1} and {2}.")]
     public int Workers { get; set; } = 4;

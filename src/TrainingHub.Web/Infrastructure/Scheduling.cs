@@ -59,6 +59,7 @@ public static class Scheduling
         }
 
         services.AddSingleton<JobResults>();
+        services.AddTransient<Features.Imports.ImportJob>();
 
         // This host's own storage and activator, not Hangfire's process-wide ones: the tests run several hosts in one process.
         var database = DatabaseOptions.From(config, builder.Environment.ContentRootPath);
@@ -68,6 +69,18 @@ public static class Scheduling
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (!jobs.Enabled)
         {
+            // Imports confirmed on this instance still need a worker somewhere: Jobs:ImportWorker=true runs one for them alone.
+            if (jobs.ImportWorker == true)
+            {
+                services.AddHangfireServer((_, o) =>
+                {
+                    o.ServerName = jobs.Instance + ":imports";
+                    o.WorkerCount = 1;
+                    o.Queues = [Features.Imports.ImportJob.Queue];
+                    o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, jobs.PollingSeconds));
+                });
+            }
+
             return;
         }
 
@@ -77,6 +90,7 @@ public static class Scheduling
         {
             o.ServerName = jobs.Instance;
             o.WorkerCount = jobs.Workers;
+            o.Queues = jobs.ImportWorker == false ? ["default"] : [Features.Imports.ImportJob.Queue, "default"];
             o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, jobs.PollingSeconds));
         });
     }

@@ -86,6 +86,8 @@ public sealed class TestApp
             builder.UseSetting("Database:ConnectionString", connectionString);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Jobs:Enabled", "false");
+            builder.UseSetting("Jobs:ImportWorker", "true");
+            builder.UseSetting("Jobs:PollingSeconds", "1");
             builder.UseSetting("Admin:Email", "");
             builder.UseSetting("Admin:Password", "");
             // The audit key and checkpoints belong to this demo database, not to the app folder another run shares.

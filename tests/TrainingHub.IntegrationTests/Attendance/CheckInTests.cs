@@ -154,8 +154,19 @@ public sealed class CheckInTests(string provider) : OnBothDatabases(provider)
 
         (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, "YYYYYY", null), (HttpStatusCode)429)).ShouldBe("Códigos errados demais: aguarde 5 minutos e tente de novo.");
         var code = await CheckInKit.CodeAsync(instructor, s.SessionId);
-        (await ErrorAsync(await CheckInKit.CheckInAsync(trainee, code, s.SessionId), (HttpStatusCode)429)).ShouldBe("Códigos errados demais: aguarde 5 minutos e tente de novo.");
+        var limited = await CheckInKit.CheckInAsync(trainee, code, s.SessionId);
+        limited.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromMinutes(5), "a 429 says when to try again");
+        (await ErrorAsync(limited, (HttpStatusCode)429)).ShouldBe("Códigos errados demais: aguarde 5 minutos e tente de novo.");
         (await App.WithDbAsync(db => db.CheckInFailures.CountAsync(f => f.PersonId == s.People[0]))).ShouldBe(5);
+
+        // The page answers the same 429, with the same Retry-After, and the message on the form.
+        using var page = NewBrowser();
+        (await page.SignInAsync(s.Emails[0], AttendanceKit.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var session = s.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var onPage = await page.SubmitAsync($"/checkin?s={session}", "/checkin", new Dictionary<string, string?> { ["s"] = session, ["code"] = code });
+        onPage.StatusCode.ShouldBe((HttpStatusCode)429);
+        onPage.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromMinutes(5));
+        (await onPage.Content.ReadAsStringAsync()).ShouldContain("Códigos errados demais");
         // The limit is per person: someone else checks in meanwhile.
         (await CheckInKit.CheckInAsync(other, code, s.SessionId)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await RowsAsync(s.SessionId)).Select(r => r.PersonId).ShouldBe([s.People[1]]);

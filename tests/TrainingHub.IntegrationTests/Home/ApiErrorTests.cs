@@ -118,6 +118,12 @@ public sealed class ApiErrorTests(string provider) : CatalogFixture(provider)
         var html = Browser.Parse(await answer.Content.ReadAsStringAsync());
         html.QuerySelector("[data-testid=reasons]")!.TextContent.Trim().ShouldStartWith("O arquivo é grande demais: o limite é de 5 MB.");
         html.QuerySelector("[data-testid=back-to-form]")!.GetAttribute("href").ShouldBe("/imports");
+        html.QuerySelector("h1")!.TextContent.ShouldBe("Este arquivo é grande demais para enviar", "a heading of its own, not the generic error's");
+
+        using var english = ImportKit.Multipart(tooLarge, "pessoas.csv", new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var answered = await browser.Client.PostAsync(new Uri("/imports?culture=en", UriKind.Relative), english);
+        answered.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        Browser.Parse(await answered.Content.ReadAsStringAsync()).QuerySelector("h1")!.TextContent.ShouldBe("This file is too large to upload");
     }
 
     [Test]

@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -126,6 +130,32 @@ public static class ImportKit
         }
 
         return content;
+    }
+
+    /// <summary>
+    /// Polls a background import's status (the API's run, or the page's status endpoint) until it has finished, and
+    /// returns its last answer. The host's own worker runs it; a slow machine gets two minutes.
+    /// </summary>
+    public static async Task<JsonElement> WaitForRunAsync(HttpClient client, string statusUrl)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri(statusUrl, UriKind.Relative));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (run.GetProperty("finished").GetBoolean())
+            {
+                return run;
+            }
+
+            if (watch.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                Assert.Fail($"The import run did not finish within two minutes: {run}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Rows, enrolments, audit entries and outbox messages: what "nothing changed" is checked against.</summary>

@@ -60,9 +60,15 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
         var commit = preview.Forms.Single(f => f.Action.EndsWith("/commit", StringComparison.Ordinal));
         (await App.WithDbAsync(db => db.People.CountAsync(p => p.OrganizationId == org.Id))).ShouldBe(0, "the preview writes nothing");
 
-        var done = await browser.PostAsync(new Uri(commit.Action).AbsolutePath, new Dictionary<string, string?> { ["__RequestVerificationToken"] = Token(commit) });
-        done.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = Browser.Parse(await done.Content.ReadAsStringAsync());
+        // Confirming queues a background import and shows its progress page; once it has finished the page shows the result.
+        var started = await browser.PostAsync(new Uri(commit.Action).AbsolutePath, new Dictionary<string, string?> { ["__RequestVerificationToken"] = Token(commit) });
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect, await started.Content.ReadAsStringAsync());
+        var runPage = started.Headers.Location!.OriginalString;
+        runPage.ShouldStartWith("/imports/runs/");
+        var status = await ImportKit.WaitForRunAsync(browser.Client, runPage + "/status");
+        (status.GetProperty("status").GetString(), status.GetProperty("percent").GetInt32()).ShouldBe(("Succeeded", 100));
+        var (pageStatus, page) = await browser.GetPageAsync(runPage);
+        pageStatus.ShouldBe(HttpStatusCode.OK);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Importação concluída");
         page.QuerySelector("[data-testid=new-people]")!.TextContent.Trim().ShouldBe("3");
 
@@ -131,7 +137,7 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
             [zeroCpf.TrimStart('0'), "Zélia Numérica", "zelia@example.gov.br", org.Name, "en", code],
             [other, "Otto Texto", "otto@example.gov.br", org.Acronym, "", code],
         ], numeric: new HashSet<int> { 0 });
-        var (_, api) = await ImportKit.AdministratorAsync(App);
+        var (adminEmail, api) = await ImportKit.AdministratorAsync(App);
         using (api)
         {
             using var upload = ImportKit.Multipart(xlsx, "pessoas.xlsx");
@@ -144,13 +150,26 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
             preview.GetProperty("errors").GetArrayLength().ShouldBe(0);
             var id = preview.GetProperty("importId").GetGuid();
 
+            // The commit runs in the background: 202 with the run's address, which answers its progress, then its report.
             var commit = await api.PostAsJsonAsync("/api/v1/imports/commit", new { importId = id });
-            commit.StatusCode.ShouldBe(HttpStatusCode.OK, await commit.Content.ReadAsStringAsync());
-            var report = await commit.Content.ReadFromJsonAsync<JsonElement>();
+            commit.StatusCode.ShouldBe(HttpStatusCode.Accepted, await commit.Content.ReadAsStringAsync());
+            var location = commit.Headers.Location!;
+            location.AbsolutePath.ShouldStartWith("/api/v1/imports/runs/");
+            var queued = await commit.Content.ReadFromJsonAsync<JsonElement>();
+            (queued.GetProperty("rowsTotal").GetInt32(), queued.GetProperty("finished").GetBoolean()).ShouldBe((2, false));
+            var run = await ImportKit.WaitForRunAsync(api, location.PathAndQuery);
+            (run.GetProperty("status").GetString(), run.GetProperty("percent").GetInt32(), run.GetProperty("rowsDone").GetInt32()).ShouldBe(("Succeeded", 100, 2));
+            var report = run.GetProperty("report");
             report.GetProperty("committed").GetBoolean().ShouldBeTrue();
             report.GetProperty("confirmed").GetInt32().ShouldBe(2);
             var zelia = await App.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Cpf == zeroCpf));
             (zelia.FullName, zelia.PreferredLanguage, zelia.OrganizationId).ShouldBe(("Zélia Numérica", "en", org.Id));
+
+            // The job's audit entries name the administrator who confirmed the import, not "system".
+            var adminId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == adminEmail).Select(u => u.Id).SingleAsync());
+            var key = zelia.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var actors = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Person" && a.EntityId == key).Select(a => a.ActorUserId).ToListAsync());
+            actors.ShouldBe([adminId]);
 
             (await api.PostAsJsonAsync("/api/v1/imports/commit", new { importId = id })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "an import is committed once");
         }
@@ -364,7 +383,18 @@ public sealed class ImportTests(string provider) : OnBothDatabases(provider)
             errors[1].Item3!.ShouldContain("belongs to an organisation you do not manage");
 
             var commit = await api.PostAsJsonAsync("/api/v1/imports/commit", new { importId = preview.GetProperty("importId").GetGuid() });
-            commit.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+            commit.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            var run = await ImportKit.WaitForRunAsync(api, commit.Headers.Location!.PathAndQuery);
+            run.GetProperty("status").GetString().ShouldBe("Failed");
+            run.GetProperty("report").GetProperty("committed").GetBoolean().ShouldBeFalse();
+            run.GetProperty("report").GetProperty("errors").GetArrayLength().ShouldBe(2);
+
+            // The run is seen only inside the organisations its starter manages.
+            var (_, outsider) = await ImportKit.AdministratorAsync(App, outside.Id);
+            using (outsider)
+            {
+                (await outsider.GetAsync(commit.Headers.Location)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            }
             (await App.WithDbAsync(db => db.People.CountAsync(p => p.Cpf == c1 || p.Cpf == c2))).ShouldBe(0);
             (await App.WithDbAsync(db => db.People.Where(p => p.Id == strangerId).Select(p => p.OrganizationId).SingleAsync())).ShouldBe(outside.Id);
         }

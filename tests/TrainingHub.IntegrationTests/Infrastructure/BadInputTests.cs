@@ -143,6 +143,26 @@ public sealed class BadInputTests(string provider) : OnBothDatabases(provider)
         page.QuerySelector("#from")!.GetAttribute("value").ShouldBe("0001-01-01");
     }
 
+    [Test]
+    public async Task Audit_date_filters_outside_the_reports_window_are_refused_naming_the_field()
+    {
+        var latest = $"31/12/{TrainingHub.Core.Common.SaoPaulo.Today(App.Clock).Year + 5}";
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var wide = await api.GetAsync(new Uri("/api/v1/audit?from=0001-01-01&to=9999-12-31&culture=en", UriKind.Relative));
+        await ShouldNameAsync(wide, "From", $"The start date must be between 01/01/2000 and {latest}.");
+        await ShouldNameAsync(await api.GetAsync(new Uri("/api/v1/audit?to=9999-12-31", UriKind.Relative)), "To", $"A data final deve estar entre 01/01/2000 e {latest}.");
+        (await api.GetAsync(new Uri("/api/v1/audit?from=2020-01-01&to=2030-12-31", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        foreach (var url in new[] { "/audit?from=0001-01-01&to=9999-12-31", "/audit/export.csv?from=0001-01-01&to=9999-12-31" })
+        {
+            var (status, page) = await browser.GetPageAsync(url);
+            status.ShouldBe(HttpStatusCode.BadRequest, url);
+            page.QuerySelector("[data-testid=reasons]")!.TextContent.ShouldContain($"A data inicial deve estar entre 01/01/2000 e {latest}.");
+        }
+    }
+
     private static async Task ShouldNameAsync(HttpResponseMessage response, string field, string message)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -89,6 +89,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Name", "IT Admin");
         // The scheduler stays off: tests drive the use cases (the dispatcher among them) themselves.
         builder.UseSetting("Jobs:Enabled", "false");
+        // Except background imports: confirmed imports run on this host's own worker, polled every second.
+        builder.UseSetting("Jobs:ImportWorker", "true");
+        builder.UseSetting("Jobs:PollingSeconds", "1");
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Environment.GetEnvironmentVariable("TH_TEST_SMTP_PORT") ?? "2525");
         builder.UseSetting("App:PublicUrl", "https://traininghub.test");

@@ -82,9 +82,26 @@ public class ErrorResponsesTests
         problem.Errors["EnrolmentId"].ShouldBe(["This enrolment is no longer awaiting approval."]);
 
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("pt-BR");
-        var limited = ErrorResponses.ProblemDetails(Error.RateLimited("Code", "CheckIn.TooManyAttempts", 15), T);
+        var limited = ErrorResponses.ProblemDetails(Error.RateLimited(TimeSpan.FromMinutes(15), "Code", "CheckIn.TooManyAttempts", 15), T);
         limited.Status.ShouldBe(429);
         limited.Detail.ShouldBe("Códigos errados demais: aguarde 15 minutos e tente de novo.");
+    }
+
+    [Test]
+    public void Every_rate_limited_error_sets_retry_after_to_its_own_delay_and_other_errors_none()
+    {
+        static string? After(Error error)
+        {
+            var response = new DefaultHttpContext().Response;
+            ErrorResponses.RetryAfter(response, error);
+            return response.Headers.RetryAfter.Count == 0 ? null : response.Headers.RetryAfter.ToString();
+        }
+
+        // The check-in wrong-code limit (its window) and the password-reset link limit (an hour).
+        After(Error.RateLimited(TimeSpan.FromMinutes(5), "Code", "CheckIn.TooManyAttempts", 5)).ShouldBe("300");
+        After(Error.RateLimited(TimeSpan.FromHours(1), "UserId", "Password.TooManyLinks", 3)).ShouldBe("3600");
+        After(Error.RateLimited(TimeSpan.FromMilliseconds(200), "Code", "CheckIn.TooManyAttempts", 5)).ShouldBe("1", "never less than a second");
+        After(Error.Conflict("Id", "Enrolment.NotPending")).ShouldBeNull();
     }
 
     [Test]

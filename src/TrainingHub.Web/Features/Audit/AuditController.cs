@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -14,7 +15,7 @@ public sealed record AuditViewModel(Page<AuditRow> Page, AuditFilter Filter, Pag
 /// also see the sealing status (entries waiting, the latest checkpoint, the scheduled verification's verdict).
 /// </summary>
 [Route("audit")]
-public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time) : Controller
+public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
@@ -22,7 +23,13 @@ public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealin
     {
         var scope = User.Scope();
         var filter = new AuditFilter(entityType, entityId, actor, from, to, page);
-        var result = await ListAuditEntries.HandleAsync(db, scope, filter, ct);
+        var listed = await ListAuditEntries.HandleAsync(db, scope, time, filter, ct);
+        if (!listed.Succeeded)
+        {
+            return ErrorResponses.Refusal(ControllerContext, listed.Error!, t);
+        }
+
+        var result = listed.Value!;
         var verification = verify && scope.IsWholeInstallation ? await VerifyAuditChain.HandleAsync(db, sealing, ct) : null;
         var status = scope.IsWholeInstallation ? await GetAuditStatus.HandleAsync(db, sealing, time, ct) : null;
         return View(new AuditViewModel(result, filter, PagerModel.From(result, Request), verification, scope.IsWholeInstallation, status));
@@ -32,10 +39,16 @@ public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealin
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
     public async Task<IActionResult> Export(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
+        var filter = new AuditFilter(entityType, entityId, actor, from, to);
+        if (ListAuditEntries.Refusal(filter, time) is { } refusal)
+        {
+            return ErrorResponses.Refusal(ControllerContext, refusal, t);
+        }
+
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
         Response.Headers.CacheControl = "no-store";
-        await ListAuditEntries.WriteCsvAsync(db, User.Scope(), new AuditFilter(entityType, entityId, actor, from, to), Response.Body, ct);
+        await ListAuditEntries.WriteCsvAsync(db, User.Scope(), filter, Response.Body, ct);
         return new EmptyResult();
     }
 }
@@ -44,13 +57,17 @@ public sealed class AuditController(TrainingHubDbContext db, AuditSealing sealin
 public sealed record AuditVerificationAnswer(bool Intact, string Problem, long? Sequence, long Checked, long LastSequence);
 
 [Route("api/v1/audit")]
-public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time) : ApiControllerBase
+public sealed class AuditApiController(TrainingHubDbContext db, AuditSealing sealing, TimeProvider time, IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     /// <summary>Audit entries in the caller's scope, newest first.</summary>
     [HttpGet]
     [Authorize(Policy = Policies.AdministratorOrAuditor)]
-    public Task<Page<AuditRow>> List(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default) =>
-        ListAuditEntries.HandleAsync(db, User.Scope(), new AuditFilter(entityType, entityId, actor, from, to, page, pageSize), ct);
+    [Refuses(ErrorKind.Validation)]
+    public async Task<ActionResult<Page<AuditRow>>> List(string? entityType, string? entityId, string? actor, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        var result = await ListAuditEntries.HandleAsync(db, User.Scope(), time, new AuditFilter(entityType, entityId, actor, from, to, page, pageSize), ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+    }
 
     /// <summary>Verifies the whole hash chain: the first entry altered, removed or inserted (readers of the whole installation).</summary>
     [HttpGet("verify")]

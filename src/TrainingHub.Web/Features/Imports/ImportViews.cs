@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Imports;
@@ -23,6 +24,39 @@ public sealed record ImportReportView(
 }
 
 public sealed record ImportIndexViewModel(IReadOnlyList<string> Errors);
+
+/// <summary>A background import as the API answers it: status, progress, who started it, and its report once finished.</summary>
+public sealed record ImportRunStatusView(
+    Guid Id, string FileName, string Status, int Percent, int RowsTotal, int RowsDone, string StartedBy, DateTime CreatedAt, DateTime? FinishedAt,
+    bool Finished, string? Error, ImportReportView? Report)
+{
+    public static ImportRunStatusView From(ImportRunState s, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new(s.Id, s.FileName, s.Status.ToString(), s.Percent, s.RowsTotal, s.RowsDone, s.StartedBy, s.CreatedAt, s.FinishedAt, s.Finished,
+            s.Error is null ? null : t["Import.Run.Failed", s.Error].Value, s.Report is { } r ? ImportReportView.From(s.Id, s.FileName, r, t) : null);
+    }
+}
+
+/// <summary>The progress page of a background import and the figures its script polls: the bar's percent and the line under it.</summary>
+public sealed record ImportRunView(Guid Id, string FileName, string Rows, string Status, int Percent, string Text, bool Finished, string? Error)
+{
+    public static ImportRunView From(ImportRunState s, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(t);
+        var (done, total) = (s.RowsDone.ToString("N0", CultureInfo.CurrentCulture), s.RowsTotal.ToString("N0", CultureInfo.CurrentCulture));
+        var text = s.Status switch
+        {
+            ImportRunStatus.Queued => t["Import.Run.Queued"].Value,
+            ImportRunStatus.Running => t["Import.Run.Checking", done, total].Value,
+            ImportRunStatus.Writing => t["Import.Run.Writing", total].Value,
+            ImportRunStatus.Succeeded => t["Import.Run.Succeeded"].Value,
+            _ => t["Import.Run.Failed", s.Error ?? ""].Value,
+        };
+        return new(s.Id, s.FileName, total, s.Status.ToString(), s.Percent, text, s.Finished, s.Error is null ? null : t["Import.Run.Failed", s.Error].Value);
+    }
+}
 
 public sealed record ImportPreviewViewModel(ImportReportView Report, Page<ImportErrorView> Errors, PagerModel Pager, bool CommitFailed);
 

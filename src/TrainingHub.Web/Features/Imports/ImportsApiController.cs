@@ -1,6 +1,8 @@
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
@@ -14,11 +16,13 @@ public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOr
 
 /// <summary>
 /// The import over HTTP: POST a file (multipart, field "file") to preview it and get an import id; POST the id to
-/// commit. Both answer with the same report; row errors come with line, column and message (422 when the commit
-/// wrote nothing because of them).
+/// commit it in the background: 202 with the run's Location (GET api/v1/imports/runs/{id}), which answers its status and
+/// progress, then its report (row errors with line, column and message when it wrote nothing because of them).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class ImportsApiController(
+    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, IAuditActor actor, IStringLocalizer<SharedResource> t)
+    : ApiControllerBase
 {
     private string Uploads => ImportUploads.DirectoryFor(env, config);
 
@@ -46,9 +50,10 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     }
 
     [HttpPost("api/v1/imports/commit")]
+    [ProducesResponseType(typeof(ImportRunStatusView), StatusCodes.Status202Accepted)]
     [Refuses(ErrorKind.Validation)]
     [Refuses(ErrorKind.Forbidden)]
-    public async Task<ActionResult<ImportReportView>> Commit(CommitImportBody body, CancellationToken ct)
+    public async Task<ActionResult<ImportRunStatusView>> Commit(CommitImportBody body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (await ImportUploads.LoadAsync(Uploads, body.ImportId, User.Scope().UserId, ct) is not { } upload)
@@ -56,20 +61,25 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
             return this.Problem(new FieldError("ImportId", "Import.Expired"), t);
         }
 
-        var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
-        if (!result.Succeeded)
+        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct);
+        if (!started.Succeeded)
         {
-            return this.Problem(result.Error!, t);
+            return this.Problem(started.Error!, t);
         }
 
-        var report = ImportReportView.From(body.ImportId, upload.FileName, result.Value!, t);
-        if (!report.Committed)
-        {
-            return UnprocessableEntity(report);
-        }
-
+        ImportJob.Enqueue(jobs, started.Value);
         ImportUploads.Delete(Uploads, body.ImportId);
-        return report;
+        var run = await GetImportRun.HandleAsync(db, User.Scope(), started.Value, ct);
+        return AcceptedAtAction(nameof(Run), new { id = started.Value }, ImportRunStatusView.From(run.Value!, t));
+    }
+
+    /// <summary>A background import: status (Queued, Running, Writing, Succeeded, Failed), rows checked, percent, and once finished its report.</summary>
+    [HttpGet("api/v1/imports/runs/{id:guid}")]
+    [Refuses(ErrorKind.NotFound)]
+    public async Task<ActionResult<ImportRunStatusView>> Run(Guid id, CancellationToken ct)
+    {
+        var result = await GetImportRun.HandleAsync(db, User.Scope(), id, ct);
+        return result.Succeeded ? ImportRunStatusView.From(result.Value!, t) : this.Problem(result.Error!, t);
     }
 
     [HttpPost("api/v1/offerings/{id:int}/enrol-organization")]

@@ -1,6 +1,8 @@
+using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
@@ -9,10 +11,14 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Imports;
 
-/// <summary>Upload → preview (counts and row errors, nothing written) → commit (all or nothing); and enrolling a whole organisation.</summary>
+/// <summary>
+/// Upload → preview (counts and row errors, nothing written) → confirm: a background job commits it, all or nothing, while
+/// its page shows a progress bar and then the result; and enrolling a whole organisation.
+/// </summary>
 [Route("imports")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ImportsController(
+    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int ErrorsPerPage = 50;
 
@@ -64,20 +70,43 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
             return View(nameof(Index), new ImportIndexViewModel([t["Import.Expired"].Value]));
         }
 
-        var result = await CommitImport.HandleAsync(db, User.Scope(), time, upload.Content, ct);
+        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct);
+        if (!started.Succeeded)
+        {
+            return View(nameof(Index), new ImportIndexViewModel(started.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
+        }
+
+        ImportJob.Enqueue(jobs, started.Value);
+        ImportUploads.Delete(Uploads, id);
+        return Redirect($"/imports/runs/{started.Value:N}");
+    }
+
+    /// <summary>A background import: its progress bar while it runs (the page refreshes itself without JavaScript); then its result.</summary>
+    [HttpGet("runs/{id:guid}")]
+    public async Task<IActionResult> Run(Guid id, int page = 1, CancellationToken ct = default)
+    {
+        var result = await GetImportRun.HandleAsync(db, User.Scope(), id, ct);
         if (!result.Succeeded)
         {
-            return View(nameof(Index), new ImportIndexViewModel(result.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
+            return NotFound();
         }
 
-        var report = ImportReportView.From(id, upload.FileName, result.Value!, t);
-        if (!report.Committed)
+        var run = result.Value!;
+        if (run is { Finished: true, Report: { } report })
         {
-            return View(nameof(Preview), PreviewModel(report, 1, commitFailed: true));
+            var view = ImportReportView.From(id, run.FileName, report, t);
+            return view.Committed ? View("Done", view) : View(nameof(Preview), PreviewModel(view, page, commitFailed: true));
         }
 
-        ImportUploads.Delete(Uploads, id);
-        return View("Done", report);
+        return View(ImportRunView.From(run, t));
+    }
+
+    /// <summary>The progress bar's figures, polled by the run page's script.</summary>
+    [HttpGet("runs/{id:guid}/status")]
+    public async Task<IActionResult> RunStatus(Guid id, CancellationToken ct)
+    {
+        var result = await GetImportRun.HandleAsync(db, User.Scope(), id, ct);
+        return result.Succeeded ? Json(ImportRunView.From(result.Value!, t)) : NotFound();
     }
 
     [HttpGet("enrol-organization")]
