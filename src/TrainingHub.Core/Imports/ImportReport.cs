@@ -25,6 +25,9 @@ public sealed record ImportReport
     public int RowsWithErrors => Errors.Select(e => e.Line).Distinct().Count();
 
     public bool Committed { get; init; }
+
+    /// <summary>Once committed: the id of every person the file's rows name (new, changed or unchanged).</summary>
+    public IReadOnlyList<int> PersonIds { get; init; } = [];
     public int Confirmed { get; init; }
     public int Waitlisted { get; init; }
     public int AwaitingApproval { get; init; }

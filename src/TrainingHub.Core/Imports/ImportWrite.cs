@@ -85,6 +85,7 @@ internal static class ImportWrite
             {
                 Committed = true,
                 WriteTime = writeTime,
+                PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
                 Confirmed = enrolments.Count(e => e.Status == EnrolmentStatus.Confirmed),
                 Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
                 EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Imports;
 using TrainingHub.Web.Infrastructure;
@@ -13,6 +14,9 @@ public sealed record ImportReportView(
     int EnrolmentsToCreate, int AlreadyEnrolled, int Confirmed, int Waitlisted, int AwaitingApproval, int RowsWithErrors,
     IReadOnlyList<string> Columns, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<ImportErrorView> Errors)
 {
+    /// <summary>When the commit also invited the file's people: how many invitations were queued and who was skipped.</summary>
+    public InvitationReport? Invitations { get; init; }
+
     public static ImportReportView From(Guid id, string fileName, ImportReport r, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(r);

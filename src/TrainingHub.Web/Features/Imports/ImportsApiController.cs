@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
@@ -8,7 +10,8 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Imports;
 
-public sealed record CommitImportBody(Guid ImportId);
+/// <param name="Invite">Also invite every person the file names who has no account.</param>
+public sealed record CommitImportBody(Guid ImportId, bool Invite = false);
 
 public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false);
 
@@ -18,7 +21,8 @@ public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOr
 /// wrote nothing because of them).
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, InvitationSettings invitations, IAuditActor actor,
+    IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     private string Uploads => ImportUploads.DirectoryFor(env, config);
 
@@ -69,6 +73,11 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
         }
 
         ImportUploads.Delete(Uploads, body.ImportId);
+        if (body.Invite)
+        {
+            report = report with { Invitations = await ImportInvitations.InviteAsync(db, User.Scope(), actor, time, invitations, config, Request, result.Value!, ct) };
+        }
+
         return report;
     }
 

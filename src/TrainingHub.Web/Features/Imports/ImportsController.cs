@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
@@ -12,7 +14,8 @@ namespace TrainingHub.Web.Features.Imports;
 /// <summary>Upload → preview (counts and row errors, nothing written) → commit (all or nothing); and enrolling a whole organisation.</summary>
 [Route("imports")]
 [Authorize(Policy = Policies.Administrator)]
-public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, InvitationSettings invitations, IAuditActor actor,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const int ErrorsPerPage = 50;
 
@@ -57,7 +60,7 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
     }
 
     [HttpPost("{id:guid}/commit")]
-    public async Task<IActionResult> Commit(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Commit(Guid id, bool invite, CancellationToken ct)
     {
         if (await ImportUploads.LoadAsync(Uploads, id, User.Scope().UserId, ct) is not { } upload)
         {
@@ -77,6 +80,11 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
         }
 
         ImportUploads.Delete(Uploads, id);
+        if (invite)
+        {
+            report = report with { Invitations = await ImportInvitations.InviteAsync(db, User.Scope(), actor, time, invitations, config, Request, result.Value!, ct) };
+        }
+
         return View("Done", report);
     }
 
@@ -109,6 +117,27 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
     private async Task<EnrolOrganizationViewModel> EnrolModelAsync(EnrolOrganizationForm form, EnrolOrganizationReport? result, CancellationToken ct) =>
         new(form, await EnrolOrganizationOptions.OpenOfferingsAsync(db, time, ct), await ListOrganizations.OptionsAsync(db, User.Scope(), ct), result,
             result?.IneligibleReasons.Select(r => (t[r.Key].Value, r.Value)).ToList() ?? []);
+}
+
+/// <summary>What the page and the API share about inviting an import's people.</summary>
+public static class ImportInvitations
+{
+    /// <summary>Invites every person the committed file names who has no account (and no invitation still valid).</summary>
+    public static async Task<InvitationReport?> InviteAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
+        IConfiguration config, HttpRequest request, ImportReport report, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.PersonIds.Count == 0)
+        {
+            return new InvitationReport(0, 0, 0);
+        }
+
+        var publicUrl = config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        var result = await InvitePeople.HandleAsync(db, scope, actor, time, settings, publicUrl, report.PersonIds, InvitationSource.Import, resend: false, ct);
+        return result.Value;
+    }
 }
 
 /// <summary>What the page and the API share about reading an uploaded file.</summary>
