@@ -214,4 +214,21 @@ public sealed partial class InvitationTests(string provider) : MailFixture(provi
         text.ShouldContain(org.Name);
         link.ShouldStartWith("/invitation?i=");
     }
+
+    [Test]
+    public async Task Enrolling_an_organisation_with_invite_invites_its_people_without_an_account()
+    {
+        var org = await ImportKit.OrganizationAsync(App);
+        var people = await Arrange.PeopleAsync(App, 3, org.Id);
+        var offering = await Arrange.ClassAsync(App, seats: 10);
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var response = await api.PostAsJsonAsync($"/api/v1/offerings/{offering}/enrol-organization", new { organizationId = org.Id, invite = true });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitations").GetProperty("queued").GetInt32().ShouldBe(3);
+        (await App.WithDbAsync(db => db.Invitations.Where(i => people.Contains(i.PersonId) && i.Source == InvitationSource.Organization).CountAsync())).ShouldBe(3);
+        var again = await api.PostAsJsonAsync($"/api/v1/offerings/{offering}/enrol-organization", new { organizationId = org.Id, invite = true });
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitations").GetProperty("alreadyInvited").GetInt32().ShouldBe(3, "links that still work are not sent twice");
+        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientPersonId != null && people.Contains(m.RecipientPersonId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled)));
+    }
 }

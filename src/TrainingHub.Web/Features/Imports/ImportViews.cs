@@ -30,7 +30,7 @@ public sealed record ImportIndexViewModel(IReadOnlyList<string> Errors);
 
 public sealed record ImportPreviewViewModel(ImportReportView Report, Page<ImportErrorView> Errors, PagerModel Pager, bool CommitFailed);
 
-public sealed record EnrolOrganizationForm(int? OfferingId, int? OrganizationId, bool IncludeSubOrganizations);
+public sealed record EnrolOrganizationForm(int? OfferingId, int? OrganizationId, bool IncludeSubOrganizations, bool Invite = false);
 
 public sealed record EnrolOrganizationViewModel(
     EnrolOrganizationForm Form, IReadOnlyList<(int Id, string Name)> Offerings, IReadOnlyList<(int Id, string Name)> Organizations,

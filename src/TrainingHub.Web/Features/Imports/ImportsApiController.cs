@@ -13,7 +13,8 @@ namespace TrainingHub.Web.Features.Imports;
 /// <param name="Invite">Also invite every person the file names who has no account.</param>
 public sealed record CommitImportBody(Guid ImportId, bool Invite = false);
 
-public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false);
+/// <param name="Invite">Also invite the organisation's people who have no account.</param>
+public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false, bool Invite = false);
 
 /// <summary>
 /// The import over HTTP: POST a file (multipart, field "file") to preview it and get an import id; POST the id to
@@ -88,6 +89,13 @@ public sealed class ImportsApiController(TrainingHubDbContext db, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time, new EnrolOrganizationRequest(id, body.OrganizationId, body.IncludeSubOrganizations), ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Error!, t);
+        }
+
+        return body.Invite
+            ? result.Value! with { Invitations = await ImportInvitations.InviteOrganizationAsync(db, User.Scope(), actor, time, invitations, config, Request, body.OrganizationId, body.IncludeSubOrganizations, ct) }
+            : result.Value!;
     }
 }

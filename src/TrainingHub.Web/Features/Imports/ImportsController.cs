@@ -104,7 +104,10 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
             return await this.FormAsync(result.Error!, t, async () => View(await EnrolModelAsync(form, null, ct)), "Form.");
         }
 
-        return View(await EnrolModelAsync(form, result.Value, ct));
+        var report = form.Invite
+            ? result.Value! with { Invitations = await ImportInvitations.InviteOrganizationAsync(db, User.Scope(), actor, time, invitations, config, Request, form.OrganizationId ?? 0, form.IncludeSubOrganizations, ct) }
+            : result.Value!;
+        return View(await EnrolModelAsync(form, report, ct));
     }
 
     private ImportPreviewViewModel PreviewModel(ImportReportView report, int page, bool commitFailed)
@@ -122,6 +125,16 @@ public sealed class ImportsController(TrainingHubDbContext db, TimeProvider time
 /// <summary>What the page and the API share about inviting an import's people.</summary>
 public static class ImportInvitations
 {
+    /// <summary>Invites every person of the enrolled organisation (and those under it, when included) who has no account.</summary>
+    public static async Task<InvitationReport?> InviteOrganizationAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
+        IConfiguration config, HttpRequest request, int organizationId, bool includeSubOrganizations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(request);
+        var publicUrl = config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        return (await InviteOrganization.HandleAsync(db, scope, actor, time, settings, publicUrl, organizationId, includeSubOrganizations, ct)).Value;
+    }
+
     /// <summary>Invites every person the committed file names who has no account (and no invitation still valid).</summary>
     public static async Task<InvitationReport?> InviteAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
         IConfiguration config, HttpRequest request, ImportReport report, CancellationToken ct)
