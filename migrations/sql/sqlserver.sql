@@ -2520,3 +2520,62 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184402_Invitations'
+)
+BEGIN
+    ALTER TABLE [ImportRuns] ADD [InviteBaseUrl] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184402_Invitations'
+)
+BEGIN
+    CREATE TABLE [Invitations] (
+        [Id] int NOT NULL IDENTITY,
+        [PersonId] int NOT NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        [SentAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [Sends] int NOT NULL,
+        [OutboxKey] nvarchar(200) NOT NULL,
+        [InvitedByUserId] nvarchar(450) NULL,
+        [AcceptedAt] datetime2 NULL,
+        [AcceptedUserId] nvarchar(450) NULL,
+        CONSTRAINT [PK_Invitations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Invitations_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184402_Invitations'
+)
+BEGIN
+    CREATE INDEX [IX_Invitations_ExpiresAt] ON [Invitations] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184402_Invitations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Invitations_PersonId] ON [Invitations] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184402_Invitations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207184402_Invitations', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -13,7 +13,11 @@ public sealed record EnrolOrganizationRequest(int OfferingId, int OrganizationId
 /// <param name="Skipped">Already enrolled (and left as they were).</param>
 /// <param name="Ineligible">Not eligible for the offering: not enrolled.</param>
 public sealed record EnrolOrganizationReport(
-    int People, int Confirmed, int Waitlisted, int AwaitingApproval, int Skipped, int Ineligible, IReadOnlyDictionary<string, int> IneligibleReasons);
+    int People, int Confirmed, int Waitlisted, int AwaitingApproval, int Skipped, int Ineligible, IReadOnlyDictionary<string, int> IneligibleReasons)
+{
+    /// <summary>When the organisation's people without an account were invited in the same step: what that did.</summary>
+    public InvitationReport? Invitations { get; init; }
+}
 
 /// <summary>
 /// Enrols every eligible person of an organisation in the administrator's scope (optionally with the organisations

@@ -9,9 +9,10 @@ namespace TrainingHub.Core.Imports;
 /// <param name="Report">Once finished: what was written, or the row errors (nothing written).</param>
 public sealed record ImportRunState(
     Guid Id, string FileName, ImportRunStatus Status, int RowsTotal, int RowsDone, int Percent, string StartedBy, DateTime CreatedAt, DateTime? FinishedAt,
-    string? Error, ImportReport? Report)
+    string? Error, ImportReport? Report, bool InvitationsPending = false)
 {
-    public bool Finished => Status is ImportRunStatus.Succeeded or ImportRunStatus.Failed;
+    /// <summary>Failed, or succeeded with the invitations it asked for queued.</summary>
+    public bool Finished => Status is ImportRunStatus.Failed || (Status is ImportRunStatus.Succeeded && !InvitationsPending);
 }
 
 /// <summary>A background import's progress and result, for administrators inside the organisation scope it was started in (others: not found).</summary>
@@ -26,7 +27,7 @@ public static class GetImportRun
         var path = scope.OrganizationPath;
         var run = !scope.IsAdministrator ? null : await db.ImportRuns.AsNoTracking()
             .Where(r => r.Id == id && (path == null || (r.OrganizationPath != null && r.OrganizationPath.StartsWith(path))))
-            .Select(r => new { r.Id, r.FileName, r.Status, r.RowsTotal, r.RowsDone, r.UserName, r.CreatedAt, r.FinishedAt, r.Error, r.ReportJson })
+            .Select(r => new { r.Id, r.FileName, r.Status, r.RowsTotal, r.RowsDone, r.UserName, r.CreatedAt, r.FinishedAt, r.Error, r.ReportJson, r.InviteBaseUrl })
             .SingleOrDefaultAsync(ct);
         if (run is null)
         {
@@ -40,7 +41,8 @@ public static class GetImportRun
             ImportRunStatus.Writing => CheckingShare,
             _ => 100,
         };
+        var report = RunImport.Deserialize(run.ReportJson);
         return Result<ImportRunState>.Ok(new ImportRunState(run.Id, run.FileName, run.Status, run.RowsTotal, run.RowsDone, percent, run.UserName, run.CreatedAt,
-            run.FinishedAt, run.Error, RunImport.Deserialize(run.ReportJson)));
+            run.FinishedAt, run.Error, report, run.Status == ImportRunStatus.Succeeded && run.InviteBaseUrl != null && report?.Invitations is null));
     }
 }

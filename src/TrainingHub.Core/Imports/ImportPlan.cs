@@ -32,6 +32,9 @@ internal sealed class ImportPlan
     public ImportTable Table { get; }
     public List<PersonUpsert> NewPeople { get; } = [];
     public List<PersonUpsert> ChangedPeople { get; } = [];
+
+    /// <summary>The CPF of every person row without errors (new, changed or unchanged), once each, in file order.</summary>
+    public List<string> PersonCpfs { get; } = [];
     public int UnchangedPeople { get; private set; }
     public List<PlannedEnrolment> Enrolments { get; } = [];
     public int AlreadyEnrolled { get; private set; }
@@ -234,6 +237,7 @@ internal sealed class ImportPlan
 
             if (firstOfPerson && person is not null)
             {
+                plan.PersonCpfs.Add(person.Cpf);
                 if (known is null)
                 {
                     plan.NewPeople.Add(person);

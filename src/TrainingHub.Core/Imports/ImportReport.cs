@@ -25,9 +25,15 @@ public sealed record ImportReport
     public int RowsWithErrors => Errors.Select(e => e.Line).Distinct().Count();
 
     public bool Committed { get; init; }
+
+    /// <summary>Once committed: the id of every person the file's rows name (new, changed or unchanged).</summary>
+    public IReadOnlyList<int> PersonIds { get; init; } = [];
     public int Confirmed { get; init; }
     public int Waitlisted { get; init; }
     public int AwaitingApproval { get; init; }
+
+    /// <summary>When the administrator asked to invite the file's people: how many invitations were queued and who was skipped.</summary>
+    public Accounts.InvitationReport? Invitations { get; init; }
 
     /// <summary>How long the commit's write transaction was open (what other writers could have waited on); null when nothing was written.</summary>
     public TimeSpan? WriteTime { get; init; }

@@ -39,6 +39,9 @@ public class ImportRun
     /// <summary>The report (counts and row errors, untranslated) once finished.</summary>
     public string? ReportJson { get; set; }
 
+    /// <summary>Set when the administrator asked to invite the file's people: the public address their links start with.</summary>
+    public string? InviteBaseUrl { get; set; }
+
     /// <summary>Why a run failed without row errors (the exception's message after the last attempt).</summary>
     public string? Error { get; set; }
 

@@ -69,6 +69,7 @@ internal static class ImportWrite
             var written = report with
             {
                 Committed = true,
+                PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
                 Confirmed = enrolments.Count(e => e.Status == EnrolmentStatus.Confirmed),
                 Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
                 EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
@@ -229,6 +230,7 @@ internal static class ImportWrite
             var written = report with
             {
                 Committed = true,
+                PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
                 Confirmed = all.Count(e => e.Status == EnrolmentStatus.Confirmed),
                 Waitlisted = all.Count(e => e.Status == EnrolmentStatus.Waitlisted),
                 EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,

@@ -20,7 +20,12 @@ public static class RunImport
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(5);
 
     /// <param name="actAs">Called with the importer's user id and name before anything is written, so the audit entries are theirs.</param>
-    public static async Task<ImportRunStatus?> HandleAsync(TrainingHubDbContext db, TimeProvider time, Guid id, Action<string, string>? actAs, CancellationToken ct)
+    /// <param name="invite">
+    /// Invites the committed file's people when the run asked for it (scope, person ids, the public address), after the
+    /// commit; its report is kept in the run's. Inviting is idempotent (people with a valid invitation are skipped).
+    /// </param>
+    public static async Task<ImportRunStatus?> HandleAsync(TrainingHubDbContext db, TimeProvider time, Guid id, Action<string, string>? actAs, CancellationToken ct,
+        Func<ReaderScope, IReadOnlyList<int>, string, Task<InvitationReport?>>? invite = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -34,8 +39,20 @@ public static class RunImport
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.StartedAt, Now()).SetProperty(r => r.HeartbeatAt, Now()), ct);
         if (claimed == 0)
         {
-            // Finished already, unknown, or another worker is on it: nothing to do here.
-            return await runs.Select(r => (ImportRunStatus?)r.Status).SingleOrDefaultAsync(ct);
+            // Finished already, unknown, or another worker is on it: nothing to do here, except invitations a run that
+            // committed asked for and did not get queued (the worker stopped between the two; queueing is idempotent).
+            var done = await runs.AsNoTracking().Select(r => new { r.Status, r.InviteBaseUrl, r.ReportJson, r.UserId, r.UserName, r.OrganizationId, r.OrganizationPath })
+                .SingleOrDefaultAsync(ct);
+            if (done is { Status: ImportRunStatus.Succeeded, InviteBaseUrl: { } pendingUrl } && invite is not null && Deserialize(done.ReportJson) is { Invitations: null } committed)
+            {
+                actAs?.Invoke(done.UserId, done.UserName);
+                var invitedLater = await invite(new ReaderScope(done.UserId, null, new HashSet<string> { Roles.Administrator }, done.OrganizationId, done.OrganizationPath),
+                    committed.PersonIds, pendingUrl);
+                var json = Serialize(committed with { Invitations = invitedLater });
+                await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportJson, json), ct);
+            }
+
+            return done?.Status;
         }
 
         var run = await runs.AsNoTracking().SingleAsync(ct);
@@ -54,6 +71,13 @@ public static class RunImport
             var result = await CommitImport.HandleAsync(db, scope, time, run.Content, progress, ct);
             if (result.Succeeded && result.Value!.Committed)
             {
+                if (run.InviteBaseUrl is { } url && invite is not null)
+                {
+                    var invited = await invite(scope, result.Value.PersonIds, url);
+                    var withInvitations = Serialize(result.Value with { Invitations = invited });
+                    await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportJson, withInvitations), ct);
+                }
+
                 return ImportRunStatus.Succeeded;
             }
 

@@ -12,7 +12,7 @@ namespace TrainingHub.Core.Imports;
 /// </summary>
 public static class StartImport
 {
-    public static async Task<Result<Guid>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, string fileName, ReadOnlyMemory<byte> content, CancellationToken ct)
+    public static async Task<Result<Guid>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, string fileName, ReadOnlyMemory<byte> content, CancellationToken ct, string? inviteBaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -41,6 +41,7 @@ public static class StartImport
             Status = ImportRunStatus.Queued,
             RowsTotal = parsed.Value!.Rows.Count,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            InviteBaseUrl = inviteBaseUrl,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);

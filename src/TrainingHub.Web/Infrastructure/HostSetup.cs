@@ -50,6 +50,7 @@ public static class HostSetup
         services.Configure<TrainingHub.Core.Attendance.AttendanceOptions>(builder.Configuration.GetSection("Attendance"));
         services.AddSingleton(TrainingHub.Core.Certificates.IssueSettings.From(builder.Configuration));
         services.AddSingleton(TrainingHub.Core.People.PrivacySettings.From(builder.Configuration));
+        services.AddSingleton(TrainingHub.Core.Accounts.InvitationSettings.From(builder.Configuration));
         builder.AddNotificationServices();
         builder.AddScheduling();
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>

@@ -63,7 +63,7 @@ public sealed partial class EmailMessagesTests
     public void Every_message_keeps_the_name_its_rows_are_stored_under() =>
         EmailMessages.All.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AttendanceAtRisk", "AttendanceAtRiskManager", "AuditChainBroken", "CertificateIssued", "CertificateUnderReview", "CheckInOpen",
+            "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AccountInvitation", "AttendanceAtRisk", "AttendanceAtRiskManager", "AuditChainBroken", "CertificateIssued", "CertificateUnderReview", "CheckInOpen",
             "EnrolmentApproved", "EnrolmentCancelled", "EnrolmentCompleted", "EnrolmentConfirmed", "EnrolmentFailed", "EnrolmentPromoted", "EnrolmentReceived",
             "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "NeedsSurveyInvitation", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "SeatOfferExpired", "SeatOfferExpiring",
             "SeatOffered", "SeriesMonthlyProgramme", "SessionCancelled", "SessionReminder", "SessionRescheduled", "YearlyProgressDigest",

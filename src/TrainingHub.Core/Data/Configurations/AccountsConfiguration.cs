@@ -40,6 +40,21 @@ public sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignIn
     }
 }
 
+public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.Property(i => i.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.OutboxKey).HasMaxLength(200).IsRequired();
+        b.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        b.Property(i => i.AcceptedUserId).HasMaxLength(450);
+        b.HasIndex(i => i.PersonId).IsUnique();
+        b.HasIndex(i => i.ExpiresAt);
+        b.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>
 /// The package's key entity kept in the table the hand-written key repository made (same name, columns and
 /// constraints), so the keys it stored stay readable: signed-in people stay signed in, sent unsubscribe links work.

@@ -1,4 +1,5 @@
 using Hangfire;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Imports;
@@ -11,7 +12,7 @@ namespace TrainingHub.Web.Features.Imports;
 /// administrator confirms a preview). Hangfire retries it after a failure or a worker that died; <see cref="RunImport"/>
 /// makes any retry or duplicate safe (one transaction, the run marked done inside it, a run in progress left alone).
 /// </summary>
-public sealed class ImportJob(TrainingHubDbContext db, TimeProvider time, IAuditActor actor)
+public sealed class ImportJob(TrainingHubDbContext db, TimeProvider time, IAuditActor actor, InvitationSettings invitations)
 {
     public const string Queue = "imports";
 
@@ -19,7 +20,8 @@ public sealed class ImportJob(TrainingHubDbContext db, TimeProvider time, IAudit
     [AutomaticRetry(Attempts = RunImport.MaxAttempts - 1, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Import {0}")]
     public Task RunAsync(Guid id, CancellationToken cancellationToken) =>
-        RunImport.HandleAsync(db, time, id, (userId, name) => (actor as HttpAuditActor)?.ActFor(userId, name), cancellationToken);
+        RunImport.HandleAsync(db, time, id, (userId, name) => (actor as HttpAuditActor)?.ActFor(userId, name), cancellationToken,
+            async (scope, people, url) => (await InvitePeople.HandleAsync(db, scope, actor, time, invitations, url, people, InvitationSource.Import, resend: false, cancellationToken)).Value);
 
     public static void Enqueue(IBackgroundJobClient jobs, Guid id)
     {

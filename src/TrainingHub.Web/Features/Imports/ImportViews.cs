@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Imports;
 using TrainingHub.Web.Infrastructure;
@@ -14,12 +15,18 @@ public sealed record ImportReportView(
     int EnrolmentsToCreate, int AlreadyEnrolled, int Confirmed, int Waitlisted, int AwaitingApproval, int RowsWithErrors,
     IReadOnlyList<string> Columns, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<ImportErrorView> Errors)
 {
+    /// <summary>When the commit also invited the file's people: how many invitations were queued and who was skipped.</summary>
+    public InvitationReport? Invitations { get; init; }
+
     public static ImportReportView From(Guid id, string fileName, ImportReport r, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(id, fileName, r.Committed, r.Format, r.Rows, r.NewPeople, r.UpdatedPeople, r.UnchangedPeople, r.EnrolmentsToCreate, r.AlreadyEnrolled,
             r.Confirmed, r.Waitlisted, r.AwaitingApproval, r.RowsWithErrors, r.Columns, r.IgnoredColumns,
-            r.Errors.Select(e => new ImportErrorView(e.Line, e.Column, e.Code, ImportText.Message(e.Code, e.Args, t))).ToList());
+            r.Errors.Select(e => new ImportErrorView(e.Line, e.Column, e.Code, ImportText.Message(e.Code, e.Args, t))).ToList())
+        {
+            Invitations = r.Invitations,
+        };
     }
 }
 
@@ -60,7 +67,7 @@ public sealed record ImportRunView(Guid Id, string FileName, string Rows, string
 
 public sealed record ImportPreviewViewModel(ImportReportView Report, Page<ImportErrorView> Errors, PagerModel Pager, bool CommitFailed);
 
-public sealed record EnrolOrganizationForm(int? OfferingId, int? OrganizationId, bool IncludeSubOrganizations);
+public sealed record EnrolOrganizationForm(int? OfferingId, int? OrganizationId, bool IncludeSubOrganizations, bool Invite = false);
 
 public sealed record EnrolOrganizationViewModel(
     EnrolOrganizationForm Form, IReadOnlyList<(int Id, string Name)> Offerings, IReadOnlyList<(int Id, string Name)> Organizations,

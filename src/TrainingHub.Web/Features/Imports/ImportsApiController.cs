@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -10,9 +11,11 @@ using TrainingHub.Web.Infrastructure;
 
 namespace TrainingHub.Web.Features.Imports;
 
-public sealed record CommitImportBody(Guid ImportId);
+/// <param name="Invite">Also invite every person the file names who has no account.</param>
+public sealed record CommitImportBody(Guid ImportId, bool Invite = false);
 
-public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false);
+/// <param name="Invite">Also invite the organisation's people who have no account.</param>
+public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOrganizations = false, bool Invite = false);
 
 /// <summary>
 /// The import over HTTP: POST a file (multipart, field "file") to preview it and get an import id; POST the id to
@@ -21,7 +24,8 @@ public sealed record EnrolOrganizationBody(int OrganizationId, bool IncludeSubOr
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class ImportsApiController(
-    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, IAuditActor actor, IStringLocalizer<SharedResource> t)
+    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, InvitationSettings invitations, IAuditActor actor,
+    IStringLocalizer<SharedResource> t)
     : ApiControllerBase
 {
     private string Uploads => ImportUploads.DirectoryFor(env, config);
@@ -61,7 +65,8 @@ public sealed class ImportsApiController(
             return this.Problem(new FieldError("ImportId", "Import.Expired"), t);
         }
 
-        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct);
+        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct,
+            body.Invite ? ImportInvitations.PublicUrl(config, Request) : null);
         if (!started.Succeeded)
         {
             return this.Problem(started.Error!, t);
@@ -90,6 +95,13 @@ public sealed class ImportsApiController(
     {
         ArgumentNullException.ThrowIfNull(body);
         var result = await Core.Imports.EnrolOrganization.HandleAsync(db, User.Scope(), time, new EnrolOrganizationRequest(id, body.OrganizationId, body.IncludeSubOrganizations), ct);
-        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
+        if (!result.Succeeded)
+        {
+            return this.Problem(result.Error!, t);
+        }
+
+        return body.Invite
+            ? result.Value! with { Invitations = await ImportInvitations.InviteOrganizationAsync(db, User.Scope(), actor, time, invitations, config, Request, body.OrganizationId, body.IncludeSubOrganizations, ct) }
+            : result.Value!;
     }
 }

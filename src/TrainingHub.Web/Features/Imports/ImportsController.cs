@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -18,7 +19,8 @@ namespace TrainingHub.Web.Features.Imports;
 [Route("imports")]
 [Authorize(Policy = Policies.Administrator)]
 public sealed class ImportsController(
-    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, IAuditActor actor, IStringLocalizer<SharedResource> t) : Controller
+    TrainingHubDbContext db, TimeProvider time, IWebHostEnvironment env, IConfiguration config, IBackgroundJobClient jobs, InvitationSettings invitations, IAuditActor actor,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const int ErrorsPerPage = 50;
 
@@ -63,14 +65,15 @@ public sealed class ImportsController(
     }
 
     [HttpPost("{id:guid}/commit")]
-    public async Task<IActionResult> Commit(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Commit(Guid id, bool invite, CancellationToken ct)
     {
         if (await ImportUploads.LoadAsync(Uploads, id, User.Scope().UserId, ct) is not { } upload)
         {
             return View(nameof(Index), new ImportIndexViewModel([t["Import.Expired"].Value]));
         }
 
-        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct);
+        var started = await StartImport.HandleAsync(db, User.Scope(), actor, time, upload.FileName, upload.Content, ct,
+            invite ? ImportInvitations.PublicUrl(config, Request) : null);
         if (!started.Succeeded)
         {
             return View(nameof(Index), new ImportIndexViewModel(started.Errors.Select(e => FieldErrors.Message(e, t)).ToList()));
@@ -125,7 +128,10 @@ public sealed class ImportsController(
             return await this.FormAsync(result.Error!, t, async () => View(await EnrolModelAsync(form, null, ct)), "Form.");
         }
 
-        return View(await EnrolModelAsync(form, result.Value, ct));
+        var report = form.Invite
+            ? result.Value! with { Invitations = await ImportInvitations.InviteOrganizationAsync(db, User.Scope(), actor, time, invitations, config, Request, form.OrganizationId ?? 0, form.IncludeSubOrganizations, ct) }
+            : result.Value!;
+        return View(await EnrolModelAsync(form, report, ct));
     }
 
     private ImportPreviewViewModel PreviewModel(ImportReportView report, int page, bool commitFailed)
@@ -138,6 +144,26 @@ public sealed class ImportsController(
     private async Task<EnrolOrganizationViewModel> EnrolModelAsync(EnrolOrganizationForm form, EnrolOrganizationReport? result, CancellationToken ct) =>
         new(form, await EnrolOrganizationOptions.OpenOfferingsAsync(db, time, ct), await ListOrganizations.OptionsAsync(db, User.Scope(), ct), result,
             result?.IneligibleReasons.Select(r => (t[r.Key].Value, r.Value)).ToList() ?? []);
+}
+
+/// <summary>What the page and the API share about inviting an import's people.</summary>
+public static class ImportInvitations
+{
+    /// <summary>Invites every person of the enrolled organisation (and those under it, when included) who has no account.</summary>
+    public static async Task<InvitationReport?> InviteOrganizationAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
+        IConfiguration config, HttpRequest request, int organizationId, bool includeSubOrganizations, CancellationToken ct)
+    {
+        var publicUrl = PublicUrl(config, request);
+        return (await InviteOrganization.HandleAsync(db, scope, actor, time, settings, publicUrl, organizationId, includeSubOrganizations, ct)).Value;
+    }
+
+    /// <summary>The address invitation links start with: App:PublicUrl, or the request's own.</summary>
+    public static string PublicUrl(IConfiguration config, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(request);
+        return config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+    }
 }
 
 /// <summary>What the page and the API share about reading an uploaded file.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -59,7 +60,13 @@ public sealed class PeopleController(TrainingHubDbContext db, TimeProvider time,
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
         var result = await GetPerson.HandleAsync(db, User.Scope(), time, id, ct);
-        return result.Succeeded ? View(result.Value!) : this.Page(result.Error!);
+        if (!result.Succeeded)
+        {
+            return this.Page(result.Error!);
+        }
+
+        ViewData["Invitation"] = await ListInvitations.ForPersonAsync(db, User.Scope(), time, id, ct);
+        return View(result.Value!);
     }
 
     [HttpGet("{id:int}/edit")]
