@@ -39,21 +39,24 @@ public static class CreditedMonthsSql
                OR s.[CreditedMinutes] <> x.[CreditedMinutes] OR s.[StartsAt] <> x.[StartsAt] OR s.[OfferingId] <> x.[OfferingId])
         """;
 
-    public static string CreateAttendanceTrigger => $"""
+    /// <summary>CREATE TRIGGER must open its batch: run through EXEC, which also keeps the idempotent script's IF blocks valid.</summary>
+    private static string Exec(string sql) => "EXEC(N'" + sql.Replace("'", "''", StringComparison.Ordinal) + "')";
+
+    public static string CreateAttendanceTrigger => Exec($"""
         CREATE TRIGGER [CreditedMonths_Attendance] ON [AttendanceRecords] AFTER INSERT, UPDATE, DELETE AS
         BEGIN
             SET NOCOUNT ON;
             {Merge(Rows("inserted", 1) + " UNION ALL " + Rows("deleted", -1))}
         END
-        """;
+        """);
 
-    public static string CreateSessionTrigger => $"""
+    public static string CreateSessionTrigger => Exec($"""
         CREATE TRIGGER [CreditedMonths_Session] ON [Sessions] AFTER UPDATE AS
         BEGIN
             SET NOCOUNT ON;
             {Merge(SessionRows("inserted", "deleted", 1) + " UNION ALL " + SessionRows("deleted", "inserted", -1))}
         END
-        """;
+        """);
 
     public static string Backfill => Merge(Rows("[AttendanceRecords]", 1));
 
