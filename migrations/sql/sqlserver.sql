@@ -2579,3 +2579,117 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    CREATE TABLE [CreditedMonths] (
+        [PersonId] int NOT NULL,
+        [OfferingId] int NOT NULL,
+        [Month] int NOT NULL,
+        [Minutes] int NOT NULL,
+        [Rows] int NOT NULL,
+        CONSTRAINT [PK_CreditedMonths] PRIMARY KEY ([PersonId], [OfferingId], [Month])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    CREATE INDEX [IX_CreditedMonths_Month_PersonId] ON [CreditedMonths] ([Month], [PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    CREATE INDEX [IX_CreditedMonths_OfferingId_Month] ON [CreditedMonths] ([OfferingId], [Month]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [CreditedMonths_Attendance] ON [AttendanceRecords] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        MERGE [CreditedMonths] WITH (HOLDLOCK) AS c
+    USING (
+        SELECT d.[PersonId], d.[OfferingId], d.[Month], SUM(d.[Minutes]) AS [Minutes], SUM(d.[Rows]) AS [Rows]
+        FROM (SELECT a.[PersonId], s.[OfferingId], (YEAR(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'') * 100 + MONTH(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'')) AS [Month], 1 * (CASE WHEN a.[Status] IN (N''Present'', N''Late'') THEN (CASE WHEN a.[Minutes] IS NOT NULL AND a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) WHEN a.[Status] = N''Partial'' THEN (CASE WHEN a.[Minutes] IS NULL THEN 0 WHEN a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) ELSE 0 END) AS [Minutes], 1 AS [Rows]
+    FROM inserted a JOIN [Sessions] s ON s.[Id] = a.[SessionId] WHERE s.[Status] <> N''Cancelled'' UNION ALL SELECT a.[PersonId], s.[OfferingId], (YEAR(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'') * 100 + MONTH(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'')) AS [Month], -1 * (CASE WHEN a.[Status] IN (N''Present'', N''Late'') THEN (CASE WHEN a.[Minutes] IS NOT NULL AND a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) WHEN a.[Status] = N''Partial'' THEN (CASE WHEN a.[Minutes] IS NULL THEN 0 WHEN a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) ELSE 0 END) AS [Minutes], -1 AS [Rows]
+    FROM deleted a JOIN [Sessions] s ON s.[Id] = a.[SessionId] WHERE s.[Status] <> N''Cancelled'') d
+        GROUP BY d.[PersonId], d.[OfferingId], d.[Month]
+        HAVING SUM(d.[Minutes]) <> 0 OR SUM(d.[Rows]) <> 0
+    ) AS d
+    ON c.[PersonId] = d.[PersonId] AND c.[OfferingId] = d.[OfferingId] AND c.[Month] = d.[Month]
+    WHEN MATCHED THEN UPDATE SET [Minutes] = c.[Minutes] + d.[Minutes], [Rows] = c.[Rows] + d.[Rows]
+    WHEN NOT MATCHED THEN INSERT ([PersonId], [OfferingId], [Month], [Minutes], [Rows]) VALUES (d.[PersonId], d.[OfferingId], d.[Month], d.[Minutes], d.[Rows]);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [CreditedMonths_Session] ON [Sessions] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        MERGE [CreditedMonths] WITH (HOLDLOCK) AS c
+    USING (
+        SELECT d.[PersonId], d.[OfferingId], d.[Month], SUM(d.[Minutes]) AS [Minutes], SUM(d.[Rows]) AS [Rows]
+        FROM (SELECT a.[PersonId], s.[OfferingId], (YEAR(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'') * 100 + MONTH(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'')) AS [Month], 1 * (CASE WHEN a.[Status] IN (N''Present'', N''Late'') THEN (CASE WHEN a.[Minutes] IS NOT NULL AND a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) WHEN a.[Status] = N''Partial'' THEN (CASE WHEN a.[Minutes] IS NULL THEN 0 WHEN a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) ELSE 0 END) AS [Minutes], 1 AS [Rows]
+    FROM inserted s JOIN deleted x ON x.[Id] = s.[Id] JOIN [AttendanceRecords] a ON a.[SessionId] = s.[Id]
+    WHERE s.[Status] <> N''Cancelled''
+      AND ((CASE WHEN s.[Status] = N''Cancelled'' THEN 1 ELSE 0 END) <> (CASE WHEN x.[Status] = N''Cancelled'' THEN 1 ELSE 0 END)
+           OR s.[CreditedMinutes] <> x.[CreditedMinutes] OR s.[StartsAt] <> x.[StartsAt] OR s.[OfferingId] <> x.[OfferingId]) UNION ALL SELECT a.[PersonId], s.[OfferingId], (YEAR(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'') * 100 + MONTH(s.[StartsAt] AT TIME ZONE ''UTC'' AT TIME ZONE ''E. South America Standard Time'')) AS [Month], -1 * (CASE WHEN a.[Status] IN (N''Present'', N''Late'') THEN (CASE WHEN a.[Minutes] IS NOT NULL AND a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) WHEN a.[Status] = N''Partial'' THEN (CASE WHEN a.[Minutes] IS NULL THEN 0 WHEN a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) ELSE 0 END) AS [Minutes], -1 AS [Rows]
+    FROM deleted s JOIN inserted x ON x.[Id] = s.[Id] JOIN [AttendanceRecords] a ON a.[SessionId] = s.[Id]
+    WHERE s.[Status] <> N''Cancelled''
+      AND ((CASE WHEN s.[Status] = N''Cancelled'' THEN 1 ELSE 0 END) <> (CASE WHEN x.[Status] = N''Cancelled'' THEN 1 ELSE 0 END)
+           OR s.[CreditedMinutes] <> x.[CreditedMinutes] OR s.[StartsAt] <> x.[StartsAt] OR s.[OfferingId] <> x.[OfferingId])) d
+        GROUP BY d.[PersonId], d.[OfferingId], d.[Month]
+        HAVING SUM(d.[Minutes]) <> 0 OR SUM(d.[Rows]) <> 0
+    ) AS d
+    ON c.[PersonId] = d.[PersonId] AND c.[OfferingId] = d.[OfferingId] AND c.[Month] = d.[Month]
+    WHEN MATCHED THEN UPDATE SET [Minutes] = c.[Minutes] + d.[Minutes], [Rows] = c.[Rows] + d.[Rows]
+    WHEN NOT MATCHED THEN INSERT ([PersonId], [OfferingId], [Month], [Minutes], [Rows]) VALUES (d.[PersonId], d.[OfferingId], d.[Month], d.[Minutes], d.[Rows]);
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    MERGE [CreditedMonths] WITH (HOLDLOCK) AS c
+    USING (
+        SELECT d.[PersonId], d.[OfferingId], d.[Month], SUM(d.[Minutes]) AS [Minutes], SUM(d.[Rows]) AS [Rows]
+        FROM (SELECT a.[PersonId], s.[OfferingId], (YEAR(s.[StartsAt] AT TIME ZONE 'UTC' AT TIME ZONE 'E. South America Standard Time') * 100 + MONTH(s.[StartsAt] AT TIME ZONE 'UTC' AT TIME ZONE 'E. South America Standard Time')) AS [Month], 1 * (CASE WHEN a.[Status] IN (N'Present', N'Late') THEN (CASE WHEN a.[Minutes] IS NOT NULL AND a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) WHEN a.[Status] = N'Partial' THEN (CASE WHEN a.[Minutes] IS NULL THEN 0 WHEN a.[Minutes] < s.[CreditedMinutes] THEN a.[Minutes] ELSE s.[CreditedMinutes] END) ELSE 0 END) AS [Minutes], 1 AS [Rows]
+    FROM [AttendanceRecords] a JOIN [Sessions] s ON s.[Id] = a.[SessionId] WHERE s.[Status] <> N'Cancelled') d
+        GROUP BY d.[PersonId], d.[OfferingId], d.[Month]
+        HAVING SUM(d.[Minutes]) <> 0 OR SUM(d.[Rows]) <> 0
+    ) AS d
+    ON c.[PersonId] = d.[PersonId] AND c.[OfferingId] = d.[OfferingId] AND c.[Month] = d.[Month]
+    WHEN MATCHED THEN UPDATE SET [Minutes] = c.[Minutes] + d.[Minutes], [Rows] = c.[Rows] + d.[Rows]
+    WHEN NOT MATCHED THEN INSERT ([PersonId], [OfferingId], [Month], [Minutes], [Rows]) VALUES (d.[PersonId], d.[OfferingId], d.[Month], d.[Minutes], d.[Rows]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207184800_CreditedMonths'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207184800_CreditedMonths', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -17,7 +17,7 @@ public sealed class SqlBulkCopyWriterFactory : IBulkWriterFactory
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(table);
-        var copy = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, null)
+        var copy = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.KeepIdentity | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.FireTriggers, null)
         {
             DestinationTableName = table.Schema is null ? Bracket(table.Name) : $"{Bracket(table.Schema)}.{Bracket(table.Name)}",
             BulkCopyTimeout = 0,

@@ -669,6 +669,32 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CreditedMonth", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "OfferingId", "Month");
+
+                    b.HasIndex("Month", "PersonId");
+
+                    b.HasIndex("OfferingId", "Month");
+
+                    b.ToTable("CreditedMonths");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")

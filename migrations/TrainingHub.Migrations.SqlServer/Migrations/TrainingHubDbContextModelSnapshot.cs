@@ -672,6 +672,32 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CreditedMonth", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.HasKey("PersonId", "OfferingId", "Month");
+
+                    b.HasIndex("Month", "PersonId");
+
+                    b.HasIndex("OfferingId", "Month");
+
+                    b.ToTable("CreditedMonths");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")

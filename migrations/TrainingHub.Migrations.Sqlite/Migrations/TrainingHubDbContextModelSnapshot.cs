@@ -642,6 +642,32 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.CreditedMonth", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "OfferingId", "Month");
+
+                    b.HasIndex("Month", "PersonId");
+
+                    b.HasIndex("OfferingId", "Month");
+
+                    b.ToTable("CreditedMonths");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")

@@ -40,6 +40,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<Enrolment.Enrolment> Enrolments => Set<Enrolment.Enrolment>();
     public DbSet<Enrolment.SessionRegistration> SessionRegistrations => Set<Enrolment.SessionRegistration>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<CreditedMonth> CreditedMonths => Set<CreditedMonth>();
     public DbSet<CheckInWindow> CheckInWindows => Set<CheckInWindow>();
     public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();
     public DbSet<AbsenceJustification> AbsenceJustifications => Set<AbsenceJustification>();

@@ -25,17 +25,20 @@ public static class ProgrammeOverview
     {
         ArgumentNullException.ThrowIfNull(db);
         var year = SaoPaulo.Today(time).Year;
-        var (from, to) = Years.Bounds(year);
         var people = db.People.InScope(scope).Select(p => p.Id);
         var owned = db.Offerings.InScope(scope).Select(o => o.Id);
-        var credited = CreditedAttendance.Query(db).Where(c => c.SessionStartsAt >= from && c.SessionStartsAt < to
-            && (people.Contains(c.PersonId) || owned.Contains(c.OfferingId)));
+        // The year's maintained per person, offering and month sums (never every attendance row).
+        var credited = CreditedMonths.Between(db, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        if (!scope.IsWholeInstallation)
+        {
+            credited = credited.Where(c => people.Contains(c.PersonId) || owned.Contains(c.OfferingId));
+        }
 
         var perPersonProgramme = await (from c in credited
                                         join o in db.Offerings on c.OfferingId equals o.Id
                                         where o.ProgrammeId != null
                                         group c by new { ProgrammeId = o.ProgrammeId!.Value, c.PersonId } into g
-                                        select new { g.Key.ProgrammeId, g.Key.PersonId, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
+                                        select new { g.Key.ProgrammeId, g.Key.PersonId, Minutes = g.Sum(x => x.Minutes) }).ToListAsync(ct);
 
         var seated = EnrolmentStatuses.Seated;
         var participants = await db.Enrolments.SeenBy(scope).Where(e => seated.Contains(e.Status) && e.Offering!.ProgrammeId != null)
@@ -57,11 +60,10 @@ public static class ProgrammeOverview
             .Where(r => scope.IsWholeInstallation || r.Participants > 0 || r.CreditedMinutes > 0)
             .ToList();
 
-        // Grouped by session start in the database (a few thousand rows), bucketed into local months here.
-        var instants = await credited.GroupBy(c => c.SessionStartsAt)
-            .Select(g => new { SessionStartsAt = g.Key, CreditedMinutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
+        var months = await credited.GroupBy(c => c.Month)
+            .Select(g => new { Month = g.Key, Minutes = g.Sum(x => x.Minutes) }).ToListAsync(ct);
         var byMonth = Enumerable.Range(1, 12)
-            .Select(m => new MonthHours(m, instants.Where(i => SaoPaulo.ToLocal(i.SessionStartsAt).Month == m).Sum(i => i.CreditedMinutes)))
+            .Select(m => new MonthHours(m, months.Where(x => x.Month == (year * 100) + m).Sum(x => x.Minutes)))
             .ToList();
         return new ProgrammeOverviewModel(year, await people.CountAsync(ct), byMonth.Sum(m => m.CreditedMinutes), rows, byMonth);
     }

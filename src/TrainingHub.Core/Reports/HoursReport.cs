@@ -21,7 +21,7 @@ public static class HoursReport
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var (from, to) = request.Period(time);
-        var facts = await ReportFacts.QueryAsync(db, scope, request, from, to, ct);
+        var facts = await ReportFacts.HoursAsync(db, scope, request, from, to, ct);
         var total = await facts.SumAsync(f => f.CreditedMinutes, ct);
         var filters = await ReportFacts.DescribeAsync(db, scope, request, from, to, ct);
         var fullCpf = request.ShowsFullCpf(scope);
@@ -173,16 +173,16 @@ public static class HoursReport
 
             default:
                 {
-                    // Grouped by session start in the database (one row per session), bucketed into local periods here.
-                    var instants = await facts.GroupBy(f => f.SessionStartsAt)
-                        .Select(g => new { At = g.Key, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
-                    Func<DateTime, string> bucket = request.Kind switch
+                    // Grouped by local month in the database, bucketed into quarters or years here.
+                    var months = await facts.GroupBy(f => f.Month)
+                        .Select(g => new { g.Key, Minutes = g.Sum(x => x.CreditedMinutes) }).ToListAsync(ct);
+                    Func<int, string> bucket = request.Kind switch
                     {
-                        ReportKind.HoursByQuarter => d => $"{d.Year}-T{((d.Month - 1) / 3) + 1}",
-                        ReportKind.HoursByYear => d => d.Year.ToString(CultureInfo.InvariantCulture),
-                        _ => d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                        ReportKind.HoursByQuarter => m => $"{m / 100}-T{(((m % 100) - 1) / 3) + 1}",
+                        ReportKind.HoursByYear => m => (m / 100).ToString(CultureInfo.InvariantCulture),
+                        _ => m => string.Create(CultureInfo.InvariantCulture, $"{m / 100:D4}-{m % 100:D2}"),
                     };
-                    var periods = instants.GroupBy(i => bucket(SaoPaulo.ToLocal(i.At)))
+                    var periods = months.GroupBy(i => bucket(i.Key))
                         .ToDictionary(g => g.Key, g => g.Sum(x => x.Minutes));
                     if (request.Kind == ReportKind.HoursByMonth)
                     {

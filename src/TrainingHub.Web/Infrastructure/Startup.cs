@@ -74,7 +74,12 @@ public static class Startup
         if (pending.Count > 0)
         {
             log.LogInformation("Applying {Count} migration(s): {Names}", pending.Count, string.Join(", ", pending));
+            // A migration may fill a table from every existing row (CreditedMonths reads every attendance row): minutes
+            // on a large database, not the 30 s of an ordinary command.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.MigrateAsync();
+            db.Database.SetCommandTimeout(timeout);
         }
 
         if (db.Database.IsSqlite())

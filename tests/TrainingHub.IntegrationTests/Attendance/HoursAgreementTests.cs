@@ -61,6 +61,7 @@ public sealed class HoursAgreementTests(string provider) : OnBothDatabases(provi
             .Sum(r => Credit(r.Status, r.Minutes, sessions[r.SessionId].CreditedMinutes)));
         var perSession = counted.GroupBy(r => (r.SessionId, r.PersonId)).ToDictionary(g => g.Key, g => g.Sum(r => Credit(r.Status, r.Minutes, sessions[r.SessionId].CreditedMinutes)));
         perPerson.Values.Sum().ShouldBeGreaterThan(0);
+        await CreditedMonthsCheck.ShouldMatchTheRawRowsAsync(App, "rosters saved, sessions closed, one cancelled");
 
         // Administrator: every person's ledger.
         using var admin = await App.ApiClientAsync(TestApp.AdminEmail);

@@ -96,6 +96,7 @@ public sealed class MeetingImportTests(string provider) : OnBothDatabases(provid
         var entries = await App.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AttendanceRecord)).OrderByDescending(a => a.Id).Take(2).ToListAsync());
         (await AuditCountAsync()).ShouldBe(audits + 2);
         entries.ShouldAllBe(e => e.Reason!.Contains("zoom_participants.csv"));
+        await CreditedMonthsCheck.ShouldMatchTheRawRowsAsync(App, "meeting report imported");
 
         // The same file again: the same result, nothing written.
         var again = await PreviewAsync(api, session, csv, "zoom_participants.csv");

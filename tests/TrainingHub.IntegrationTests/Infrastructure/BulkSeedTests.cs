@@ -32,6 +32,7 @@ public sealed class BulkSeedTests(string provider) : OnBothDatabases(provider)
         var orphans = await db.AttendanceRecords.CountAsync(a => !db.Enrolments.Any(e => e.PersonId == a.PersonId && e.OfferingId == a.Session!.OfferingId));
         orphans.ShouldBe(0, "every attendance row belongs to someone enrolled in that session's offering");
         (await db.People.Where(p => p.NameKey == "").CountAsync()).ShouldBe(0);
+        await TrainingHub.IntegrationTests.Attendance.CreditedMonthsCheck.ShouldMatchTheRawRowsAsync(App, "bulk seeded");
 
         // The application's own inserts still get fresh ids after the bulk load.
         var extra = await Arrange.PeopleAsync(App, 1);

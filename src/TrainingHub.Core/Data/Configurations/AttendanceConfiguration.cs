@@ -94,3 +94,16 @@ public sealed class AtRiskFlagConfiguration : IEntityTypeConfiguration<AtRiskFla
         b.HasOne<Catalog.Offering>().WithMany().HasForeignKey(f => f.OfferingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class CreditedMonthConfiguration : IEntityTypeConfiguration<CreditedMonth>
+{
+    public void Configure(EntityTypeBuilder<CreditedMonth> b)
+    {
+        // Derived data, written only by the triggers: no foreign keys, so deleting a person or an offering after its
+        // attendance rows is not blocked by rows the triggers remove as their counts reach zero.
+        b.HasKey(c => new { c.PersonId, c.OfferingId, c.Month });
+        // Whole-installation reports read a range of months; owned-offering scopes and offering filters read by offering.
+        b.HasIndex(c => new { c.Month, c.PersonId });
+        b.HasIndex(c => new { c.OfferingId, c.Month });
+    }
+}
