@@ -98,7 +98,7 @@ public static class AnonymizePerson
         await db.OutboxMessages.Where(m => m.RecipientPersonId == personId && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Cancelled), ct);
         await db.OutboxMessages.Where(m => m.RecipientPersonId == personId)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, address).SetProperty(m => m.PayloadJson, "{}"), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, address).SetProperty(m => m.PayloadJson, "{}").SetProperty(m => m.RenderedJson, (string?)null), ct);
         actor.Reason ??= "LGPD";
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
