@@ -83,10 +83,21 @@ public static class AnonymizePerson
             token.RevokedAt = now;
         }
 
-        foreach (var c in await db.Certificates.Where(c => c.PersonId == personId).ToListAsync(ct))
+        foreach (var c in await db.Certificates.Include(c => c.Document).Where(c => c.PersonId == personId).ToListAsync(ct))
         {
             var snapshot = CertificateSnapshot.FromJson(c.SnapshotJson) with { HolderName = name, HolderCpfMasked = "" };
             c.SnapshotJson = snapshot.ToJson();
+            // The stored PDF says what the snapshot says: drawn again without the name and CPF.
+            var pdf = CertificateRenderer.Render(snapshot);
+            if (c.Document is null)
+            {
+                c.Document = new CertificateDocument { Content = pdf };
+            }
+            else
+            {
+                c.Document.Content = pdf;
+            }
+
             if (c.ContentHash is not null)
             {
                 c.ContentHash = snapshot.ContentHash();

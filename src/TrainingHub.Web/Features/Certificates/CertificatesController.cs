@@ -192,9 +192,8 @@ public static class CertificateZip
         }
 
         using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
-        await foreach (var (name, json) in GetCertificateFile.ClassSnapshotsAsync(db, offeringId, ct))
+        await foreach (var (name, pdf) in GetCertificateFile.ClassFilesAsync(db, offeringId, ct))
         {
-            var pdf = GetCertificateFile.Render(json).Content;
             var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
             await using var s = entry.Open();
             await s.WriteAsync(pdf, ct);
