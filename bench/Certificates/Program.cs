@@ -55,8 +55,12 @@ try
     // as for the reference below.
     CertificateRenderer.Render(new CertificateSnapshot
     {
-        HolderName = "Aquecimento", HolderCpfMasked = "***.000.000-**", Issuer = "Escola", Place = "Belo Horizonte",
-        VerificationCode = "WARM-UP00-0000", VerificationUrl = "https://traininghub.example/verify/WARM-UP00-0000",
+        HolderName = "Aquecimento",
+        HolderCpfMasked = "***.000.000-**",
+        Issuer = "Escola",
+        Place = "Belo Horizonte",
+        VerificationCode = "WARM-UP00-0000",
+        VerificationUrl = "https://traininghub.example/verify/WARM-UP00-0000",
     });
     await TrainingHub.Core.Notifications.EmailRenderer.Shared.RenderAsync(new TrainingHub.Core.Certificates.Messages.CertificateIssued("Aquecimento", "Curso", "T-0", 60,
         new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 9), "WARM-UP00-0000", "https://traininghub.example/verify/WARM-UP00-0000", false), "pt-BR");

@@ -83,7 +83,7 @@ public sealed class OutboxRendering(DispatchSettings settings) : SaveChangesInte
             var email = await DispatchOutbox.ComposeAsync(row, message, settings);
             row.RenderedJson = new RenderedOutboxEmail(email.Subject, email.Html, email.Text, email.Headers, email.Attachments).ToJson();
         }
-catch (Exception)
+        catch (Exception)
         {
             // Left to be rendered (and, failing again, dead-lettered with its error) when it is sent.
             row.RenderedJson = null;
