@@ -2233,3 +2233,37 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173510_RenderedOnce'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [RenderedJson] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173510_RenderedOnce'
+)
+BEGIN
+    CREATE TABLE [CertificateDocuments] (
+        [CertificateId] int NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_CertificateDocuments] PRIMARY KEY ([CertificateId]),
+        CONSTRAINT [FK_CertificateDocuments_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207173510_RenderedOnce'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207173510_RenderedOnce', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
