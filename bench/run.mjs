@@ -320,13 +320,12 @@ async function main() {
       const issued = number(/issuance: (\d+) certificates/, cert.out);
       const issueSeconds = number(/certificates in ([\d.]+) s/, cert.out);
       const pdfs = number(/renderer alone: \d+ PDFs in [\d.]+ s \(([\d.]+) PDFs\/s/, cert.out);
-      // Certificates are rendered when their emails are sent: issued and rendered = the job's time plus the renders.
-      const renderSeconds = issued / pdfs;
+      // The job renders and stores each PDF (on every core); the reference is the renderer alone on every core.
       scenarios.push({
         name: `certificates issued and rendered (${issued})`,
-        measured: { what: 'issuance job + one render each', throughput: issued / (issueSeconds + renderSeconds), seconds: issueSeconds + renderSeconds },
-        reference: { what: 'renderer alone', throughput: pdfs },
-        ratio: renderSeconds / (issueSeconds + renderSeconds),
+        measured: { what: 'issuance job (PDFs rendered and stored)', throughput: issued / issueSeconds, seconds: issueSeconds },
+        reference: { what: 'renderer alone, every core', throughput: pdfs },
+        ratio: issued / issueSeconds / pdfs,
         goal: 'ratio ≥ 0.8, all within 2 minutes',
         load: cert.load,
         peakMb: cert.peakMb,

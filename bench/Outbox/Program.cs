@@ -18,11 +18,13 @@ using TrainingHub.Migrations.Sqlite;
 var count = Arg("--count", 10_000);
 var smtpPort = Arg("--smtp-port", 0);
 var postgres = Option("--postgres");
+// The dispatcher as it was before messages were rendered when queued: every row rendered at send time.
+var renderWhenSending = args.Contains("--render-when-sending");
 
 using var sink = smtpPort == 0 ? new SmtpSink() : null;
 var port = sink?.Port ?? smtpPort;
 Console.WriteLine($"load average (1, 5, 15 min) at the start: {LoadAverage()}");
-Console.WriteLine($"{count} reminders; SMTP {(sink is null ? $"server on 127.0.0.1:{port}" : $"sink started on 127.0.0.1:{port}")}; database {(postgres is null ? "SQLite file" : "PostgreSQL")}");
+Console.WriteLine($"{count} reminders, rendered {(renderWhenSending ? "when sent (as before 2026-12-07)" : "when queued")}; SMTP {(sink is null ? $"server on 127.0.0.1:{port}" : $"sink started on 127.0.0.1:{port}")}; database {(postgres is null ? "SQLite file" : "PostgreSQL")}");
 
 var dir = Path.Combine(Path.GetTempPath(), "th-bench-outbox-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dir);
@@ -37,9 +39,17 @@ else
     PostgresDatabase.Use(options, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = databaseName }.ConnectionString);
 }
 
+var time = TimeProvider.System;
+var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = MailKit.Security.SecureSocketOptions.None, From = "cursos@bench.traininghub.local", FromName = "Escola de Governo", TimeoutSeconds = 30 });
+var settings = new DispatchSettings(BatchSize: 100, MessageIdDomain: "bench.traininghub.local", CalendarOrganizer: "cursos@bench.traininghub.local", CalendarOrganizerName: "Escola de Governo");
+if (!renderWhenSending)
+{
+    // As the app's contexts: each message rendered when it is queued.
+    options.AddInterceptors(new OutboxRendering(settings));
+}
+
 TrainingHubDbContext Db() => new(options.Options);
 
-var time = TimeProvider.System;
 try
 {
     await using (var db = Db())
@@ -47,9 +57,6 @@ try
         await db.Database.MigrateAsync();
         await ArrangeAsync(db, count, time);
     }
-
-    var smtp = Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = MailKit.Security.SecureSocketOptions.None, From = "cursos@bench.traininghub.local", FromName = "Escola de Governo", TimeoutSeconds = 30 });
-    var settings = new DispatchSettings(BatchSize: 100, MessageIdDomain: "bench.traininghub.local", CalendarOrganizer: "cursos@bench.traininghub.local", CalendarOrganizerName: "Escola de Governo");
 
     // The outbox: queue with the real job use case, then dispatch until nothing is due.
     var queueClock = Stopwatch.StartNew();
@@ -75,7 +82,8 @@ try
         messages = [];
         foreach (var m in await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync())
         {
-            messages.Add(await DispatchOutbox.ComposeAsync(m, EmailMessages.Read(m.MessageType, m.PayloadJson)!, settings));
+            messages.Add(RenderedOutboxEmail.FromJson(m.RenderedJson)?.ToEmail(m, settings)
+                ?? await DispatchOutbox.ComposeAsync(m, EmailMessages.Read(m.MessageType, m.PayloadJson)!, settings));
         }
     }
 
@@ -125,7 +133,7 @@ try
     await plain.DisconnectAsync(quit: true);
     var outboxRate = sent / sendClock.Elapsed.TotalSeconds;
     var plainRate = plainSent / plainClock.Elapsed.TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queue (QueueSessionReminders): {count} in {queueClock.Elapsed.TotalSeconds:F2} s = {count / queueClock.Elapsed.TotalSeconds:F0} msg/s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queue (QueueSessionReminders{(renderWhenSending ? "" : ", rendering")}): {count} in {queueClock.Elapsed.TotalSeconds:F2} s = {count / queueClock.Elapsed.TotalSeconds:F0} msg/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outbox dispatch:               {sent} in {sendClock.Elapsed.TotalSeconds:F2} s = {outboxRate:F0} msg/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plain MailKit loop:            {plainSent} in {plainClock.Elapsed.TotalSeconds:F2} s = {plainRate:F0} msg/s"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio outbox / plain:          {outboxRate / plainRate:F2}"));

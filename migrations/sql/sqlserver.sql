@@ -2693,3 +2693,37 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207185044_RenderedOnce'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [RenderedJson] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207185044_RenderedOnce'
+)
+BEGIN
+    CREATE TABLE [CertificateDocuments] (
+        [CertificateId] int NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_CertificateDocuments] PRIMARY KEY ([CertificateId]),
+        CONSTRAINT [FK_CertificateDocuments_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207185044_RenderedOnce'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207185044_RenderedOnce', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1305,6 +1305,20 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("CertificateId");
+
+                    b.ToTable("CertificateDocuments");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.Property<int>("ProgrammeId")
@@ -1636,6 +1650,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RecipientPersonId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RenderedJson")
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -2739,6 +2756,15 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.Navigation("SupersededBy");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Certificates.Certificate", null)
+                        .WithOne("Document")
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateDocument", "CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -3128,6 +3154,11 @@ namespace TrainingHub.Migrations.Postgres.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.Certificate", b =>
+                {
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>

@@ -1310,6 +1310,20 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("CertificateId");
+
+                    b.ToTable("CertificateDocuments");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.Property<int>("ProgrammeId")
@@ -1641,6 +1655,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("RecipientPersonId")
                         .HasColumnType("int");
+
+                    b.Property<string>("RenderedJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
@@ -2744,6 +2761,15 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.Navigation("SupersededBy");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Certificates.Certificate", null)
+                        .WithOne("Document")
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateDocument", "CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -3133,6 +3159,11 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.Certificate", b =>
+                {
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>

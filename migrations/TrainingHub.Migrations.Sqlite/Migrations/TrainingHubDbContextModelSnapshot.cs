@@ -1264,6 +1264,20 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.Property<int>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("CertificateId");
+
+                    b.ToTable("CertificateDocuments");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.Property<int>("ProgrammeId")
@@ -1587,6 +1601,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RecipientPersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RenderedJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
@@ -2666,6 +2683,15 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.Navigation("SupersededBy");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateDocument", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Certificates.Certificate", null)
+                        .WithOne("Document")
+                        .HasForeignKey("TrainingHub.Core.Certificates.CertificateDocument", "CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Certificates.CertificateSettings", b =>
                 {
                     b.HasOne("TrainingHub.Core.Catalog.Programme", "Programme")
@@ -3055,6 +3081,11 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TrainingHub.Core.Catalog.Programme", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Certificates.Certificate", b =>
+                {
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Participation.ProgrammeParticipation", b =>

@@ -49,6 +49,9 @@ public class Certificate
     /// <summary>JSON of what the document says; the renderer only draws it.</summary>
     public required string SnapshotJson { get; set; }
 
+    /// <summary>The PDF rendered from the snapshot (null for certificates written before PDFs were stored).</summary>
+    public CertificateDocument? Document { get; set; }
+
     public required string Language { get; set; }
     public DateTime IssuedAt { get; set; }
     public DateTime? ValidUntil { get; set; }

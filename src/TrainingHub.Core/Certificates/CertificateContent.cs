@@ -70,7 +70,7 @@ public static class CertificateContent
         };
     }
 
-    /// <summary>A new valid certificate row for a snapshot.</summary>
+    /// <summary>A new valid certificate row for a snapshot, with its PDF rendered from that snapshot (once: every download and email serves these bytes).</summary>
     public static Certificate NewCertificate(CertificateSnapshot s, int personId, int? enrolmentId)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -88,10 +88,11 @@ public static class CertificateContent
             PeriodFrom = s.PeriodFrom,
             PeriodTo = s.PeriodTo,
             ContentHash = s.ContentHash(),
+            Document = new CertificateDocument { Content = CertificateRenderer.Render(s) },
         };
     }
 
-    /// <summary>Queues the "CertificateIssued" email with the PDF attached by reference (rendered at send time from the same snapshot).</summary>
+    /// <summary>Queues the "CertificateIssued" email with the PDF attached by reference (the stored document, read at send time).</summary>
     public static void QueueEmail(TrainingHubDbContext db, CertificateSource src, CertificateSnapshot s, bool reissue, DateTime now) =>
         Notifications.Outbox.Add(db, src.PersonId, src.Email, s.Language, $"{nameof(CertificateIssued)}:{s.VerificationCode}",
             new CertificateIssued(s.HolderName, s.CourseTitle, s.OfferingCode, s.WorkloadMinutes, s.StartsOn, s.EndsOn, s.VerificationCode, s.VerificationUrl, reissue,

@@ -65,29 +65,103 @@ public static class CertificateRenderer
     /// </summary>
     private static byte[] Stabilize(byte[] pdf, Guid uuid)
     {
-        var text = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.Latin1.GetString(pdf),
-            "(?<=<xmpMM:(?:DocumentID|InstanceID)>uuid:)[0-9a-fA-F-]{36}", uuid.ToString("D", CultureInfo.InvariantCulture));
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        var replaced = System.Text.RegularExpressions.Regex.Replace(text, "(?<=/(?:FontName|BaseFont)/)[A-Z]{6}(?=\\+)", m =>
+        // Edited in place, byte for byte (the file is Latin-1 text around binary streams): no copy to a string, no regular
+        // expression scanning every position of a 90 KB file.
+        var span = pdf.AsSpan();
+        var id = Encoding.ASCII.GetBytes(uuid.ToString("D", CultureInfo.InvariantCulture));
+        foreach (var marker in UuidMarkers)
         {
-            if (!tags.TryGetValue(m.Value, out var tag))
+            for (var at = span.IndexOf(marker); at >= 0; at = Next(span, marker, at))
             {
+                var value = span.Slice(at + marker.Length, Math.Min(36, span.Length - at - marker.Length));
+                if (value.Length == 36 && IsUuid(value))
+                {
+                    id.CopyTo(value);
+                }
+            }
+        }
+
+        // Tags in order of first appearance, whichever of the two names comes first.
+        var tags = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var fontName = span.IndexOf(FontName);
+        var baseFont = span.IndexOf(BaseFont);
+        while (fontName >= 0 || baseFont >= 0)
+        {
+            int start;
+            if (baseFont < 0 || (fontName >= 0 && fontName < baseFont))
+            {
+                start = fontName + FontName.Length;
+                fontName = Next(span, FontName, fontName);
+            }
+            else
+            {
+                start = baseFont + BaseFont.Length;
+                baseFont = Next(span, BaseFont, baseFont);
+            }
+
+            if (start + 7 > span.Length || span[start + 6] != (byte)'+' || !IsTag(span.Slice(start, 6)))
+            {
+                continue;
+            }
+
+            var found = Encoding.ASCII.GetString(span.Slice(start, 6));
+            if (!tags.TryGetValue(found, out var tag))
+            {
+                tag = new byte[6];
                 var n = tags.Count;
-                var chars = new char[6];
                 for (var i = 5; i >= 0; i--)
                 {
-                    chars[i] = (char)('A' + (n % 26));
+                    tag[i] = (byte)('A' + (n % 26));
                     n /= 26;
                 }
 
-                tag = new string(chars);
-                tags[m.Value] = tag;
+                tags[found] = tag;
             }
 
-            return tag;
-        });
-        return System.Text.Encoding.Latin1.GetBytes(replaced);
+            tag.CopyTo(span.Slice(start, 6));
+        }
+
+        return pdf;
+
+        static int Next(ReadOnlySpan<byte> all, ReadOnlySpan<byte> marker, int at)
+        {
+            var from = at + marker.Length;
+            var next = all[from..].IndexOf(marker);
+            return next < 0 ? -1 : from + next;
+        }
+
+        static bool IsTag(ReadOnlySpan<byte> b)
+        {
+            foreach (var c in b)
+            {
+                if (c is < (byte)'A' or > (byte)'Z')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        static bool IsUuid(ReadOnlySpan<byte> b)
+        {
+            foreach (var c in b)
+            {
+                if (!(char.IsAsciiHexDigit((char)c) || c == (byte)'-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
+
+    private static readonly byte[][] UuidMarkers = [Encoding.ASCII.GetBytes("<xmpMM:DocumentID>uuid:"), Encoding.ASCII.GetBytes("<xmpMM:InstanceID>uuid:")];
+
+    private static readonly byte[] FontName = Encoding.ASCII.GetBytes("/FontName/");
+
+    private static readonly byte[] BaseFont = Encoding.ASCII.GetBytes("/BaseFont/");
 
     /// <summary>The file name offered for download and attachment: ASCII only.</summary>
     public static string FileName(CertificateSnapshot s)

@@ -7,8 +7,9 @@ public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
 
 /// <summary>
 /// Issues the certificates of completed class enrolments that have none yet (of any status: a revoked certificate is
-/// not silently replaced), in batches: one query reads a batch with everything the snapshots need, one save inserts
-/// the certificates, their "CertificateIssued" emails and their audit entries in one transaction. Exactly once: the
+/// not silently replaced), in batches: one query reads a batch with everything the snapshots need, the batch's PDFs are
+/// rendered in parallel on every core, one save inserts the certificates, their PDFs, their "CertificateIssued" emails
+/// and their audit entries in one transaction. Exactly once: the
 /// filtered unique index (one valid certificate per enrolment) refuses a second certificate written by a retried run,
 /// another instance or a run that crashed halfway (its transaction never committed); a refused batch is rolled back
 /// whole and read again, now without what the other writer issued. The whole installation (the job) or one class (an
@@ -58,11 +59,15 @@ public static class IssueCertificates
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            foreach (var src in batch)
+            var snapshots = batch.Select(src => CertificateContent.Snapshot(src, settings, VerificationCodes.New(), now)).ToList();
+            // Each certificate's PDF is rendered here, once, on every core (the renderer is CPU only; documents share nothing).
+            var certificates = new Certificate[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct },
+                i => certificates[i] = CertificateContent.NewCertificate(snapshots[i], batch[i].PersonId, batch[i].EnrolmentId));
+            for (var i = 0; i < batch.Count; i++)
             {
-                var snapshot = CertificateContent.Snapshot(src, settings, VerificationCodes.New(), now);
-                db.Certificates.Add(CertificateContent.NewCertificate(snapshot, src.PersonId, src.EnrolmentId));
-                CertificateContent.QueueEmail(db, src, snapshot, reissue: false, now);
+                db.Certificates.Add(certificates[i]);
+                CertificateContent.QueueEmail(db, batch[i], snapshots[i], reissue: false, now);
             }
 
             try

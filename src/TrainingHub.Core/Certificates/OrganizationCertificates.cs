@@ -10,7 +10,7 @@ public sealed record FocalPointOrganization(string Path, string FileName);
 
 /// <summary>
 /// An organisation's focal point (<see cref="People.Person.IsFocalPoint"/>) downloads the valid certificates of its
-/// people, class and participation alike, as one ZIP (<see cref="GetCertificateFile.OrganizationSnapshotsAsync"/>).
+/// people, class and participation alike, as one ZIP (<see cref="GetCertificateFile.OrganizationFilesAsync"/>).
 /// Anyone else, the signed-in person who is not a focal point included, is refused.
 /// </summary>
 public static class OrganizationCertificates

@@ -48,6 +48,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<AtRiskFlag> AtRiskFlags => Set<AtRiskFlag>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<CertificateSettings> CertificateSettings => Set<CertificateSettings>();
+    public DbSet<CertificateDocument> CertificateDocuments => Set<CertificateDocument>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -79,8 +79,9 @@ public static class DispatchOutbox
         // is marked sent, with its history row, while the next one goes out, and that record is complete before the one
         // after: a process killed mid-batch re-sends at most the two messages whose acceptance it had not yet recorded
         // (same Message-IDs), never the batch. The database and the SMTP server are each waited for once per message,
-        // at the same time. Rendering (Razor, Ical.Net) needs neither, so the next few messages are rendered on other
-        // threads meanwhile: the sending loop waits for a template only when rendering falls behind.
+        // at the same time. Most rows were rendered when queued (OutboxRendering) and only need their MIME message built;
+        // the others (Razor, Ical.Net) are rendered a few ahead on other threads: the sending loop waits for a template
+        // only when rendering falls behind.
         await using var batch = sender.OpenBatch();
         var ahead = new Queue<Task<Rendering>>();
         var nextToRender = 0;
@@ -123,7 +124,7 @@ public static class DispatchOutbox
                 while (ahead.Count < RenderAhead && nextToRender < mine.Count)
                 {
                     var row = mine[nextToRender++];
-                    ahead.Enqueue(Task.Run(() => RenderAsync(row, settings), CancellationToken.None));
+                    ahead.Enqueue(row.RenderedJson is null ? Task.Run(() => RenderAsync(row, settings), CancellationToken.None) : Task.FromResult(Stored(row, settings)));
                 }
 
                 var rendering = ahead.Dequeue();
@@ -263,6 +264,20 @@ public static class DispatchOutbox
     /// <summary>A row's message and its rendered email, or why it could not be rendered (message null: unknown type).</summary>
     private sealed record Rendering(IEmailMessage? Message, EmailMessage? Email, Exception? Failure);
 
+    /// <summary>A row rendered when it was queued (<see cref="OutboxRendering"/>): its message is read only for the files it names.</summary>
+    private static Rendering Stored(OutboxMessage m, DispatchSettings settings)
+    {
+        try
+        {
+            var message = EmailMessages.Read(m.MessageType, m.PayloadJson);
+            return message is null ? new Rendering(null, null, null) : new Rendering(message, RenderedOutboxEmail.FromJson(m.RenderedJson)!.ToEmail(m, settings), null);
+        }
+        catch (Exception ex)
+        {
+            return new Rendering(null, null, ex);
+        }
+    }
+
     /// <summary>Reads and renders one row; never throws, so a rendering nobody awaits (the batch stopped) fails nothing.</summary>
     private static async Task<Rendering> RenderAsync(OutboxMessage m, DispatchSettings settings)
     {
@@ -395,7 +410,23 @@ public static class DispatchOutbox
             return;
         }
 
-        // Elsewhere one transaction holds both writes: one commit (one journal sync on SQLite) instead of two.
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            // Two statements in one command and one transaction (one commit): the history line is written from the row
+            // only when the UPDATE changed it (changes() counts the rows of the statement before), as below.
+            var instance = instanceId.Length <= 100 ? instanceId : instanceId[..100];
+            await using var sqliteTx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "OutboxMessages" SET "Status" = 'Sent', "SentAt" = {sentAt}, "LockedBy" = NULL, "LockedUntil" = NULL, "LastError" = NULL
+                WHERE "Id" = {m.Id} AND "Status" = 'Sending' AND "LockedBy" = {instanceId};
+                INSERT INTO "OutboxAttempts" ("OutboxMessageId", "Attempt", "At", "Instance", "Outcome", "Error")
+                SELECT "Id", "Attempts", {sentAt}, {instance}, 'Sent', NULL FROM "OutboxMessages" WHERE "Id" = {m.Id} AND changes() = 1;
+                """, CancellationToken.None);
+            await sqliteTx.CommitAsync(CancellationToken.None);
+            return;
+        }
+
+        // Elsewhere (SQL Server) one transaction holds both writes: one commit instead of two.
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var changed = await db.OutboxMessages.Where(x => x.Id == m.Id && x.Status == OutboxStatus.Sending && x.LockedBy == instanceId)
             .ExecuteUpdateAsync(s => s

@@ -25,6 +25,12 @@ public class OutboxMessage
     public required string ToAddress { get; set; }
     public required string Language { get; set; }
     public required string PayloadJson { get; set; }
+
+    /// <summary>
+    /// The email as rendered when it was queued (<see cref="RenderedOutboxEmail"/>, JSON), so sending only builds the
+    /// MIME message; null for rows the dispatcher renders when sending (<see cref="OutboxRendering"/> says which).
+    /// </summary>
+    public string? RenderedJson { get; set; }
     public bool Essential { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }

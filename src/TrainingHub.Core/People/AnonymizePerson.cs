@@ -83,10 +83,21 @@ public static class AnonymizePerson
             token.RevokedAt = now;
         }
 
-        foreach (var c in await db.Certificates.Where(c => c.PersonId == personId).ToListAsync(ct))
+        foreach (var c in await db.Certificates.Include(c => c.Document).Where(c => c.PersonId == personId).ToListAsync(ct))
         {
             var snapshot = CertificateSnapshot.FromJson(c.SnapshotJson) with { HolderName = name, HolderCpfMasked = "" };
             c.SnapshotJson = snapshot.ToJson();
+            // The stored PDF says what the snapshot says: drawn again without the name and CPF.
+            var pdf = CertificateRenderer.Render(snapshot);
+            if (c.Document is null)
+            {
+                c.Document = new CertificateDocument { Content = pdf };
+            }
+            else
+            {
+                c.Document.Content = pdf;
+            }
+
             if (c.ContentHash is not null)
             {
                 c.ContentHash = snapshot.ContentHash();
@@ -98,7 +109,7 @@ public static class AnonymizePerson
         await db.OutboxMessages.Where(m => m.RecipientPersonId == personId && m.Status == OutboxStatus.Pending)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Cancelled), ct);
         await db.OutboxMessages.Where(m => m.RecipientPersonId == personId)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, address).SetProperty(m => m.PayloadJson, "{}"), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ToAddress, address).SetProperty(m => m.PayloadJson, "{}").SetProperty(m => m.RenderedJson, (string?)null), ct);
         actor.Reason ??= "LGPD";
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -49,7 +49,7 @@ public static class GetMyTranscript
             return issued.Error!;
         }
 
-        var json = await db.Certificates.AsNoTracking().Where(c => c.Id == issued.Value!.Id && c.PersonId == me).Select(c => c.SnapshotJson).SingleAsync(ct);
-        return Result<CertificateFile>.Ok(GetCertificateFile.Render(json));
+        var c = await db.Certificates.AsNoTracking().Where(c => c.Id == issued.Value!.Id && c.PersonId == me).Select(c => new { c.SnapshotJson, Stored = c.Document!.Content }).SingleAsync(ct);
+        return Result<CertificateFile>.Ok(GetCertificateFile.File(c.SnapshotJson, c.Stored));
     }
 }

@@ -14,6 +14,7 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
+using TrainingHub.Core.Notifications;
 using TrainingHub.Web.Features.Accounts.Account;
 
 namespace TrainingHub.Web.Infrastructure;
@@ -56,7 +57,7 @@ public static class HostSetup
         services.AddDbContext<TrainingHubDbContext>((sp, o) =>
         {
             database.Apply(o);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<OutboxRendering>(), sp.GetRequiredService<AuditInterceptor>());
         });
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>

@@ -34,6 +34,8 @@ public static class NotificationServices
             Unsubscribe = sp.GetRequiredService<IUnsubscribeTokens>(),
             AttachmentSources = [.. sp.GetServices<IOutboxAttachmentSource>()],
         });
+        // Messages are rendered as they are queued (a save interceptor of the app's contexts), with the same settings.
+        services.AddSingleton(sp => new OutboxRendering(sp.GetRequiredService<DispatchSettings>()));
     }
 
     public static DispatchSettings DispatchSettingsFrom(OutboxOptions outbox, SmtpOptions smtp, string? publicUrl)

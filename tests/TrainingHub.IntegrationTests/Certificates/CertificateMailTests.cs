@@ -30,7 +30,21 @@ public sealed class CertificateMailTests(string provider) : MailFixture(provider
             return (row.Id, row.Email);
         });
 
-        // Later: the dispatcher renders the attachment at send time, from the stored snapshot.
+        // Rendered once, at issuance: the stored PDF is the one its snapshot renders to.
+        var (snapshot, stored) = await App.WithDbAsync(async db =>
+        {
+            var row = await db.Certificates.Where(x => x.Id == id).Select(x => new { x.SnapshotJson, x.Document!.Content }).SingleAsync();
+            return (row.SnapshotJson, row.Content);
+        });
+        stored.ShouldBe(CertificateRenderer.Render(CertificateSnapshot.FromJson(snapshot)));
+        CertificateKit.PdfText(stored, 1).ShouldContain("Inês Gonçalves Brandão");
+
+        // The email and the download serve the stored file, not a new rendering: a mark added to the stored bytes
+        // (a PDF comment after the end) arrives in both.
+        var marked = stored.Concat(System.Text.Encoding.ASCII.GetBytes("\n% stored at issuance\n")).ToArray();
+        await App.WithDbAsync(db => db.CertificateDocuments.Where(d => d.CertificateId == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.Content, marked)));
+
+        // Later: the dispatcher attaches the stored PDF at send time.
         App.Clock.Advance(TimeSpan.FromMinutes(5));
         await DispatchAsync();
 
@@ -43,7 +57,7 @@ public sealed class CertificateMailTests(string provider) : MailFixture(provider
         using var api = await App.ApiClientAsync(TestApp.AdminEmail);
         var downloaded = await api.GetByteArrayAsync($"/api/v1/certificates/{id}/pdf");
         emailed.ShouldBe(downloaded);
-        CertificateKit.PdfText(emailed, 1).ShouldContain("Inês Gonçalves Brandão");
+        emailed.ShouldBe(marked);
     }
 
     private async Task DispatchAsync()

@@ -61,6 +61,42 @@ public sealed class OutboxDeliveryTests(string provider) : MailFixture(provider)
     }
 
     [Test]
+    public async Task A_message_is_rendered_when_queued_and_goes_out_as_stored_and_one_without_a_rendering_is_rendered_when_sent()
+    {
+        var offeringId = await Arrange.ClassAsync(App, 10);
+        var people = await Arrange.PeopleAsync(App, 2);
+        await SetPersonAsync(people[0], "Ana Müller", Languages.English);
+        await SetPersonAsync(people[1], "João Conceição", Languages.Portuguese);
+        await EnrolAsync(offeringId, people[0]);
+        await EnrolAsync(offeringId, people[1]);
+
+        // Rendered as it was queued, in the recipient's language.
+        var rows = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientPersonId == people[0] || m.RecipientPersonId == people[1]).ToListAsync());
+        var english = RenderedOutboxEmail.FromJson(rows.Single(r => r.RecipientPersonId == people[0]).RenderedJson).ShouldNotBeNull();
+        english.Subject.ShouldStartWith("Enrolment confirmed: ");
+        english.Html.ShouldContain("<html lang=\"en\">");
+        RenderedOutboxEmail.FromJson(rows.Single(r => r.RecipientPersonId == people[1]).RenderedJson).ShouldNotBeNull().Subject.ShouldStartWith("Inscrição confirmada: ");
+
+        // What goes out is what was stored (the dispatcher renders nothing again); a row without a stored rendering (queued
+        // before rendering moved to queue time) is rendered when it is sent.
+        var first = rows.Single(r => r.RecipientPersonId == people[0]).Id;
+        var second = rows.Single(r => r.RecipientPersonId == people[1]).Id;
+        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == first)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.RenderedJson, (english with { Subject = "The subject stored at queue time" }).ToJson())));
+        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == second).ExecuteUpdateAsync(u => u.SetProperty(m => m.RenderedJson, (string?)null)));
+
+        await DispatchAsync();
+
+        var en = (await Mail.ForAsync(await EmailOfAsync(people[0]))).ShouldHaveSingleItem();
+        en.GetProperty("subject").GetString().ShouldBe("The subject stored at queue time");
+        en.GetProperty("text").GetString()!.ShouldContain("Hello, Ana Müller.");
+        var pt = (await Mail.ForAsync(await EmailOfAsync(people[1]))).ShouldHaveSingleItem();
+        pt.GetProperty("subject").GetString()!.ShouldStartWith("Inscrição confirmada: ");
+        pt.GetProperty("text").GetString()!.ShouldContain("Olá, João Conceição.");
+        (await StatusesAsync(people)).ShouldAllBe(s => s == OutboxStatus.Sent);
+    }
+
+    [Test]
     public async Task A_refused_address_is_dead_lettered_with_the_reason_while_the_next_message_is_delivered()
     {
         var offeringId = await Arrange.ClassAsync(App, 10);

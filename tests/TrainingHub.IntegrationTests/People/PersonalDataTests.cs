@@ -135,6 +135,16 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         var personsMinutes = await App.WithDbAsync(db => CreditedAttendance.Query(db).Where(x => x.PersonId == target).SumAsync(x => x.CreditedMinutes));
         var lastId = await App.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Id));
 
+        // A message to the person, rendered when queued: its rendering goes with the anonymisation, as its payload does.
+        var messageKey = "it-anonymize:" + Guid.NewGuid();
+        await App.WithDbAsync(db =>
+        {
+            TrainingHub.Core.Notifications.Outbox.Add(db, target, old.Email, "pt-BR", messageKey, new TrainingHub.Core.Certificates.Messages.CertificateIssued(oldName, "Turma", "T-1", 480,
+                new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20), "ABCD-EFGH", "https://traininghub.test/verify/ABCD-EFGH", false), App.Clock.GetUtcNow().UtcDateTime);
+            return db.SaveChangesAsync();
+        });
+        (await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == messageKey).Select(m => m.RenderedJson).SingleAsync())).ShouldNotBeNull();
+
         var done = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymize", UriKind.Relative), null);
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await api.PostAsync(new Uri($"/api/v1/people/{target}/anonymise", UriKind.Relative), null);
@@ -150,6 +160,15 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         var snapshots = await App.WithDbAsync(db => db.Certificates.Where(x => x.PersonId == target).Select(x => x.SnapshotJson).ToListAsync());
         snapshots.ShouldNotBeEmpty();
         snapshots.ShouldAllBe(s => !s.Contains(oldName) && s.Contains(AnonymizePerson.NameFor(target)));
+        (await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == messageKey).Select(m => m.RenderedJson).SingleAsync())).ShouldBeNull();
+
+        // The stored PDFs are drawn again from the rewritten snapshots.
+        var documents = await App.WithDbAsync(db => db.Certificates.Where(x => x.PersonId == target).Select(x => new { x.SnapshotJson, x.Document!.Content }).ToListAsync());
+        documents.Count.ShouldBe(snapshots.Count);
+        foreach (var d in documents)
+        {
+            d.Content.ShouldBe(CertificateRenderer.Render(CertificateSnapshot.FromJson(d.SnapshotJson)));
+        }
 
         // Every total unchanged, and the person's minutes still credited.
         (await TotalsAsync(api)).ShouldBe(before);

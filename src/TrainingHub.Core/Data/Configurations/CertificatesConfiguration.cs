@@ -38,6 +38,7 @@ public sealed class CertificateConfiguration : IEntityTypeConfiguration<Certific
         b.HasOne(c => c.Offering).WithMany().HasForeignKey(c => c.OfferingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Session).WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.SupersededBy).WithMany().HasForeignKey(c => c.SupersededById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Document).WithOne().HasForeignKey<CertificateDocument>(d => d.CertificateId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -52,5 +53,15 @@ public sealed class CertificateSettingsConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Place).HasMaxLength(120).IsRequired();
         b.Property(s => s.Signatories).HasMaxLength(2000).IsRequired();
         b.HasOne(s => s.Programme).WithOne().HasForeignKey<CertificateSettings>(s => s.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CertificateDocumentConfiguration : IEntityTypeConfiguration<CertificateDocument>
+{
+    public void Configure(EntityTypeBuilder<CertificateDocument> b)
+    {
+        b.HasKey(d => d.CertificateId);
+        b.Property(d => d.CertificateId).ValueGeneratedNever();
+        b.Property(d => d.Content).IsRequired();
     }
 }

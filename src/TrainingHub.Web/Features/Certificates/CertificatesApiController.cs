@@ -120,7 +120,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
             return this.Problem(code.Error!, t);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassSnapshotsAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassFilesAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
         return new EmptyResult();
     }
 
@@ -147,7 +147,7 @@ public sealed class CertificatesApiController(TrainingHubDbContext db, TimeProvi
             return this.Problem(org.Error!, t);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationSnapshotsAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationFilesAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
         return new EmptyResult();
     }
 

@@ -48,7 +48,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return this.Page(org.Error!);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationSnapshotsAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.OrganizationFilesAsync(db, org.Value!.Path, ct), org.Value.FileName, ct);
         return new EmptyResult();
     }
 
@@ -112,7 +112,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
             return this.Page(code.Error!);
         }
 
-        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassSnapshotsAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
+        await CertificateZip.WriteAsync(HttpContext, GetCertificateFile.ClassFilesAsync(db, id, ct), $"certificates-{code.Value}.zip", ct);
         return new EmptyResult();
     }
 
@@ -197,7 +197,7 @@ public sealed class CertificatesController(TrainingHubDbContext db, TimeProvider
     }
 }
 
-/// <summary>Streams valid certificates (a class's, a series', an organisation's) as one ZIP, rendering each PDF from its snapshot as it goes.</summary>
+/// <summary>Streams valid certificates (a class's, a series', an organisation's) as one ZIP of their stored PDFs.</summary>
 public static class CertificateZip
 {
     /// <summary>The code of a class or series the administrator may see (the ZIP's name), or not found.</summary>
@@ -213,7 +213,7 @@ public static class CertificateZip
         return series.Succeeded ? Result<string>.Ok(series.Value!.Code) : model.Error!;
     }
 
-    public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<(string FileName, string SnapshotJson)> files, string fileName, CancellationToken ct)
+    public static async Task WriteAsync(HttpContext http, IAsyncEnumerable<(string FileName, byte[] Pdf)> files, string fileName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(http);
@@ -226,9 +226,8 @@ public static class CertificateZip
         }
 
         using var zip = new ZipArchive(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true);
-        await foreach (var (name, json) in files.WithCancellation(ct))
+        await foreach (var (name, pdf) in files.WithCancellation(ct))
         {
-            var pdf = GetCertificateFile.Render(json).Content;
             var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
             await using var s = entry.Open();
             await s.WriteAsync(pdf, ct);

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TrainingHub.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class RenderedOnce : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RenderedJson",
+                table: "OutboxMessages",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CertificateDocuments",
+                columns: table => new
+                {
+                    CertificateId = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CertificateDocuments", x => x.CertificateId);
+                    table.ForeignKey(
+                        name: "FK_CertificateDocuments_Certificates_CertificateId",
+                        column: x => x.CertificateId,
+                        principalTable: "Certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CertificateDocuments");
+
+            migrationBuilder.DropColumn(
+                name: "RenderedJson",
+                table: "OutboxMessages");
+        }
+    }
+}
