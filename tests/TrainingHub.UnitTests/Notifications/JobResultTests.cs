@@ -58,7 +58,8 @@ public sealed class JobResultTests
     public void Every_job_returns_the_neutral_result_the_page_translates()
     {
         // "3 queued" would reach the Portuguese page in English: a job says what it did through JobResult.
-        var jobs = SourceTree.Files(SourceTree.Path("src", "TrainingHub.Web"), "*Job.cs").ToList();
+        // The recurring jobs; ImportJob is enqueued once per import and its outcome is the import run's own page.
+        var jobs = SourceTree.Files(SourceTree.Path("src", "TrainingHub.Web"), "*Job.cs").Where(f => Path.GetFileName(f) != "ImportJob.cs").ToList();
         jobs.Count.ShouldBe(Scheduling.Jobs.Count);
         jobs.Where(f => !File.ReadAllText(f).Contains("JobResult.", StringComparison.Ordinal)).Select(Path.GetFileName).ShouldBeEmpty();
     }
