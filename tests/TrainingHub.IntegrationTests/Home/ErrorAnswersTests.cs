@@ -140,9 +140,9 @@ public sealed class ErrorAnswersTests(string provider) : CatalogFixture(provider
         string[] Responses(string path, string method) =>
             paths.GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToArray();
 
-        Responses("/api/v1/enrolments", "post").ShouldBe(["200", "400", "401", "404"]);
+        Responses("/api/v1/enrolments", "post").ShouldBe(["200", "400", "401", "404", "409"]);
         Responses("/api/v1/enrolments/{id}/decision", "post").ShouldBe(["200", "400", "401", "404", "409"]);
-        Responses("/api/v1/checkin", "post").ShouldBe(["200", "400", "401", "404", "429"]);
+        Responses("/api/v1/checkin", "post").ShouldBe(["200", "400", "401", "404", "409", "429"]);
         Responses("/api/v1/offerings/{id}", "get").ShouldBe(["200", "401", "403", "404"]);
         Responses("/api/v1/sessions/{id}/meeting-import/commit", "post").ShouldBe(["200", "400", "401", "403", "404", "409", "422"]);
         var ok = paths.GetProperty("/api/v1/enrolments").GetProperty("post").GetProperty("responses").GetProperty("200");
