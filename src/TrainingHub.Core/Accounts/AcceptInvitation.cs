@@ -45,18 +45,7 @@ public static class AcceptInvitation
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var user = new ApplicationUser
-        {
-            UserName = valid.Email,
-            Email = valid.Email,
-            EmailConfirmed = true,
-            DisplayName = valid.FullName,
-            PersonId = valid.PersonId,
-            ScopeOrganizationId = valid.OrganizationId,
-            PreferredLanguage = Languages.IsSupported(valid.Language) ? valid.Language : Languages.Portuguese,
-            CreatedAt = now,
-            LockoutEnabled = true,
-        };
+        var user = ApplicationUser.ForPerson(valid.PersonId, valid.Email, valid.FullName, valid.OrganizationId, valid.Language, now);
         var errors = new List<FieldError>();
         foreach (var validator in users.PasswordValidators)
         {

@@ -17,6 +17,23 @@ public class ApplicationUser : IdentityUser
     public required string DisplayName { get; set; }
     public string PreferredLanguage { get; set; } = Common.Languages.Portuguese;
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// A person's own account (an accepted invitation, a first sign-in through an identity provider): signs in with the
+    /// person's e-mail, managed by their organisation, in their language. Its role is added by the caller.
+    /// </summary>
+    public static ApplicationUser ForPerson(int personId, string email, string fullName, int organizationId, string? language, DateTime now) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        DisplayName = fullName,
+        PersonId = personId,
+        ScopeOrganizationId = organizationId,
+        PreferredLanguage = Common.Languages.IsSupported(language) ? language! : Common.Languages.Portuguese,
+        CreatedAt = now,
+        LockoutEnabled = true,
+    };
 }
 
 public static class Roles

@@ -79,18 +79,7 @@ public static class ExternalSignIn
             return Error.Conflict(nameof(identity.Email), "ExternalLogin.EmailTaken");
         }
 
-        var user = new ApplicationUser
-        {
-            UserName = person.Email,
-            Email = person.Email,
-            EmailConfirmed = true,
-            DisplayName = person.FullName,
-            PersonId = person.Id,
-            ScopeOrganizationId = person.OrganizationId,
-            PreferredLanguage = Languages.IsSupported(person.PreferredLanguage) ? person.PreferredLanguage : Languages.Portuguese,
-            CreatedAt = now.UtcDateTime,
-            LockoutEnabled = true,
-        };
+        var user = ApplicationUser.ForPerson(person.Id, person.Email, person.FullName, person.OrganizationId, person.PreferredLanguage, now.UtcDateTime);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user);
         if (created.Succeeded)

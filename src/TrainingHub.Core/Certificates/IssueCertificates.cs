@@ -6,6 +6,46 @@ namespace TrainingHub.Core.Certificates;
 public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
 
 /// <summary>
+/// The batch loop both issuers share: <c>addBatch</c> reads the next batch and adds its certificates and emails to the
+/// context (returning how many, 0 when nothing is left); each batch is saved in one transaction. A batch refused by a
+/// unique index (another writer issued some of it meanwhile) is dropped whole and read again, up to 50 times.
+/// </summary>
+internal static class IssueBatches
+{
+    private const int MaxConflicts = 50;
+
+    public static async Task<IssueOutcome> RunAsync(TrainingHubDbContext db, Func<Task<int>> addBatch, CancellationToken ct)
+    {
+        var issued = 0;
+        var batches = 0;
+        var conflicts = 0;
+        while (true)
+        {
+            var count = await addBatch();
+            if (count == 0)
+            {
+                return new IssueOutcome(issued, batches, conflicts);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                issued += count;
+                batches++;
+            }
+            catch (DbUpdateException) when (conflicts < MaxConflicts)
+            {
+                conflicts++;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
+
+/// <summary>
 /// Issues the certificates of completed class enrolments that have none yet (of any status: a revoked certificate is
 /// not silently replaced), in batches: one query reads a batch with everything the snapshots need, the batch's PDFs are
 /// rendered in parallel on every core, one save inserts the certificates, their PDFs, their "CertificateIssued" emails
@@ -18,8 +58,6 @@ public sealed record IssueOutcome(int Issued, int Batches, int Conflicts);
 /// </summary>
 public static class IssueCertificates
 {
-    private const int MaxConflicts = 50;
-
     /// <summary>Enrolments of classes that have ended: the last day of the class's period has come and none of its sessions is still to end.</summary>
     public static IQueryable<Enrolment.Enrolment> Ended(TrainingHubDbContext db, TimeProvider time, IQueryable<Enrolment.Enrolment> enrolments)
     {
@@ -41,10 +79,7 @@ public static class IssueCertificates
             return new IssueOutcome(0, 0, 0);
         }
 
-        var issued = 0;
-        var batches = 0;
-        var conflicts = 0;
-        while (true)
+        return await IssueBatches.RunAsync(db, async () =>
         {
             var pending = Ended(db, time, db.Enrolments.Where(e => !db.Certificates.Any(c => c.EnrolmentId == e.Id)));
             if (offeringId is { } only)
@@ -53,11 +88,6 @@ public static class IssueCertificates
             }
 
             var batch = await CertificateContent.Sources(db, pending).Take(settings.BatchSize).AsNoTracking().ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                return new IssueOutcome(issued, batches, conflicts);
-            }
-
             var now = time.GetUtcNow().UtcDateTime;
             var snapshots = batch.Select(src => CertificateContent.Snapshot(src, settings, VerificationCodes.New(), now)).ToList();
             // Each certificate's PDF is rendered here, once, on every core (the renderer is CPU only; documents share nothing).
@@ -70,21 +100,7 @@ public static class IssueCertificates
                 CertificateContent.QueueEmail(db, batch[i], snapshots[i], reissue: false, now);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                issued += batch.Count;
-                batches++;
-            }
-            catch (DbUpdateException) when (conflicts < MaxConflicts)
-            {
-                // Another writer issued some of these meanwhile: nothing of this batch was written; read again.
-                conflicts++;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            return batch.Count;
+        }, ct);
     }
 }

@@ -16,8 +16,6 @@ namespace TrainingHub.Core.Certificates;
 /// </summary>
 public static class IssueParticipationCertificates
 {
-    private const int MaxConflicts = 50;
-
     public static async Task<IssueOutcome> HandleAsync(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, int? offeringId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -28,15 +26,12 @@ public static class IssueParticipationCertificates
             return new IssueOutcome(0, 0, 0);
         }
 
-        var issued = 0;
-        var batches = 0;
-        var conflicts = 0;
-        while (true)
+        return await IssueBatches.RunAsync(db, async () =>
         {
             var batch = await ParticipationContent.PendingAsync(db, time, offeringId, settings.BatchSize, ct);
             if (batch.Count == 0)
             {
-                return new IssueOutcome(issued, batches, conflicts);
+                return 0;
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -46,21 +41,8 @@ public static class IssueParticipationCertificates
                 CertificateContent.QueueEmail(db, src, snapshot, reissue: false, now);
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                issued += batch.Count;
-                batches++;
-            }
-            catch (DbUpdateException) when (conflicts < MaxConflicts)
-            {
-                conflicts++;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            return batch.Count;
+        }, ct);
     }
 
     /// <summary>An administrator's "issue now" for one series in scope; refused while the series has no participation rule.</summary>

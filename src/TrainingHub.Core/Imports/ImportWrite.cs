@@ -66,24 +66,7 @@ internal static class ImportWrite
             entries.AddRange(newEnrolments.Select(e => audit.Added(db.Model.FindEntityType(typeof(Enrolment.Enrolment))!, e)));
             await BulkInsert.InsertAsync(db, await MessagesAsync(db, enrolments, offerings, now, ct), ct);
             await BulkInsert.InsertAsync(db, entries, ct);
-            var written = report with
-            {
-                Committed = true,
-                PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
-                Confirmed = enrolments.Count(e => e.Status == EnrolmentStatus.Confirmed),
-                Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
-                EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
-                AlreadyEnrolled = report.AlreadyEnrolled + alreadyEnrolled,
-            };
-            if (committing is not null)
-            {
-                await committing(written);
-            }
-
-            await tx.CommitAsync(ct);
-            var writeTime = open.Elapsed;
-            db.ChangeTracker.Clear();
-            return written with { WriteTime = writeTime };
+            return await CommitAsync(db, tx, open, Written(report, plan, ids, enrolments, alreadyEnrolled), committing, ct);
         }
         catch (Exception e) when (e is DbUpdateException || (e is DbException d && IsConstraint(db, d)))
         {
@@ -227,24 +210,7 @@ internal static class ImportWrite
             await CountSeatsAsync(db, all, ct);
             await BulkInsert.ExecuteAsync(db, messages, ct);
             await BulkInsert.ExecuteAsync(db, auditEntries, ct);
-            var written = report with
-            {
-                Committed = true,
-                PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
-                Confirmed = all.Count(e => e.Status == EnrolmentStatus.Confirmed),
-                Waitlisted = all.Count(e => e.Status == EnrolmentStatus.Waitlisted),
-                EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
-                AlreadyEnrolled = report.AlreadyEnrolled + alreadyEnrolled,
-            };
-            if (committing is not null)
-            {
-                await committing(written);
-            }
-
-            await tx.CommitAsync(ct);
-            var writeTime = open.Elapsed;
-            db.ChangeTracker.Clear();
-            return written with { WriteTime = writeTime };
+            return await CommitAsync(db, tx, open, Written(report, plan, ids, all, alreadyEnrolled), committing, ct);
         }
         catch (Exception e) when (e is DbUpdateException || (e is DbException d && IsConstraint(db, d)))
         {
@@ -252,6 +218,33 @@ internal static class ImportWrite
             db.ChangeTracker.Clear();
             return report with { Errors = [new ImportRowError(0, "", "Import.Conflict", [])] };
         }
+    }
+
+    /// <summary>The preview's report as written: committed, with the people the file names and the seats decided.</summary>
+    private static ImportReport Written(ImportReport report, ImportPlan plan, Dictionary<string, int> ids, IReadOnlyCollection<Enrolment.Enrolment> enrolments, int alreadyEnrolled) =>
+        report with
+        {
+            Committed = true,
+            PersonIds = plan.PersonCpfs.Select(c => ids[c]).ToList(),
+            Confirmed = enrolments.Count(e => e.Status == EnrolmentStatus.Confirmed),
+            Waitlisted = enrolments.Count(e => e.Status == EnrolmentStatus.Waitlisted),
+            EnrolmentsToCreate = report.EnrolmentsToCreate - alreadyEnrolled,
+            AlreadyEnrolled = report.AlreadyEnrolled + alreadyEnrolled,
+        };
+
+    /// <summary>Lets the caller record the outcome inside the transaction (the run marked done), commits, and says how long the transaction was open.</summary>
+    private static async Task<ImportReport> CommitAsync(TrainingHubDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, Stopwatch open,
+        ImportReport written, Func<ImportReport, Task>? committing, CancellationToken ct)
+    {
+        if (committing is not null)
+        {
+            await committing(written);
+        }
+
+        await tx.CommitAsync(ct);
+        var writeTime = open.Elapsed;
+        db.ChangeTracker.Clear();
+        return written with { WriteTime = writeTime };
     }
 
     /// <summary>The offerings the file enrols into, as the importer sees them (others are missing, hence "not found").</summary>

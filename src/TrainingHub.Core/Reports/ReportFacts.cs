@@ -51,12 +51,7 @@ public static class ReportFacts
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
         var (fromUtc, toUtc) = Bounds(from, to);
-        var people = db.People.AsQueryable();
-        if (request.OrganizationId is { } orgId)
-        {
-            var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
-            people = people.Where(p => p.Organization!.Path.StartsWith(path));
-        }
+        var people = await PeopleAsync(db, request, ct);
 
         var q = from c in CreditedAttendance.Query(db)
                 join p in people on c.PersonId equals p.Id
@@ -107,12 +102,7 @@ public static class ReportFacts
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
-        var people = db.People.AsQueryable();
-        if (request.OrganizationId is { } orgId)
-        {
-            var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
-            people = people.Where(p => p.Organization!.Path.StartsWith(path));
-        }
+        var people = await PeopleAsync(db, request, ct);
 
         var months = CreditedMonths.Between(db, from, to);
         var q = from c in months
@@ -145,6 +135,18 @@ public static class ReportFacts
         }
 
         return q;
+    }
+
+    /// <summary>Everyone, or the people of the requested organisation and those under it.</summary>
+    private static async Task<IQueryable<People.Person>> PeopleAsync(TrainingHubDbContext db, ReportRequest request, CancellationToken ct)
+    {
+        if (request.OrganizationId is not { } orgId)
+        {
+            return db.People;
+        }
+
+        var path = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Path).SingleOrDefaultAsync(ct) ?? "/none/";
+        return db.People.Where(p => p.Organization!.Path.StartsWith(path));
     }
 
     /// <summary>UTC instants bounding local dates <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>

@@ -11,7 +11,7 @@ namespace TrainingHub.Web.Features.Accounts.Account;
 /// <c>Oidc:Enabled</c> and an authority and client id are set. <c>Accounts:LocalPasswords</c> false turns the
 /// password form off for the installation.
 /// </summary>
-public sealed class OidcSettings
+public sealed record OidcSettings
 {
     public const string Scheme = "oidc";
 
@@ -43,24 +43,9 @@ public sealed class OidcSettings
     public static OidcSettings From(IConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var section = config.GetSection("Oidc");
-        var settings = section.Get<OidcSettings>() ?? new OidcSettings();
-        return new OidcSettings
-        {
-            Enabled = settings.Enabled,
-            Authority = settings.Authority,
-            ClientId = settings.ClientId,
-            ClientSecret = settings.ClientSecret,
-            Scopes = settings.Scopes,
-            CpfClaim = settings.CpfClaim,
-            EmailClaim = settings.EmailClaim,
-            NameClaim = settings.NameClaim,
-            DisplayName = settings.DisplayName,
-            RequireHttpsMetadata = settings.RequireHttpsMetadata,
-            CreateAccounts = settings.CreateAccounts,
-            // Passwords can only be turned off where another way in exists.
-            LocalPasswords = config.GetValue("Accounts:LocalPasswords", true) || !settings.IsOn,
-        };
+        var settings = config.GetSection("Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        // Passwords can only be turned off where another way in exists.
+        return settings with { LocalPasswords = config.GetValue("Accounts:LocalPasswords", true) || !settings.IsOn };
     }
 }
 
