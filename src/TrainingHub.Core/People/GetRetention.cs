@@ -31,9 +31,19 @@ public static class GetRetention
             return Error.NotFound("PersonId", "Person.NotFound");
         }
 
+        var lastDay = await LastActivityAsync(db, personId, person.CreatedAt, ct);
+        var until = lastDay.AddYears(settings.RetentionYears);
+        var today = SaoPaulo.Today(time);
+        return Result<RetentionStatus>.Ok(new RetentionStatus(personId, person.FullName, person.AnonymizedAt, lastDay, until,
+            person.AnonymizedAt is null && today > until));
+    }
+
+    /// <summary>The São Paulo day of a person's last activity (the rule in this class's summary).</summary>
+    internal static async Task<DateOnly> LastActivityAsync(TrainingHubDbContext db, int personId, DateTime createdAt, CancellationToken ct)
+    {
         var last = new[]
         {
-            person.CreatedAt,
+            createdAt,
             await db.AttendanceRecords.Where(a => a.PersonId == personId).MaxAsync(a => (DateTime?)a.Session!.StartsAt, ct) ?? DateTime.MinValue,
             await db.Enrolments.Where(e => e.PersonId == personId).MaxAsync(e => (DateTime?)e.RequestedAt, ct) ?? DateTime.MinValue,
             await db.Enrolments.Where(e => e.PersonId == personId).MaxAsync(e => e.ConfirmedAt, ct) ?? DateTime.MinValue,
@@ -41,10 +51,6 @@ public static class GetRetention
             await db.Enrolments.Where(e => e.PersonId == personId).MaxAsync(e => e.CompletedAt, ct) ?? DateTime.MinValue,
             await db.Certificates.Where(c => c.PersonId == personId).MaxAsync(c => (DateTime?)c.IssuedAt, ct) ?? DateTime.MinValue,
         }.Max();
-        var lastDay = DateOnly.FromDateTime(SaoPaulo.ToLocal(DateTime.SpecifyKind(last, DateTimeKind.Utc)));
-        var until = lastDay.AddYears(settings.RetentionYears);
-        var today = SaoPaulo.Today(time);
-        return Result<RetentionStatus>.Ok(new RetentionStatus(personId, person.FullName, person.AnonymizedAt, lastDay, until,
-            person.AnonymizedAt is null && today > until));
+        return DateOnly.FromDateTime(SaoPaulo.ToLocal(DateTime.SpecifyKind(last, DateTimeKind.Utc)));
     }
 }

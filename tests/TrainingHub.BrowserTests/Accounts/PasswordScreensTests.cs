@@ -48,6 +48,7 @@ public sealed class PasswordScreensTests : BrowserTest
         await Page.Locator("#Password").FillAsync("second browser passphrase");
         await Page.Locator("main button[type=submit]").ClickAsync();
         await Page.Locator("[data-testid=signed-in-as]").ClickAsync();
+        await Page.Locator("[data-menu=account]").ClickAsync();
         await Expect(Page.Locator("[data-testid=me]")).ToContainTextAsync(email);
         await Screenshots.SaveAsync(Page, "trainee", "my-account", lang);
 

@@ -7,13 +7,13 @@ public sealed record DemoUser(string Key, string Email, string HomeSection, IRea
     public const string Password = "Demo-Passphrase-2026";
 
     private const string Domain = "demo.traininghub.local";
-    private static readonly string[] Teacher = ["home", "justifications", "evaluation-results", "tokens"];
-    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations", "tokens"];
-    private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "surveys", "tokens"];
-    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs", "tokens"];
+    private static readonly string[] Teacher = ["home", "justifications", "evaluation-results"];
+    private static readonly string[] Learner = ["home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations"];
+    private static readonly string[] Reader = ["home", "catalogue", "organizations", "people", "reports", "surveys"];
+    private static readonly string[] Manager = ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs"];
 
     // An organisation's administrator does not see the installation-wide outbox and jobs.
-    private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "tokens"];
+    private static readonly string[] ScopedManager = ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports"];
 
     public static readonly DemoUser Trainee = new("trainee", $"trainee@{Domain}", "trainee-home", Learner);
     public static readonly DemoUser Instructor = new("instructor", $"instructor@{Domain}", "instructor-home", Teacher);

@@ -211,7 +211,7 @@ public sealed partial class PersonalDataTests(string provider) : OnBothDatabases
         using (var browser = NewBrowser())
         {
             await browser.SignInAsync(email, AttendanceKit.Password);
-            var pdf = await browser.SubmitAsync("/account/preferences", "/account/my-data/transcript", new Dictionary<string, string?> { ["year"] = "" });
+            var pdf = await browser.SubmitAsync("/account/privacy", "/account/my-data/transcript", new Dictionary<string, string?> { ["year"] = "" });
             pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
             pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
             Spaces().Replace(ReportFiles.PdfText(await pdf.Content.ReadAsByteArrayAsync()), " ").ShouldContain(names[me]);

@@ -57,7 +57,8 @@ public sealed class PasswordForm
     public string? NewPassword { get; set; }
 }
 
-public sealed record MeViewModel(string Name, string Email);
+/// <summary>The account page: the account, whether it shows the organisation an administrator or auditor covers, and how it signs in (in words).</summary>
+public sealed record MeViewModel(MyAccount Account, bool ShowsScope, IReadOnlyList<string> SignInMethods);
 
 [Route("account")]
 public sealed class AccountController(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, TrainingHubDbContext db, LiveSessions live, IConfiguration config, OidcSettings oidc, TimeProvider time, IStringLocalizer<SharedResource> t) : Controller
@@ -272,10 +273,23 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         return Redirect("/account");
     }
 
-    /// <summary>The signed-in person's own account: who they are signed in as, and their sessions.</summary>
+    /// <summary>The signed-in person's own account: who they are, how they sign in, the pages of their account menu, and their sessions.</summary>
     [HttpGet("")]
     [Authorize(Policy = Policies.SignedIn)]
-    public IActionResult Me() => View(new MeViewModel(User.FindFirstValue("name") ?? "", User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? ""));
+    public async Task<IActionResult> Me(CancellationToken ct)
+    {
+        var scope = User.Scope();
+        var result = await GetMyAccount.HandleAsync(db, scope, time, ct);
+        if (!result.Succeeded)
+        {
+            return this.Page(result.Error!);
+        }
+
+        var account = result.Value!;
+        List<string> methods = account.HasPassword ? [t["Me.SignInPassword"].Value] : [];
+        methods.AddRange(account.SignInProviders.Select(p => p == OidcSettings.Scheme ? oidc.DisplayName : p));
+        return View(new MeViewModel(account, scope.IsAdministrator || scope.IsAuditor, methods.Count > 0 ? methods : [t["Me.SignInNone"].Value]));
+    }
 
     [HttpGet("denied")]
     [AllowAnonymous]

@@ -11,7 +11,7 @@ using TrainingHub.Web.Infrastructure;
 namespace TrainingHub.Web.Features.People.MyData;
 
 /// <summary>LGPD: the signed-in person downloads everything held about them, as JSON, and their hour transcript as a PDF; nothing about anyone else.</summary>
-public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, IStringLocalizer<SharedResource> t) : Controller
+public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time, IssueSettings settings, PrivacySettings privacy, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -22,6 +22,15 @@ public sealed class MyDataController(TrainingHubDbContext db, TimeProvider time,
     [ProducesResponseType<Core.People.MyData>(StatusCodes.Status200OK, "application/json")]
     [Refuses(ErrorKind.NotFound)]
     public Task<IActionResult> DownloadOverApi(CancellationToken ct) => Download(ct);
+
+    /// <summary>The privacy page of the account menu: what is held about the reader, until when, their rights, and the downloads.</summary>
+    [HttpGet("account/privacy")]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> Privacy(CancellationToken ct)
+    {
+        var result = await GetMyPrivacy.HandleAsync(db, User.Scope(), privacy, ct);
+        return View(result.Succeeded ? result.Value : null);
+    }
 
     [HttpGet("account/my-data")]
     [Authorize(Policy = Policies.SignedIn)]
