@@ -12,7 +12,9 @@ namespace TrainingHub.Core.Notifications;
 /// <summary>
 /// The monthly digest of each trainee's hours this year against the targets of their programmes (from
 /// <see cref="GetPersonHours"/>, so from <see cref="CreditedAttendance"/>): to members of a programme with a target and
-/// to people enrolled this year in its classes. Optional; one per person and month, so running again queues nothing.
+/// to people enrolled this year in its classes, each target with the hours of the sessions still to come where the
+/// person holds a seat, so someone who will miss it is told while they can still enrol (<see cref="TargetOutlook"/>).
+/// Optional; one per person and month, so running again queues nothing.
 /// </summary>
 public static class QueueProgressDigests
 {
@@ -23,6 +25,7 @@ public static class QueueProgressDigests
         var now = time.GetUtcNow().UtcDateTime;
         var today = SaoPaulo.Today(time);
         var yearStart = new DateOnly(today.Year, 1, 1);
+        var yearEnd = SaoPaulo.ToUtc(new DateTime(today.Year + 1, 1, 1));
         var targeted = db.Programmes.Where(p => p.TargetMinutes != null).Select(p => p.Id);
         var members = db.ProgrammeMembers.Where(m => targeted.Contains(m.ProgrammeId)).Select(m => m.PersonId);
         var seated = EnrolmentStatuses.Seated;
@@ -58,8 +61,12 @@ public static class QueueProgressDigests
                 continue;
             }
 
+            var programmeIds = targets.Select(t => t.ProgrammeId).ToList();
+            var booked = await TargetOutlook.Booked(db, now, yearEnd).Where(b => b.PersonId == p.Id && programmeIds.Contains(b.ProgrammeId))
+                .ToDictionaryAsync(b => b.ProgrammeId, b => b.Minutes, ct);
             var message = new YearlyProgressDigest(h.FullName, h.Year, today.Month, today, h.CreditedMinutesThisYear,
-                [.. targets.Select(t => new ProgrammeTarget(t.Programme, t.TargetMinutes ?? 0, t.CreditedMinutes, t.Percent ?? 0))], hoursUrl);
+                [.. targets.Select(t => new ProgrammeTarget(t.Programme, t.TargetMinutes ?? 0, t.CreditedMinutes, t.Percent ?? 0, booked.GetValueOrDefault(t.ProgrammeId)))],
+                hoursUrl);
             Outbox.Add(db, p.Id, p.Email, p.PreferredLanguage, key, message, now);
             queued++;
         }

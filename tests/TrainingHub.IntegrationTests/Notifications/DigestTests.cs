@@ -43,7 +43,7 @@ public sealed class DigestTests(string provider) : MailFixture(provider)
         Subject(ptDigest).ShouldBe("Suas horas de capacitação: " + ptMonth);
         var ptText = ptDigest.GetProperty("text").GetString()!;
         ptText.ShouldContain("Olá, Márcia Gonçalves.");
-        ptText.ShouldContain($"Programa de metas {programmeId}: 0 h de 48 h (0 %), faltam 48 h");
+        ptText.ShouldContain($"Programa de metas {programmeId}: 0 h de 48 h (0 %), faltam 48 h. Com as sessões em que você tem vaga, chegaria a 0 h: inscreva-se em mais sessões antes do fim do ano.");
         ptText.ShouldContain("https://traininghub.test/hours");
         ptDigest.GetProperty("headers").GetProperty("list-unsubscribe").GetString()!.ShouldContain("/unsubscribe?p=");
 
