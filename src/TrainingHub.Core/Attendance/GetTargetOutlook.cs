@@ -4,8 +4,6 @@ using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
-using TrainingHub.Core.Enrolment;
-using TrainingHub.Core.Home;
 
 namespace TrainingHub.Core.Attendance;
 
@@ -53,31 +51,10 @@ public static class GetTargetOutlook
             return Error.Validation("TargetMinutes", "Targets.NoTarget");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var today = SaoPaulo.Today(time);
-        var (yearFrom, yearTo) = Years.Bounds(today.Year);
-        var seated = EnrolmentStatuses.Seated;
-        var members = db.ProgrammeMembers.Where(m => m.ProgrammeId == programmeId).Select(m => m.PersonId);
-        var enrolled = db.Enrolments.Where(e => seated.Contains(e.Status) && e.Offering!.ProgrammeId == programmeId && e.Offering.EndsOn >= new DateOnly(today.Year, 1, 1))
-            .Select(e => e.PersonId);
-        var people = await db.People.AsNoTracking().Where(p => p.AnonymizedAt == null && (members.Contains(p.Id) || enrolled.Contains(p.Id)))
-            .Select(p => new { p.Id, p.FullName, p.NameKey, p.Cpf, p.OrganizationId, Organization = p.Organization!.Name, p.Organization.Path })
-            .ToListAsync(ct);
-        var credited = await (from c in CreditedAttendance.Query(db)
-                              where c.SessionStartsAt >= yearFrom && c.SessionStartsAt < yearTo
-                              join o in db.Offerings on c.OfferingId equals o.Id
-                              where o.ProgrammeId == programmeId
-                              group c.CreditedMinutes by c.PersonId into g
-                              select new { PersonId = g.Key, Minutes = g.Sum() }).ToDictionaryAsync(x => x.PersonId, x => x.Minutes, ct);
-        var booked = await TargetOutlook.Booked(db, now, yearTo).Where(b => b.ProgrammeId == programmeId)
-            .ToDictionaryAsync(b => b.PersonId, b => b.Minutes, ct);
-
-        var all = people.Select(p =>
-        {
-            var c = credited.GetValueOrDefault(p.Id);
-            var b = booked.GetValueOrDefault(p.Id);
-            return (p.NameKey, p.Path, Row: new TargetOutlookRow(p.Id, p.FullName, p.Cpf, p.OrganizationId, p.Organization, c, b, TargetOutlook.StatusOf(target, c, b)));
-        }).ToList();
+        var all = (await TargetOutlook.PeopleAsync(db, time, programmeId, target, ct))
+            .Select(p => (p.NameKey, p.Path, Row: new TargetOutlookRow(p.PersonId, p.FullName, p.Cpf, p.OrganizationId, p.Organization, p.CreditedMinutes, p.BookedMinutes, p.Status)))
+            .ToList();
         var byOrganization = all.GroupBy(x => (x.Row.OrganizationId, x.Row.Organization))
             .Select(g => new TargetOutlookOrganization(g.Key.OrganizationId, g.Key.Organization, g.Count(),
                 g.Count(x => x.Row.Status == TargetStatus.Met), g.Count(x => x.Row.Status == TargetStatus.OnTrack), g.Count(x => x.Row.Status == TargetStatus.WillMiss)))

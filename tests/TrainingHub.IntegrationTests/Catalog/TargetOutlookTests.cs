@@ -7,6 +7,8 @@ using TrainingHub.Core.Attendance;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Enrolment;
+using TrainingHub.Core.Notifications;
+using TrainingHub.Core.Notifications.Messages;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
 using TrainingHub.IntegrationTests.Infrastructure;
@@ -200,5 +202,40 @@ public sealed class TargetOutlookTests(string provider) : CatalogFixture(provide
         back.Headers.Location!.ToString().ShouldBe($"/programmes/{a.Programme}");
         using var unknown = await api.GetAsync(new Uri("/api/v1/programmes/987654321/target-outlook", UriKind.Relative));
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Managers_and_the_owners_administrators_hear_once_a_month_about_who_will_miss_the_target()
+    {
+        var a = await ArrangeAsync();
+        var manager = a.People["ontrack"];
+        await App.WithDbAsync(db => db.People.Where(p => p.Id == a.People["member"] || p.Id == a.People["bydate"] || p.Id == a.People["met"])
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ManagerId, manager)));
+        var adminEmail = await NewAccountAsync(Roles.Administrator, a.Owner);
+        var adminId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == adminEmail).Select(u => u.Id).SingleAsync());
+
+        (await App.WithDbAsync(db => QueueTargetDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None))).ShouldBeGreaterThanOrEqualTo(2);
+        (await App.WithDbAsync(db => QueueTargetDigests.HandleAsync(db, App.Clock, "https://traininghub.test", CancellationToken.None))).ShouldBe(0, "once a month");
+
+        var today = SaoPaulo.Today(App.Clock);
+        var month = $"{today.Year:D4}-{today.Month:D2}";
+        var team = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == $"team-target:{month}:{manager}").SingleAsync());
+        var teamDigest = (TeamTargetDigest)EmailMessages.Read(team.MessageType, team.PayloadJson)!;
+        teamDigest.People.Select(p => p.Person).Order(StringComparer.Ordinal).ShouldBe(
+            await App.WithDbAsync(db => db.People.Where(p => p.Id == a.People["member"] || p.Id == a.People["bydate"]).Select(p => p.FullName).ToListAsync()),
+            ignoreOrder: true, "the two who will miss; not the one who met it");
+        teamDigest.People.Single(p => p.Person.Contains("bydate", StringComparison.Ordinal)).BookedMinutes.ShouldBe(60);
+        var rendered = await EmailRenderer.Shared.RenderAsync(teamDigest, "en", null);
+        rendered.Subject.ShouldBe("2 people you manage will miss a training target");
+        rendered.Text.ShouldContain(": 0h of 5h, with 1h booked");
+
+        var owner = await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey == $"programme-target:{month}:{a.Programme}:{adminId}").SingleAsync());
+        owner.ToAddress.ShouldBe(adminEmail);
+        var ownerDigest = (ProgrammeTargetDigest)EmailMessages.Read(owner.MessageType, owner.PayloadJson)!;
+        (ownerDigest.WillMiss, ownerDigest.People).ShouldBe((2, 5));
+        ownerDigest.OutlookUrl.ShouldBe($"https://traininghub.test/programmes/{a.Programme}/targets?status=WillMiss");
+        var pt = await EmailRenderer.Shared.RenderAsync(ownerDigest, "pt-BR", null);
+        pt.Subject.ShouldEndWith(": 2 pessoas não vão atingir a meta");
+        pt.Text.ShouldContain("não vão atingir: 2 de 4");
     }
 }
