@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Common;
+using TrainingHub.Core.Enrolment;
 using TrainingHub.Core.Organizations;
 using TrainingHub.Core.People;
 using TrainingHub.IntegrationTests.Catalog;
@@ -111,6 +112,36 @@ public sealed class MembersTests(string provider) : CatalogFixture(provider)
             .OrderBy(e => e.Id).Select(e => new { e.Action, e.EntityId }).ToListAsync());
         audited.Select(a => (a.Action, a.EntityId)).ShouldBe([("Added", $"{programme}/{outsider.Id}"), ("Added", $"{programme}/{insider.Id}"), ("Deleted", $"{programme}/{outsider.Id}")]);
         (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task A_person_added_to_the_programme_becomes_eligible_for_its_members_only_classes_and_stops_being_when_removed()
+    {
+        var (programme, owner, cityHall, _) = await ProgrammeAsync();
+        var offering = await App.WithDbAsync(async db =>
+        {
+            var o = await db.Offerings.Where(x => x.ProgrammeId == programme).SingleAsync();
+            o.Eligibility = Core.Catalog.Eligibility.ProgrammeMembers;
+            await db.SaveChangesAsync();
+            return o.Id;
+        });
+        var person = await PersonAsync(cityHall, "Elegível " + Guid.NewGuid().ToString("N")[..6]);
+        // The rule's three forms: one person in memory, the offerings a person may see, the people an offering announces to.
+        Task<(string? WhyNot, bool Listed, bool Announced)> EligibilityAsync() => App.WithDbAsync(async db =>
+        {
+            var o = await db.Offerings.Include(x => x.EligibilityRules).SingleAsync(x => x.Id == offering);
+            var facts = await Core.Enrolment.EligibilityCheck.FactsAsync(db, person.Id, CancellationToken.None);
+            return (await Core.Enrolment.EligibilityCheck.WhyNotAsync(db, o, facts!, CancellationToken.None),
+                await db.Offerings.EligibleFor(db, facts!).AnyAsync(x => x.Id == offering),
+                await Core.Enrolment.EligibilityCheck.EligiblePeople(db, offering).ContainsAsync(person.Id));
+        });
+
+        (await EligibilityAsync()).ShouldBe(("Enrol.NotProgrammeMember", false, false));
+        using var admin = await ApiAsync(await NewAccountAsync(Roles.Administrator, owner));
+        await CreatedIdAsync(await admin.PostAsJsonAsync($"/api/v1/programmes/{programme}/members", new { cpf = person.Cpf }));
+        (await EligibilityAsync()).ShouldBe((null, true, true));
+        await JsonAsync(await admin.DeleteAsync(new Uri($"/api/v1/programmes/{programme}/members/{person.Id}", UriKind.Relative)), HttpStatusCode.NoContent);
+        (await EligibilityAsync()).ShouldBe(("Enrol.NotProgrammeMember", false, false));
     }
 
     [Test]
