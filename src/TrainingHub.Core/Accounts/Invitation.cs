@@ -12,6 +12,7 @@ public enum InvitationSource
     Import,
     Organization,
     Api,
+    Programme,
 }
 
 /// <summary>What an invitation's list shows: worked out from the row and its outbox message, never stored.</summary>

@@ -32,11 +32,24 @@ public static class InvitePeople
 
     private sealed record Invitee(int Id, string FullName, string Email, string Language, int OrganizationId, string Organization, bool HasAccount, bool Anonymized);
 
-    public static async Task<Result<InvitationReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
+    public static Task<Result<InvitationReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, IAuditActor actor, TimeProvider time, InvitationSettings settings,
         string publicUrl, IReadOnlyCollection<int> personIds, InvitationSource source, bool resend, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
+        return HandleAsync(db, scope, db.People.InScope(scope), actor, time, settings, publicUrl, personIds, source, resend, ct);
+    }
+
+    /// <summary>
+    /// Invites among <paramref name="reachable"/> people: the administrator's organisation scope for the overload above,
+    /// a programme's members for the programme-owner scope (<see cref="Members.InviteMembers"/>).
+    /// </summary>
+    internal static async Task<Result<InvitationReport>> HandleAsync(TrainingHubDbContext db, ReaderScope scope, IQueryable<People.Person> reachable, IAuditActor actor,
+        TimeProvider time, InvitationSettings settings, string publicUrl, IReadOnlyCollection<int> personIds, InvitationSource source, bool resend, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(reachable);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(personIds);
@@ -51,7 +64,7 @@ public static class InvitePeople
             return Error.Validation("PersonIds", "Invitation.PeopleCount", MaxPeople);
         }
 
-        var people = ids.Count == 0 ? [] : await db.People.InScope(scope).AsNoTracking().Where(p => ids.Contains(p.Id))
+        var people = ids.Count == 0 ? [] : await reachable.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new Invitee(p.Id, p.FullName, p.Email, p.PreferredLanguage, p.OrganizationId, p.Organization!.Name,
                 db.Users.Any(u => u.PersonId == p.Id), p.AnonymizedAt != null))
             .ToListAsync(ct);

@@ -179,7 +179,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
 
     private static bool IsAudited(object entity) => entity is Enrolment.Enrolment or Enrolment.SessionRegistration or AttendanceRecord or CheckInWindow or AbsenceJustification or Certificate
         or Person or Organization or ApplicationUser or IdentityUserRole<string> or ApiToken
-        or Participation.ProgrammeParticipation or Participation.ParticipationFocalPoint or Participation.ParticipationChange;
+        or Participation.ProgrammeParticipation or Participation.ParticipationFocalPoint or Participation.ParticipationChange or Catalog.ProgrammeMember;
 
     private static int? OrganizationOf(object entity) => entity switch
     {

@@ -21,7 +21,7 @@ internal sealed record PlannedEnrolment(int Line, string Cpf, int OfferingId);
 /// </summary>
 internal sealed class ImportPlan
 {
-    private sealed record OrgRef(int Id, string NameKey, string? Acronym, string? IbgeCode, OrganizationKind Kind, string Path);
+    internal sealed record OrgRef(int Id, string NameKey, string? Acronym, string? IbgeCode, OrganizationKind Kind, string Path);
 
     private sealed record Existing(
         int Id, string Cpf, string FullName, string Email, int OrganizationId, string? JobTitle, string? RegistrationNumber, string PreferredLanguage,
@@ -274,7 +274,7 @@ internal sealed class ImportPlan
         || (p.ManagerCpf is not null && (!existing.TryGetValue(p.ManagerCpf, out var manager) || manager.Id != known.ManagerId));
 
     /// <summary>By IBGE code (the city hall), exact acronym or exact name (without case or accents), inside the scope.</summary>
-    private static (OrgRef? Org, string? Error) ResolveOrganization(List<OrgRef> all, string value, Func<string, bool> inScope)
+    internal static (OrgRef? Org, string? Error) ResolveOrganization(List<OrgRef> all, string value, Func<string, bool> inScope)
     {
         List<OrgRef> candidates;
         if (value.Length == 7 && value.All(char.IsAsciiDigit))

@@ -26,6 +26,13 @@ public sealed record ImportTable(
     public string ColumnName(ImportColumn column) => Headers.TryGetValue(column, out var h) ? h : ImportColumns.CanonicalName(column);
 }
 
+/// <summary>What a file must hold: people (and/or enrolments) for the people import, or a list of CPFs (programme members).</summary>
+public enum ImportShape
+{
+    People,
+    CpfList,
+}
+
 /// <summary>
 /// Reads an uploaded file, recognising its type by content: XLSX (a ZIP with [Content_Types].xml; the first
 /// worksheet, first row headers) or UTF-8 CSV (optional BOM, ';' or ',' detected from the header line, RFC 4180
@@ -38,7 +45,13 @@ public static class ParseImportFile
     private const long MaxUnzippedBytes = 200L * 1024 * 1024;
     private const string File = "File";
 
-    public static Result<ImportTable> Handle(ReadOnlyMemory<byte> content)
+    public static Result<ImportTable> Handle(ReadOnlyMemory<byte> content) => Handle(content, ImportShape.People);
+
+    /// <summary>
+    /// Reads a file of the given shape. A <see cref="ImportShape.CpfList"/> needs only a "cpf" column (other recognised
+    /// columns are optional), or no header at all when its first line is a CPF: then every line is one CPF.
+    /// </summary>
+    public static Result<ImportTable> Handle(ReadOnlyMemory<byte> content, ImportShape shape)
     {
         if (content.Length == 0)
         {
@@ -51,10 +64,10 @@ public static class ParseImportFile
         }
 
         var bytes = content.Span;
-        return bytes is [0x50, 0x4B, 0x03, 0x04, ..] ? ReadXlsx(content) : ReadCsv(content);
+        return bytes is [0x50, 0x4B, 0x03, 0x04, ..] ? ReadXlsx(content, shape) : ReadCsv(content, shape);
     }
 
-    private static Result<ImportTable> ReadCsv(ReadOnlyMemory<byte> content)
+    private static Result<ImportTable> ReadCsv(ReadOnlyMemory<byte> content, ImportShape shape)
     {
         string text;
         try
@@ -105,7 +118,7 @@ public static class ParseImportFile
             }
         }
 
-        return Tabulate("csv", separator, records, malformed);
+        return Tabulate("csv", separator, records, malformed, shape);
     }
 
     /// <summary>The header line's separator: whichever of ';' and ',' occurs more often outside quotes (';' on a tie).</summary>
@@ -136,7 +149,7 @@ public static class ParseImportFile
         return commas > semicolons ? ',' : ';';
     }
 
-    private static Result<ImportTable> ReadXlsx(ReadOnlyMemory<byte> content)
+    private static Result<ImportTable> ReadXlsx(ReadOnlyMemory<byte> content, ImportShape shape)
     {
         try
         {
@@ -193,7 +206,7 @@ public static class ParseImportFile
                 }
             }
 
-            return Tabulate("xlsx", null, records, []);
+            return Tabulate("xlsx", null, records, [], shape);
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or System.Xml.XmlException or IOException)
         {
@@ -242,7 +255,7 @@ public static class ParseImportFile
         return index == 0 ? null : index - 1;
     }
 
-    private static Result<ImportTable> Tabulate(string format, char? separator, List<(int Line, string[] Cells)> records, IReadOnlyList<int> malformed)
+    private static Result<ImportTable> Tabulate(string format, char? separator, List<(int Line, string[] Cells)> records, IReadOnlyList<int> malformed, ImportShape shape)
     {
         if (records.Count == 0)
         {
@@ -250,6 +263,13 @@ public static class ParseImportFile
         }
 
         var (_, header) = records[0];
+        if (shape == ImportShape.CpfList && header.Length > 0 && Cpf.Normalize(header[0]) is not null && ImportColumns.Match(header[0].Trim()) is null)
+        {
+            // No header: one CPF a line (the first cell of each line).
+            var cpfRows = records.Select(r => new ImportRow(r.Line, new Dictionary<ImportColumn, string> { [ImportColumn.Cpf] = r.Cells[0] })).ToList();
+            return Result<ImportTable>.Ok(new ImportTable(format, separator, new Dictionary<ImportColumn, string> { [ImportColumn.Cpf] = "cpf" }, [], cpfRows, malformed));
+        }
+
         var columns = new Dictionary<ImportColumn, (int Index, string Header)>();
         var ignored = new List<string>();
         for (var i = 0; i < header.Length; i++)
@@ -281,11 +301,12 @@ public static class ParseImportFile
             missing.Add("cpf");
         }
 
-        if (table.HasPeople)
+        // A CPF list needs only the CPF; an organisation column, when there is one, is checked against each person's.
+        if (shape == ImportShape.People && table.HasPeople)
         {
             missing.AddRange(ImportColumns.RequiredPersonColumns.Where(c => !columns.ContainsKey(c)).Select(ImportColumns.CanonicalName));
         }
-        else if (!table.HasOfferings)
+        else if (shape == ImportShape.People && !table.HasOfferings)
         {
             missing.Add("nome / turma");
         }
