@@ -2727,3 +2727,39 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207205538_CalendarFeeds'
+)
+BEGIN
+    CREATE TABLE [CalendarFeeds] (
+        [Id] int NOT NULL IDENTITY,
+        [PersonId] int NOT NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CalendarFeeds] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CalendarFeeds_People_PersonId] FOREIGN KEY ([PersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207205538_CalendarFeeds'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarFeeds_PersonId] ON [CalendarFeeds] ([PersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207205538_CalendarFeeds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207205538_CalendarFeeds', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -827,6 +827,34 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Catalog.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -2622,6 +2650,17 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Catalog.Course", b =>

@@ -793,6 +793,32 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Catalog.Course", b =>
                 {
                     b.Property<int>("Id")
@@ -2544,6 +2570,17 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>
+                {
+                    b.HasOne("TrainingHub.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Catalog.Course", b =>

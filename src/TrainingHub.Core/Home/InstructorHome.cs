@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrainingHub.Core.Calendars;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Enrolment;
@@ -16,8 +17,7 @@ public static class InstructorHome
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = time.GetUtcNow().UtcDateTime;
-        var mine = db.Sessions.AsNoTracking()
-            .Where(s => db.OfferingInstructors.Any(i => i.OfferingId == s.OfferingId && i.PersonId == personId) && s.Status != SessionStatus.Cancelled);
+        var mine = PersonSessions.Teaching(db, personId).AsNoTracking().Where(s => s.Status != SessionStatus.Cancelled);
         var seated = EnrolmentStatuses.Seated;
 
         IQueryable<InstructorSession> Project(IQueryable<Session> q) => q.Select(s => new InstructorSession(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Calendars;
 using TrainingHub.Core.Catalog;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -11,7 +12,7 @@ public sealed record MyEnrolment(int OfferingId, string Title, bool IsWebinar, E
 
 public sealed record MyProgrammeTarget(int ProgrammeId, string Programme, int? TargetMinutes, int CreditedMinutes);
 
-/// <summary>A session the person is expected at: a confirmed seat, and in a series registered by date, a confirmed place on that date.</summary>
+/// <summary>A session the person is expected at (<see cref="PersonSessions.Attending"/>).</summary>
 public sealed record MySession(int SessionId, int OfferingId, string Offering, string Title, DateTime StartsAt, DateTime EndsAt, string? Place, bool Online);
 
 public sealed record TraineeHomeModel(int Year, int CreditedMinutesThisYear, IReadOnlyList<MyProgrammeTarget> Targets, IReadOnlyList<MyEnrolment> Enrolments)
@@ -59,12 +60,8 @@ public static class TraineeHome
             .ToList();
         var total = await thisYear.SumAsync(c => c.CreditedMinutes, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var next = await db.Sessions.AsNoTracking()
-            .Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt > now
-                && s.Offering!.Status != OfferingStatus.Cancelled && s.Offering.Status != OfferingStatus.Draft
-                && db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == personId && e.Status == EnrolmentStatus.Confirmed)
-                && (!(s.Offering is WebinarSeries && ((WebinarSeries)s.Offering).RegistrationByDate)
-                    || db.SessionRegistrations.Any(r => r.SessionId == s.Id && r.PersonId == personId && r.Status == SessionRegistrationStatus.Confirmed)))
+        var next = await PersonSessions.Attending(db, personId).AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Scheduled && s.EndsAt > now && s.Offering!.Status != OfferingStatus.Cancelled)
             .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(5)
             .Select(s => new MySession(s.Id, s.OfferingId, s.Offering!.Title, s.Title, s.StartsAt, s.EndsAt, s.Place ?? s.Offering.Place,
                 s.StreamUrl != null || (s.Offering is WebinarSeries && ((WebinarSeries)s.Offering).ChannelUrl != null)))

@@ -42,22 +42,8 @@ public static class ICalendar
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, SaoPaulo.ToLocal(Utc(earliest)), includeHistoricalData: false));
         foreach (var e in invite.Events)
         {
-            var item = new Ical.Net.CalendarComponents.CalendarEvent
-            {
-                Uid = e.Uid,
-                Sequence = e.Sequence,
-                DtStamp = new CalDateTime(Utc(invite.StampUtc), "UTC", hasTime: true),
-                DtStart = Local(e.StartsAtUtc),
-                DtEnd = Local(e.EndsAtUtc),
-                Summary = e.Summary,
-                Description = Optional(e.Description),
-                Location = Optional(e.Location),
-                // A link that is not an absolute address stays out of the invitation instead of failing the message.
-                Url = Uri.TryCreate(e.Url?.Trim(), UriKind.Absolute, out var url) ? url : null,
-                Organizer = new Organizer("mailto:" + parties.OrganizerEmail) { CommonName = Optional(parties.OrganizerName) },
-                Status = invite.Cancel ? "CANCELLED" : "CONFIRMED",
-                Transparency = "OPAQUE",
-            };
+            var item = Event(e, invite.StampUtc, invite.Cancel);
+            item.Organizer = new Organizer("mailto:" + parties.OrganizerEmail) { CommonName = Optional(parties.OrganizerName) };
             item.Attendees.Add(new Attendee("mailto:" + parties.AttendeeEmail)
             {
                 CommonName = Optional(parties.AttendeeName),
@@ -70,6 +56,42 @@ public static class ICalendar
 
         return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
     }
+
+    /// <summary>
+    /// A published calendar for subscription (a personal feed): no METHOD, no organizer or attendees, the same UIDs and
+    /// SEQUENCEs as the invitations, cancelled events kept with STATUS:CANCELLED so subscribed calendars drop or strike them.
+    /// </summary>
+    public static string WritePublished(string name, DateTime stampUtc, IReadOnlyList<(CalendarEvent Event, bool Cancelled)> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var calendar = new Calendar { ProductId = "-//TrainingHub//Calendar//PT-BR" };
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        var earliest = events.Count == 0 ? stampUtc : events.Min(e => e.Event.StartsAtUtc);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, SaoPaulo.ToLocal(Utc(earliest)), includeHistoricalData: false));
+        foreach (var (e, cancelled) in events)
+        {
+            calendar.Events.Add(Event(e, stampUtc, cancelled));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
+    }
+
+    private static Ical.Net.CalendarComponents.CalendarEvent Event(CalendarEvent e, DateTime stampUtc, bool cancelled) => new()
+    {
+        Uid = e.Uid,
+        Sequence = e.Sequence,
+        DtStamp = new CalDateTime(Utc(stampUtc), "UTC", hasTime: true),
+        DtStart = Local(e.StartsAtUtc),
+        DtEnd = Local(e.EndsAtUtc),
+        Summary = e.Summary,
+        Description = Optional(e.Description),
+        Location = Optional(e.Location),
+        // A link that is not an absolute address stays out of the calendar instead of failing it.
+        Url = Uri.TryCreate(e.Url?.Trim(), UriKind.Absolute, out var url) ? url : null,
+        Status = cancelled ? "CANCELLED" : "CONFIRMED",
+        Transparency = "OPAQUE",
+    };
 
     private static string Method(bool cancel) => cancel ? "CANCEL" : "REQUEST";
 

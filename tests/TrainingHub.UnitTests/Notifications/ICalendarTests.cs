@@ -93,6 +93,35 @@ public sealed class ICalendarTests
         ICalendar.ContentType(false).ShouldBe("text/calendar; method=REQUEST; charset=UTF-8");
     }
 
+    [Test]
+    public void A_published_feed_has_no_method_nor_parties_and_keeps_cancelled_sessions_as_cancelled()
+    {
+        var first = Session(0, new DateTime(2027, 3, 10, 12, 0, 0, DateTimeKind.Utc)) with { Description = string.Concat(Enumerable.Repeat("Traga um documento com foto. ", 5)).Trim() };
+        var second = first with { Uid = "session-43@traininghub", Sequence = 2, StartsAtUtc = first.StartsAtUtc.AddDays(7), EndsAtUtc = first.EndsAtUtc.AddDays(7) };
+        var ics = ICalendar.WritePublished("Minhas sessões — TrainingHub", Stamp, [(first, false), (second, true)]);
+
+        var calendar = IcalJs.Parse(ics);
+        calendar.GetProperty("method").ValueKind.ShouldBe(JsonValueKind.Null);
+        calendar.GetProperty("timeZone").GetString().ShouldBe("America/Sao_Paulo");
+        var events = calendar.GetProperty("events").EnumerateArray().ToList();
+        events.Select(e => (e.GetProperty("uid").GetString(), e.GetProperty("sequence").GetInt32(), e.GetProperty("status").GetString()))
+            .ShouldBe([("session-42@traininghub", 0, "CONFIRMED"), ("session-43@traininghub", 2, "CANCELLED")]);
+        events[0].GetProperty("description").GetString().ShouldBe(first.Description);
+        events[1].GetProperty("startLocal").GetString().ShouldBe("2027-03-17T09:00:00");
+        events[1].GetProperty("startOffsetSeconds").GetInt32().ShouldBe(-3 * 3600);
+        events.ShouldAllBe(e => e.GetProperty("organizer").ValueKind == JsonValueKind.Null && e.GetProperty("attendees").GetArrayLength() == 0);
+        ics.ShouldContain("X-WR-CALNAME:Minhas sessões — TrainingHub\r\n");
+        LinesAreFoldedWithCrlf(ics);
+    }
+
+    [Test]
+    public void An_empty_feed_is_still_a_calendar()
+    {
+        var calendar = IcalJs.Parse(ICalendar.WritePublished("Agenda", Stamp, []));
+        calendar.GetProperty("version").GetString().ShouldBe("2.0");
+        calendar.GetProperty("events").GetArrayLength().ShouldBe(0);
+    }
+
     /// <summary>RFC 5545: CRLF line ends, and no physical line longer than 75 octets (accents counted as their UTF-8 bytes).</summary>
     private static void LinesAreFoldedWithCrlf(string ics)
     {
