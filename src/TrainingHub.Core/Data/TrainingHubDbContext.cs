@@ -23,6 +23,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (cookies, antiforgery and unsubscribe tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Programme> Programmes => Set<Programme>();
