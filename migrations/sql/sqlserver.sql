@@ -2763,3 +2763,77 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    CREATE TABLE [RegistrationRequests] (
+        [Id] int NOT NULL IDENTITY,
+        [Cpf] nchar(11) NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [OrganizationId] int NOT NULL,
+        [Language] nvarchar(10) NOT NULL,
+        [PasswordHash] nvarchar(1000) NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [ConfirmedAt] datetime2 NULL,
+        [PersonId] int NULL,
+        [EmailDiffers] bit NOT NULL,
+        [UserId] nvarchar(450) NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecidedByUserId] nvarchar(450) NULL,
+        [RefusalReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_RegistrationRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RegistrationRequests_Organizations_OrganizationId] FOREIGN KEY ([OrganizationId]) REFERENCES [Organizations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationRequests_Cpf] ON [RegistrationRequests] ([Cpf]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationRequests_Email_CreatedAt] ON [RegistrationRequests] ([Email], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationRequests_OrganizationId] ON [RegistrationRequests] ([OrganizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    CREATE INDEX [IX_RegistrationRequests_Status_ConfirmedAt] ON [RegistrationRequests] ([Status], [ConfirmedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215631_SelfRegistration'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207215631_SelfRegistration', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

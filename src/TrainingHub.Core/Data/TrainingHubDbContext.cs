@@ -24,6 +24,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
+    public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
     /// <summary>ASP.NET Core data-protection keys, shared by every app instance (cookies, antiforgery and unsubscribe tokens).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Programme> Programmes => Set<Programme>();

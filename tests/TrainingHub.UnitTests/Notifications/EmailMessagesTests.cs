@@ -65,7 +65,8 @@ public sealed partial class EmailMessagesTests
         [
             "AbsenceJustificationAccepted", "AbsenceJustificationRejected", "AccountInvitation", "AttendanceAtRisk", "AttendanceAtRiskManager", "AuditChainBroken", "CertificateIssued", "CertificateUnderReview", "CheckInOpen",
             "EnrolmentApproved", "EnrolmentCancelled", "EnrolmentCompleted", "EnrolmentConfirmed", "EnrolmentFailed", "EnrolmentPromoted", "EnrolmentReceived",
-            "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "NeedsSurveyInvitation", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "ProgrammeTargetDigest", "SeatOfferExpired", "SeatOfferExpiring",
+            "EnrolmentRejected", "EnrolmentWaitlisted", "MonthlyReport", "NeedsSurveyInvitation", "OfferingCancelled", "PasswordResetLink", "PendingApprovalsDigest", "ProgrammeTargetDigest",
+            "RegistrationAccountExists", "RegistrationApproved", "RegistrationConfirmation", "RegistrationRefused", "SeatOfferExpired", "SeatOfferExpiring",
             "SeatOffered", "SeriesMonthlyProgramme", "SessionCancelled", "SessionReminder", "SessionRescheduled", "TeamTargetDigest", "YearlyProgressDigest",
         ]);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.People;
 
 namespace TrainingHub.Core.Data.Configurations;
 
@@ -52,6 +53,27 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         b.HasIndex(i => i.PersonId).IsUnique();
         b.HasIndex(i => i.ExpiresAt);
         b.HasOne(i => i.Person).WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class RegistrationRequestConfiguration : IEntityTypeConfiguration<RegistrationRequest>
+{
+    public void Configure(EntityTypeBuilder<RegistrationRequest> b)
+    {
+        b.Property(r => r.Cpf).HasMaxLength(11).IsFixedLength().IsRequired();
+        b.Property(r => r.FullName).HasMaxLength(PersonValidation.NameMax).IsRequired();
+        b.Property(r => r.Email).HasMaxLength(PersonValidation.EmailMax).IsRequired();
+        b.Property(r => r.Language).HasMaxLength(10).IsRequired();
+        b.Property(r => r.PasswordHash).HasMaxLength(1000);
+        b.Property(r => r.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        b.Property(r => r.RefusalReason).HasMaxLength(DecideRegistration.ReasonMax);
+        b.HasIndex(r => new { r.Status, r.ConfirmedAt });
+        b.HasIndex(r => new { r.Email, r.CreatedAt });
+        b.HasIndex(r => r.Cpf);
+        b.HasOne(r => r.Organization).WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
