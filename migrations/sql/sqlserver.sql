@@ -2837,3 +2837,64 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    ALTER TABLE [Sessions] ADD [OpenEvent] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    CREATE TABLE [GuestCheckInAttempts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SessionId] int NULL,
+        [CpfHash] nvarchar(64) NULL,
+        [Address] nvarchar(45) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_GuestCheckInAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuestCheckInAttempts_Sessions_SessionId] FOREIGN KEY ([SessionId]) REFERENCES [Sessions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    CREATE INDEX [IX_GuestCheckInAttempts_Address_At] ON [GuestCheckInAttempts] ([Address], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    CREATE INDEX [IX_GuestCheckInAttempts_CpfHash_At] ON [GuestCheckInAttempts] ([CpfHash], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    CREATE INDEX [IX_GuestCheckInAttempts_SessionId_At] ON [GuestCheckInAttempts] ([SessionId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207215817_OpenEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207215817_OpenEvents', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -785,6 +785,40 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                     b.ToTable("CreditedMonths");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CpfHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("CpfHash", "At");
+
+                    b.HasIndex("SessionId", "At");
+
+                    b.ToTable("GuestCheckInAttempts");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1246,6 +1280,9 @@ namespace TrainingHub.Migrations.Postgres.Migrations
 
                     b.Property<int>("OfferingId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("OpenEvent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
@@ -2746,6 +2783,14 @@ namespace TrainingHub.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>

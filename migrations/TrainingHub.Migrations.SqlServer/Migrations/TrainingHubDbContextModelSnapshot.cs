@@ -788,6 +788,40 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                     b.ToTable("CreditedMonths");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CpfHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("CpfHash", "At");
+
+                    b.HasIndex("SessionId", "At");
+
+                    b.ToTable("GuestCheckInAttempts");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,6 +1285,9 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
 
                     b.Property<int>("OfferingId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("OpenEvent")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
@@ -2751,6 +2788,14 @@ namespace TrainingHub.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>

@@ -756,6 +756,38 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                     b.ToTable("CreditedMonths");
                 });
 
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpfHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "At");
+
+                    b.HasIndex("CpfHash", "At");
+
+                    b.HasIndex("SessionId", "At");
+
+                    b.ToTable("GuestCheckInAttempts");
+                });
+
             modelBuilder.Entity("TrainingHub.Core.Audit.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1202,6 +1234,9 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OfferingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenEvent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")
@@ -2669,6 +2704,14 @@ namespace TrainingHub.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("TrainingHub.Core.Attendance.GuestCheckInAttempt", b =>
+                {
+                    b.HasOne("TrainingHub.Core.Catalog.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("TrainingHub.Core.Calendars.CalendarFeed", b =>

@@ -13,6 +13,9 @@ public enum InvitationSource
     Organization,
     Api,
     Programme,
+
+    /// <summary>A guest who checked in at an open event without an account.</summary>
+    OpenEvent,
 }
 
 /// <summary>What an invitation's list shows: worked out from the row and its outbox message, never stored.</summary>

@@ -170,7 +170,7 @@ public static class CheckIn
     }
 
     /// <summary>A check-in on a row that exists already (recorded on the roster, or the other code).</summary>
-    private static void Apply(AttendanceRecord row, CheckInKind kind, DateTime now, DateTime arrival, int half)
+    internal static void Apply(AttendanceRecord row, CheckInKind kind, DateTime now, DateTime arrival, int half)
     {
         var fromCheckIn = row.Source == AttendanceSource.CheckIn;
         if (kind == CheckInKind.Arrival)

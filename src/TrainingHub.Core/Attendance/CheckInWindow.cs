@@ -47,6 +47,19 @@ public class CheckInFailure
     public DateTime At { get; set; }
 }
 
+/// <summary>
+/// One submission of the guest check-in page (an open event): the rate limits per address, per CPF and per session count
+/// these rows, so every app instance shares them. The CPF is kept only as a SHA-256 hash.
+/// </summary>
+public class GuestCheckInAttempt
+{
+    public long Id { get; set; }
+    public int? SessionId { get; set; }
+    public string? CpfHash { get; set; }
+    public required string Address { get; set; }
+    public DateTime At { get; set; }
+}
+
 /// <summary>Configuration section "CheckIn".</summary>
 public sealed class CheckInOptions
 {
@@ -68,6 +81,17 @@ public sealed class CheckInOptions
     public int MaxWrongCodes { get; set; } = 5;
 
     public int WrongCodeWindowMinutes { get; set; } = 5;
+
+    /// <summary>Guest check-ins (open events) from one network address within <see cref="GuestWindowMinutes"/>; a room behind one address shares it.</summary>
+    public int GuestPerAddress { get; set; } = 120;
+
+    /// <summary>Guest check-ins with one CPF within <see cref="GuestWindowMinutes"/>.</summary>
+    public int GuestPerCpf { get; set; } = 5;
+
+    /// <summary>Guest check-ins for one session within <see cref="GuestWindowMinutes"/>.</summary>
+    public int GuestPerSession { get; set; } = 1_000;
+
+    public int GuestWindowMinutes { get; set; } = 10;
 }
 
 /// <summary>

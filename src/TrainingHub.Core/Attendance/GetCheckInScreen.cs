@@ -10,7 +10,11 @@ namespace TrainingHub.Core.Attendance;
 public sealed record CheckInWindowView(long Id, CheckInKind Kind, DateTime OpensAt, DateTime ClosesAt, string Code, int SecondsLeft, int CodeSeconds);
 
 public sealed record CheckInScreen(int SessionId, string Title, string Offering, bool IsWebinar, DateTime StartsAt, DateTime EndsAt, int CreditedMinutes,
-    SessionStatus Status, int Seated, int CheckedIn, int Late, int Confirmed, bool HadConfirmation, CheckInWindowView? Open, DateTime Now);
+    SessionStatus Status, int Seated, int CheckedIn, int Late, int Confirmed, bool HadConfirmation, CheckInWindowView? Open, DateTime Now)
+{
+    /// <summary>An open event's session: the code is typed on the guest page, without an account.</summary>
+    public bool OpenEvent { get; init; }
+}
 
 /// <summary>The instructor's check-in screen: the open window's current code, and how many have checked in (and confirmed).</summary>
 public static class GetCheckInScreen
@@ -36,6 +40,7 @@ public static class GetCheckInScreen
                 x.EndsAt,
                 x.CreditedMinutes,
                 x.Status,
+                x.OpenEvent,
                 Seated = db.Enrolments.Count(e => e.OfferingId == x.OfferingId && seated.Contains(e.Status)),
                 CheckedIn = db.AttendanceRecords.Count(a => a.SessionId == x.Id && a.CheckedInAt != null),
                 Late = db.AttendanceRecords.Count(a => a.SessionId == x.Id && a.CheckedInAt != null && a.Status == AttendanceStatus.Late),
@@ -47,6 +52,7 @@ public static class GetCheckInScreen
             ? new CheckInWindowView(w.Id, w.Kind, w.OpensAt, w.ClosesAt, CheckInCode.Current(w, now), CheckInCode.SecondsLeft(w.OpensAt, w.CodeSeconds, now), w.CodeSeconds)
             : null;
         return new CheckInScreen(sessionId, s.Title, s.Offering, s.IsWebinar, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Status,
-            s.Seated, s.CheckedIn, s.Late, s.Confirmed, s.HadConfirmation, open, now);
+            s.Seated, s.CheckedIn, s.Late, s.Confirmed, s.HadConfirmation, open, now)
+        { OpenEvent = s.OpenEvent };
     }
 }

@@ -20,11 +20,22 @@ public sealed record RosterRow(int PersonId, string FullName, string Cpf, string
 public sealed record RosterClassSummary(int HeldSessions, int PlannedSessions, int HeldMinutes, int Seated, int CreditedMinutes, int AttendancePercent, int Completed, int Failed);
 
 public sealed record RosterModel(int SessionId, string Title, int OfferingId, string Offering, bool IsWebinar, DateTime StartsAt, DateTime EndsAt,
-    int SessionMinutes, SessionStatus Status, DateTime? ClosedAt, IReadOnlyList<RosterRow> Rows, RosterClassSummary Summary);
+    int SessionMinutes, SessionStatus Status, DateTime? ClosedAt, IReadOnlyList<RosterRow> Rows, RosterClassSummary Summary)
+{
+    /// <summary>An open event's session (<see cref="Session.OpenEvent"/>): guests may check in without an account.</summary>
+    public bool OpenEvent { get; init; }
+
+    /// <summary>Walk-ins without a seat in the offering (guests of an open event): their check-ins, read-only here.</summary>
+    public IReadOnlyList<RosterGuest> Guests { get; init; } = [];
+}
+
+/// <summary>Someone who checked in without holding a seat in the offering (a guest of an open event).</summary>
+public sealed record RosterGuest(int PersonId, string FullName, string Cpf, string Organization, AttendanceStatus Status, int? Minutes, DateTime? CheckedInAt, DateTime? ConfirmedAt);
 
 /// <summary>
 /// A session's roster: everyone holding a seat in its offering, with what was recorded for them. In a series registered
-/// by date: those registered for this date, and the walk-ins who checked in without registering for it.
+/// by date: those registered for this date, and the walk-ins who checked in without registering for it. Below them, the
+/// guests who checked in without a seat at all (an open event's walk-ins).
 /// </summary>
 public static class GetRoster
 {
@@ -38,7 +49,7 @@ public static class GetRoster
         }
 
         var s = await db.Sessions.AsNoTracking().Where(x => x.Id == sessionId)
-            .Select(x => new { x.Id, x.Title, x.OfferingId, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, ByDate = x.Offering is WebinarSeries && ((WebinarSeries)x.Offering).RegistrationByDate, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
+            .Select(x => new { x.Id, x.Title, x.OfferingId, x.OpenEvent, Offering = x.Offering!.Title, IsWebinar = x.Offering is WebinarSeries, ByDate = x.Offering is WebinarSeries && ((WebinarSeries)x.Offering).RegistrationByDate, x.StartsAt, x.EndsAt, x.CreditedMinutes, x.Status, x.ClosedAt })
             .SingleAsync(ct);
         var expected = SessionRegistrations.ExpectedPeople(db, sessionId);
         var attended = db.AttendanceRecords.Where(a => a.SessionId == sessionId).Select(a => a.PersonId);
@@ -68,6 +79,12 @@ public static class GetRoster
             p.Record?.Status, p.Record?.Minutes, p.Credited, p.ClassCredited, p.Record?.CheckedInAt, p.Record?.ConfirmedAt)
         { AtRisk = flags.TryGetValue(p.PersonId, out var f) ? f : [], WalkIn = p.WalkIn }).ToList();
 
+        var guests = await db.AttendanceRecords.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && !db.Enrolments.Any(e => e.OfferingId == s.OfferingId && e.PersonId == a.PersonId && seated.Contains(e.Status)))
+            .OrderBy(a => a.Person!.FullName).ThenBy(a => a.PersonId)
+            .Select(a => new { a.PersonId, a.Person!.FullName, a.Person.Cpf, Organization = a.Person.Organization!.Name, OrganizationPath = a.Person.Organization.Path, a.Status, a.Minutes, a.CheckedInAt, a.ConfirmedAt })
+            .ToListAsync(ct);
+
         var sessions = await db.Sessions.AsNoTracking().Where(x => x.OfferingId == s.OfferingId && x.Status != SessionStatus.Cancelled)
             .Select(x => new { x.Status, x.CreditedMinutes }).ToListAsync(ct);
         var held = sessions.Where(x => x.Status == SessionStatus.Closed).ToList();
@@ -77,6 +94,10 @@ public static class GetRoster
         var summary = new RosterClassSummary(held.Count, sessions.Count, heldMinutes, rows.Count, classCredited,
             possible == 0 ? 0 : (int)(classCredited * 100L / possible),
             rows.Count(r => r.Enrolment == EnrolmentStatus.Completed), rows.Count(r => r.Enrolment == EnrolmentStatus.Failed));
-        return new RosterModel(s.Id, s.Title, s.OfferingId, s.Offering, s.IsWebinar, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Status, s.ClosedAt, rows, summary);
+        return new RosterModel(s.Id, s.Title, s.OfferingId, s.Offering, s.IsWebinar, s.StartsAt, s.EndsAt, s.CreditedMinutes, s.Status, s.ClosedAt, rows, summary)
+        {
+            OpenEvent = s.OpenEvent,
+            Guests = guests.Select(g => new RosterGuest(g.PersonId, g.FullName, scope.ShowCpf(g.Cpf, g.OrganizationPath), g.Organization, g.Status, g.Minutes, g.CheckedInAt, g.ConfirmedAt)).ToList(),
+        };
     }
 }

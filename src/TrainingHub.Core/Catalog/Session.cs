@@ -36,4 +36,7 @@ public class Session
 
     /// <summary>Confirmed registrations for this date, maintained atomically; the database checks it never exceeds <see cref="Seats"/>.</summary>
     public int RegisteredCount { get; set; }
+
+    /// <summary>An open event's session: people without an account may check in on the guest page (CPF, name, e-mail, organisation).</summary>
+    public bool OpenEvent { get; set; }
 }

@@ -45,6 +45,7 @@ public class TrainingHubDbContext(DbContextOptions<TrainingHubDbContext> options
     public DbSet<CreditedMonth> CreditedMonths => Set<CreditedMonth>();
     public DbSet<CheckInWindow> CheckInWindows => Set<CheckInWindow>();
     public DbSet<CheckInFailure> CheckInFailures => Set<CheckInFailure>();
+    public DbSet<GuestCheckInAttempt> GuestCheckInAttempts => Set<GuestCheckInAttempt>();
     public DbSet<AbsenceJustification> AbsenceJustifications => Set<AbsenceJustification>();
     public DbSet<AbsenceDocument> AbsenceDocuments => Set<AbsenceDocument>();
     public DbSet<AtRiskFlag> AtRiskFlags => Set<AtRiskFlag>();

@@ -50,6 +50,19 @@ public sealed class CheckInFailureConfiguration : IEntityTypeConfiguration<Check
     }
 }
 
+public sealed class GuestCheckInAttemptConfiguration : IEntityTypeConfiguration<GuestCheckInAttempt>
+{
+    public void Configure(EntityTypeBuilder<GuestCheckInAttempt> b)
+    {
+        b.Property(a => a.CpfHash).HasMaxLength(64);
+        b.Property(a => a.Address).HasMaxLength(45);
+        b.HasIndex(a => new { a.Address, a.At });
+        b.HasIndex(a => new { a.CpfHash, a.At });
+        b.HasIndex(a => new { a.SessionId, a.At });
+        b.HasOne<Catalog.Session>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class AbsenceJustificationConfiguration : IEntityTypeConfiguration<AbsenceJustification>
 {
     public void Configure(EntityTypeBuilder<AbsenceJustification> b)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Web.Infrastructure;
@@ -13,9 +14,12 @@ public sealed record OpenCheckInBody(CheckInKind Kind = CheckInKind.Arrival, int
 
 public sealed record CheckInBody(string? Code, int? SessionId);
 
+public sealed record OpenEventBody(bool Open);
+
 /// <summary>Live check-in over the API: the instructor opens, reads and closes the window; a trainee checks in.</summary>
 [Route("api/v1")]
-public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider time, IOptions<CheckInOptions> options, IConfiguration config, IStringLocalizer<SharedResource> t) : ApiControllerBase
+public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider time, IOptions<CheckInOptions> options, IConfiguration config, IAuditActor actor,
+    IStringLocalizer<SharedResource> t) : ApiControllerBase
 {
     [HttpPost("sessions/{id:int}/checkin/open")]
     [Authorize(Policy = Policies.InstructorOrAdministrator)]
@@ -29,6 +33,19 @@ public sealed class CheckInApiController(TrainingHubDbContext db, TimeProvider t
             new OpenCheckInRequest(id, body.Kind, body.Minutes, CheckInController.Link(CheckInController.BaseUrl(config, Request), id, null)), ct);
         return result.Succeeded ? result.Value!
             : this.Problem(result.Error!, t);
+    }
+
+    /// <summary>Marks the session an open event (guests check in on the guest page without an account) or no longer one.</summary>
+    [HttpPut("sessions/{id:int}/open-event")]
+    [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    [Refuses(ErrorKind.Validation)]
+    [Refuses(ErrorKind.NotFound)]
+    [Refuses(ErrorKind.Conflict)]
+    public async Task<ActionResult<SetOpenEventOutcome>> OpenEvent(int id, OpenEventBody body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var result = await SetOpenEvent.HandleAsync(db, User.Scope(), actor, time, id, body.Open, ct);
+        return result.Succeeded ? result.Value! : this.Problem(result.Error!, t);
     }
 
     [HttpPost("sessions/{id:int}/checkin/close")]

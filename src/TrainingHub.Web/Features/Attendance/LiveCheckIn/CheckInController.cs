@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using TrainingHub.Core.Attendance;
+using TrainingHub.Core.Audit;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 using TrainingHub.Core.Documents;
 using TrainingHub.Web.Infrastructure;
@@ -18,7 +20,8 @@ public sealed record TraineeCheckInViewModel(IReadOnlyList<OpenCheckInItem> Open
 /// Live check-in. The instructor's screen (code and QR code rotating, count of check-ins, open and close the window) and
 /// the trainee's page (type the code, or open the QR link and confirm).
 /// </summary>
-public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time, IOptions<CheckInOptions> options, IConfiguration config, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time, IOptions<CheckInOptions> options, IConfiguration config, IAuditActor actor,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ScreenView = "CheckInScreen";
     private const string TraineeView = "CheckIn";
@@ -27,10 +30,14 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
     internal static string BaseUrl(IConfiguration config, HttpRequest request) =>
         config["App:PublicUrl"] is { Length: > 0 } url ? url.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
 
-    internal static string Link(string baseUrl, int sessionId, string? code) =>
-        code is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/checkin?s={sessionId}")
-            : string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/checkin?s={sessionId}&code={code}");
+    /// <param name="guest">An open event's session: the guest page, where people without an account check in.</param>
+    internal static string Link(string baseUrl, int sessionId, string? code, bool guest = false)
+    {
+        var page = guest ? "checkin/guest" : "checkin";
+        return code is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/{page}?s={sessionId}")
+            : string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/{page}?s={sessionId}&code={code}");
+    }
 
     internal static string QrDataUri(string link) => "data:image/png;base64," + Convert.ToBase64String(Pdf.QrPng(link, 8));
 
@@ -43,7 +50,7 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
             return NotFound();
         }
 
-        var link = model.Open is { } w ? Link(BaseUrl(config, Request), id, w.Code) : null;
+        var link = model.Open is { } w ? Link(BaseUrl(config, Request), id, w.Code, model.OpenEvent) : null;
         return View(ScreenView, new CheckInScreenViewModel(model, link is null ? null : QrDataUri(link), link, options.Value.WindowMinutes, options.Value.GraceMinutes));
     }
 
@@ -59,7 +66,7 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
 
         Response.Headers.CacheControl = "no-store";
         var w = m.Open;
-        var link = w is null ? null : Link(BaseUrl(config, Request), id, w.Code);
+        var link = w is null ? null : Link(BaseUrl(config, Request), id, w.Code, m.OpenEvent);
         return Json(new
         {
             open = w is not null,
@@ -72,8 +79,17 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
             confirmed = m.Confirmed,
             late = m.Late,
             seated = m.Seated,
-            countText = w?.Kind == CheckInKind.Confirmation ? t["CheckIn.CountConfirmed", m.Confirmed, m.Seated].Value : t["CheckIn.Count", m.CheckedIn, m.Seated].Value,
+            countText = CountText(m, t),
         });
+    }
+
+    /// <summary>"3 of 20 checked in"; at an open event, whose guests hold no seat, only "23 checked in".</summary>
+    internal static string CountText(CheckInScreen m, IStringLocalizer t)
+    {
+        var confirmation = m.Open?.Kind == CheckInKind.Confirmation;
+        return m.OpenEvent
+            ? (confirmation ? t.Count("OpenEvent.CountConfirmed", m.Confirmed) : t.Count("OpenEvent.Count", m.CheckedIn)).Value
+            : (confirmation ? t["CheckIn.CountConfirmed", m.Confirmed, m.Seated] : t["CheckIn.Count", m.CheckedIn, m.Seated]).Value;
     }
 
     [HttpPost("sessions/{id:int}/checkin/open")]
@@ -88,6 +104,21 @@ public sealed class CheckInController(TrainingHubDbContext db, TimeProvider time
         }
 
         TempData["Flash"] = t["CheckIn.Opened"].Value;
+        return Redirect($"/sessions/{id}/checkin");
+    }
+
+    /// <summary>Marks the session an open event (guests check in without an account) or no longer one.</summary>
+    [HttpPost("sessions/{id:int}/checkin/open-event")]
+    [Authorize(Policy = Policies.InstructorOrAdministrator)]
+    public async Task<IActionResult> OpenEvent(int id, bool open, CancellationToken ct)
+    {
+        var result = await SetOpenEvent.HandleAsync(db, User.Scope(), actor, time, id, open, ct);
+        if (!result.Succeeded)
+        {
+            return this.Flash(result.Error!, t, $"/sessions/{id}/checkin");
+        }
+
+        TempData["Flash"] = t[open ? "OpenEvent.Marked" : "OpenEvent.Unmarked"].Value;
         return Redirect($"/sessions/{id}/checkin");
     }
 

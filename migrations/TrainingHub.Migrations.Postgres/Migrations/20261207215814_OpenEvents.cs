@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace TrainingHub.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OpenEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "OpenEvent",
+                table: "Sessions",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "GuestCheckInAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    CpfHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Address = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GuestCheckInAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GuestCheckInAttempts_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuestCheckInAttempts_Address_At",
+                table: "GuestCheckInAttempts",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuestCheckInAttempts_CpfHash_At",
+                table: "GuestCheckInAttempts",
+                columns: new[] { "CpfHash", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuestCheckInAttempts_SessionId_At",
+                table: "GuestCheckInAttempts",
+                columns: new[] { "SessionId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "GuestCheckInAttempts");
+
+            migrationBuilder.DropColumn(
+                name: "OpenEvent",
+                table: "Sessions");
+        }
+    }
+}
