@@ -25,14 +25,20 @@ internal static class BulkInsert
     private const int MaxParametersSqlServer = 2_000;
     private const int MaxRowsPerStatement = 500;
 
-    /// <summary>A SQLite bulk insert built ahead (statement and rows as JSON), to run later inside a short transaction.</summary>
-    public sealed record Prepared(string Sql, string Rows, int Count);
+    /// <summary>
+    /// A SQLite bulk insert staged ahead: the rows sit in a temporary table of the connection (<see cref="StageSqliteAsync"/>)
+    /// and <see cref="MoveAsync"/> copies them into their table later, inside a short transaction.
+    /// </summary>
+    public sealed record Staged(string Table, string Move, int Count);
 
     /// <summary>
-    /// SQLite: the statement and the rows' JSON for <see cref="ExecuteAsync"/>, built outside any transaction. With
+    /// SQLite: writes the rows into a temporary table of the connection, outside any transaction. A temporary table lives
+    /// in the connection's own temporary database, so filling it takes no lock on the database file and other writers go
+    /// on meanwhile; it vanishes with the connection (a killed process leaves nothing behind). The caller keeps the
+    /// connection open from staging to moving and drops the table (<see cref="DropAsync"/>) when done. With
     /// <paramref name="withKey"/> the rows carry their own generated key (ids the caller reserved).
     /// </summary>
-    public static Prepared PrepareSqlite<T>(TrainingHubDbContext db, IReadOnlyList<T> rows, bool withKey)
+    public static async Task<Staged> StageSqliteAsync<T>(TrainingHubDbContext db, IReadOnlyList<T> rows, bool withKey, CancellationToken ct)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -41,30 +47,53 @@ internal static class BulkInsert
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => withKey || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) SELECT "
-            + string.Join(", ", columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"value ->> {c}"))) + " FROM json_each(@rows)";
-        return new Prepared(text, Json(rows, columns.Select(c => c.GetRelationalTypeMapping()).ToArray(), columns.Select(c => c.GetGetter()).ToArray()), rows.Count);
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)));
+        var stage = "temp." + sql.DelimitIdentifier("staged_" + table.Name);
+
+        // Columns without a declared type keep each value as given; the real table's types apply when the rows move.
+        await RunAsync(db, $"DROP TABLE IF EXISTS {stage}; CREATE TEMP TABLE {stage} ({names})", null, ct);
+        await RunAsync(db, $"INSERT INTO {stage} ({names}) SELECT "
+            + string.Join(", ", columns.Select((_, c) => string.Create(CultureInfo.InvariantCulture, $"value ->> {c}"))) + " FROM json_each(@rows) ORDER BY key",
+            Json(rows, columns.Select(c => c.GetRelationalTypeMapping()).ToArray(), columns.Select(c => c.GetGetter()).ToArray()), ct);
+        return new Staged(stage, $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) SELECT {names} FROM {stage} ORDER BY rowid", rows.Count);
     }
 
-    /// <summary>Runs a prepared insert inside the context's current transaction.</summary>
-    public static async Task ExecuteAsync(TrainingHubDbContext db, Prepared insert, CancellationToken ct)
+    /// <summary>Copies staged rows into their table inside the context's current transaction: one set-based statement.</summary>
+    public static async Task MoveAsync(TrainingHubDbContext db, Staged staged, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(insert);
-        if (insert.Count == 0)
+        ArgumentNullException.ThrowIfNull(staged);
+        if (db.Database.CurrentTransaction is null)
         {
-            return;
+            throw new InvalidOperationException("Staged rows move inside the caller's transaction.");
         }
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = insert.Sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@rows";
-        parameter.Value = insert.Rows;
-        command.Parameters.Add(parameter);
+        if (staged.Count > 0)
+        {
+            await RunAsync(db, staged.Move, null, ct);
+        }
+    }
+
+    /// <summary>Drops a staging table (outside the transaction, or after it ended).</summary>
+    public static Task DropAsync(TrainingHubDbContext db, Staged staged, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        return RunAsync(db, $"DROP TABLE IF EXISTS {staged.Table}", null, ct);
+    }
+
+    private static async Task RunAsync(TrainingHubDbContext db, string text, string? rows, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = text;
+        if (rows is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@rows";
+            parameter.Value = rows;
+            command.Parameters.Add(parameter);
+        }
+
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -11,7 +11,7 @@ public sealed record ImportRunState(
     Guid Id, string FileName, ImportRunStatus Status, int RowsTotal, int RowsDone, int Percent, string StartedBy, DateTime CreatedAt, DateTime? FinishedAt,
     string? Error, ImportReport? Report, bool InvitationsPending = false)
 {
-    /// <summary>Failed, or succeeded with the invitations it asked for queued.</summary>
+    /// <summary>Failed, or succeeded with the invitations it asked for queued or refused (<see cref="ImportReport.InvitationsRefused"/>).</summary>
     public bool Finished => Status is ImportRunStatus.Failed || (Status is ImportRunStatus.Succeeded && !InvitationsPending);
 }
 
@@ -43,6 +43,7 @@ public static class GetImportRun
         };
         var report = RunImport.Deserialize(run.ReportJson);
         return Result<ImportRunState>.Ok(new ImportRunState(run.Id, run.FileName, run.Status, run.RowsTotal, run.RowsDone, percent, run.UserName, run.CreatedAt,
-            run.FinishedAt, run.Error, report, run.Status == ImportRunStatus.Succeeded && run.InviteBaseUrl != null && report?.Invitations is null));
+            run.FinishedAt, run.Error, report,
+            run.Status == ImportRunStatus.Succeeded && run.InviteBaseUrl != null && report is { Invitations: null, InvitationsRefused: null }));
     }
 }

@@ -35,6 +35,12 @@ public sealed record ImportReport
     /// <summary>When the administrator asked to invite the file's people: how many invitations were queued and who was skipped.</summary>
     public Accounts.InvitationReport? Invitations { get; init; }
 
+    /// <summary>
+    /// When inviting was refused (the import itself stands): why, as a line-less row error. The run ends there, "imported,
+    /// invitations failed"; the people are invited afterwards from their pages or the invitations API.
+    /// </summary>
+    public ImportRowError? InvitationsRefused { get; init; }
+
     /// <summary>How long the commit's write transaction was open (what other writers could have waited on); null when nothing was written.</summary>
     public TimeSpan? WriteTime { get; init; }
 }

@@ -87,10 +87,12 @@ internal static class ImportWrite
     /// <summary>
     /// SQLite, where the write transaction holds the database's only writer lock: everything is worked out before it is
     /// taken, against the state read then, with the new rows' ids reserved <see cref="IdGap"/> above the largest in use
-    /// (people, enrolments, their messages and audit entries built and serialised ahead). The transaction re-reads the
-    /// offerings, checks that nothing the seats depend on changed and that nobody used the reserved ids, and then only
-    /// runs a handful of prepared set-based inserts. When something changed it rolls back and prepares again (three times,
-    /// then it writes as <see cref="RunAsync"/> does). Still one transaction: all or nothing.
+    /// (people, enrolments, their messages and audit entries built and written into temporary tables of the connection,
+    /// which take no lock on the database). The transaction re-reads the offerings, checks that nothing the seats depend
+    /// on changed and that nobody used the reserved ids, and then only moves the staged rows into place with one
+    /// <c>INSERT … SELECT</c> per table. When something changed it rolls back and prepares again (three times, then it
+    /// writes as <see cref="RunAsync"/> does). Still one transaction: all or nothing; staged rows are seen by nobody and
+    /// vanish with the connection if the process dies.
     /// </summary>
     public static async Task<ImportReport> RunPreparedAsync(TrainingHubDbContext db, ReaderScope scope, TimeProvider time, ImportPlan plan, Func<ImportReport, Task>? committing, CancellationToken ct)
     {
@@ -166,35 +168,63 @@ internal static class ImportWrite
 
         var entries = added.Select(p => audit.Added(db.Model.FindEntityType(typeof(Person))!, p))
             .Concat(fresh.Select(e => audit.Added(db.Model.FindEntityType(typeof(Enrolment.Enrolment))!, e))).ToList();
-        var people = BulkInsert.PrepareSqlite(db, added, withKey: true);
-        var enrolments = BulkInsert.PrepareSqlite(db, fresh, withKey: true);
-        var messages = BulkInsert.PrepareSqlite(db, Messages(all, recipients, offerings, now), withKey: false);
-        var auditEntries = BulkInsert.PrepareSqlite(db, entries, withKey: false);
 
-        var open = Stopwatch.StartNew();
+        // The rows wait in temporary tables of this connection (no lock on the database while they are written there),
+        // then move into place in one short transaction: the connection stays open from the first to the last step.
+        await db.Database.OpenConnectionAsync(ct);
+        var staged = new List<BulkInsert.Staged>();
+        try
+        {
+            staged.Add(await BulkInsert.StageSqliteAsync(db, added, withKey: true, ct));
+            staged.Add(await BulkInsert.StageSqliteAsync(db, fresh, withKey: true, ct));
+            staged.Add(await BulkInsert.StageSqliteAsync(db, Messages(all, recipients, offerings, now), withKey: false, ct));
+            staged.Add(await BulkInsert.StageSqliteAsync(db, entries, withKey: false, ct));
+            return await WriteStagedAsync(db, scope, plan, ids, offeringIds, marks, (personBase, enrolmentBase), staged, reused, all,
+                Written(report, plan, ids, all, alreadyEnrolled), (now, today), committing, ct);
+        }
+        finally
+        {
+            foreach (var table in staged)
+            {
+                await BulkInsert.DropAsync(db, table, CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The one transaction of a prepared import, holding SQLite's writer lock: checks that what the seats were decided on
+    /// is unchanged and the reserved ids unused (null when not: prepare again), then moves the staged rows into place.
+    /// </summary>
+    private static async Task<ImportReport?> WriteStagedAsync(TrainingHubDbContext db, ReaderScope scope, ImportPlan plan, Dictionary<string, int> ids, List<int> offeringIds,
+        List<OfferingMark> marks, (int People, int Enrolments) reserved, List<BulkInsert.Staged> staged, Dictionary<int, Enrolment.Enrolment> reused,
+        List<Enrolment.Enrolment> all, ImportReport written, (DateTime Now, DateOnly Today) when, Func<ImportReport, Task>? committing, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var held = Stopwatch.StartNew(); // BEGIN IMMEDIATE: the writer lock is held from here
         db.Database.AutoSavepointsEnabled = false;
         try
         {
             var current = await OfferingsAsync(db, scope, offeringIds, ct);
-            var closedNow = Closed(plan, current, now, today);
+            var closedNow = Closed(plan, current, when.Now, when.Today);
             if (closedNow.Count > 0)
             {
                 await tx.RollbackAsync(ct);
-                return report with { Errors = closedNow };
+                return plan.Report() with { Errors = closedNow };
             }
 
             if (!(await MarksAsync(db, current, ct)).SequenceEqual(marks)
-                || (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) >= personBase
-                || (await db.Enrolments.MaxAsync(e => (int?)e.Id, ct) ?? 0) >= enrolmentBase)
+                || (await db.People.MaxAsync(p => (int?)p.Id, ct) ?? 0) >= reserved.People
+                || (await db.Enrolments.MaxAsync(e => (int?)e.Id, ct) ?? 0) >= reserved.Enrolments)
             {
                 await tx.RollbackAsync(ct);
                 return null;
             }
 
-            await BulkInsert.ExecuteAsync(db, people, ct);
+            await BulkInsert.MoveAsync(db, staged[0], ct);
             await UpdateChangedPeopleAsync(db, plan, ids, ct);
-            await BulkInsert.ExecuteAsync(db, enrolments, ct);
+            await BulkInsert.MoveAsync(db, staged[1], ct);
             if (reused.Count > 0)
             {
                 var reusedIds = reused.Keys.ToList();
@@ -208,15 +238,15 @@ internal static class ImportWrite
             }
 
             await CountSeatsAsync(db, all, ct);
-            await BulkInsert.ExecuteAsync(db, messages, ct);
-            await BulkInsert.ExecuteAsync(db, auditEntries, ct);
-            return await CommitAsync(db, tx, open, Written(report, plan, ids, all, alreadyEnrolled), committing, ct);
+            await BulkInsert.MoveAsync(db, staged[2], ct);
+            await BulkInsert.MoveAsync(db, staged[3], ct);
+            return await CommitAsync(db, tx, held, written, committing, ct);
         }
         catch (Exception e) when (e is DbUpdateException || (e is DbException d && IsConstraint(db, d)))
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return report with { Errors = [new ImportRowError(0, "", "Import.Conflict", [])] };
+            return plan.Report() with { Errors = [new ImportRowError(0, "", "Import.Conflict", [])] };
         }
     }
 

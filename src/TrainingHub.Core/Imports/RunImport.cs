@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainingHub.Core.Accounts;
+using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
 
 namespace TrainingHub.Core.Imports;
@@ -22,10 +23,11 @@ public static class RunImport
     /// <param name="actAs">Called with the importer's user id and name before anything is written, so the audit entries are theirs.</param>
     /// <param name="invite">
     /// Invites the committed file's people when the run asked for it (scope, person ids, the public address), after the
-    /// commit; its report is kept in the run's. Inviting is idempotent (people with a valid invitation are skipped).
+    /// commit; its report is kept in the run's, or, when inviting is refused, the refusal (the import stands, and the run
+    /// ends there: "imported, invitations failed"). Inviting is idempotent (people with a valid invitation are skipped).
     /// </param>
     public static async Task<ImportRunStatus?> HandleAsync(TrainingHubDbContext db, TimeProvider time, Guid id, Action<string, string>? actAs, CancellationToken ct,
-        Func<ReaderScope, IReadOnlyList<int>, string, Task<InvitationReport?>>? invite = null)
+        Func<ReaderScope, IReadOnlyList<int>, string, Task<Result<InvitationReport>>>? invite = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -43,12 +45,13 @@ public static class RunImport
             // committed asked for and did not get queued (the worker stopped between the two; queueing is idempotent).
             var done = await runs.AsNoTracking().Select(r => new { r.Status, r.InviteBaseUrl, r.ReportJson, r.UserId, r.UserName, r.OrganizationId, r.OrganizationPath })
                 .SingleOrDefaultAsync(ct);
-            if (done is { Status: ImportRunStatus.Succeeded, InviteBaseUrl: { } pendingUrl } && invite is not null && Deserialize(done.ReportJson) is { Invitations: null } committed)
+            if (done is { Status: ImportRunStatus.Succeeded, InviteBaseUrl: { } pendingUrl } && invite is not null
+                && Deserialize(done.ReportJson) is { Invitations: null, InvitationsRefused: null } committed)
             {
                 actAs?.Invoke(done.UserId, done.UserName);
                 var invitedLater = await invite(new ReaderScope(done.UserId, null, new HashSet<string> { Roles.Administrator }, done.OrganizationId, done.OrganizationPath),
                     committed.PersonIds, pendingUrl);
-                var json = Serialize(committed with { Invitations = invitedLater });
+                var json = Serialize(WithInvitations(committed, invitedLater));
                 await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportJson, json), ct);
             }
 
@@ -74,7 +77,7 @@ public static class RunImport
                 if (run.InviteBaseUrl is { } url && invite is not null)
                 {
                     var invited = await invite(scope, result.Value.PersonIds, url);
-                    var withInvitations = Serialize(result.Value with { Invitations = invited });
+                    var withInvitations = Serialize(WithInvitations(result.Value, invited));
                     await runs.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReportJson, withInvitations), ct);
                 }
 
@@ -111,10 +114,16 @@ public static class RunImport
         }
     }
 
+    /// <summary>The committed report with what inviting did: the invitations queued, or why inviting was refused.</summary>
+    private static ImportReport WithInvitations(ImportReport committed, Result<InvitationReport> invited) => invited.Succeeded
+        ? committed with { Invitations = invited.Value }
+        : committed with { InvitationsRefused = invited.Errors.Select(e => new ImportRowError(0, e.Field, e.Code, e.Args)).First() };
+
     /// <summary>The report as stored: message arguments as invariant text (they are codes, CPFs, line numbers and names).</summary>
     internal static string Serialize(ImportReport report) => JsonSerializer.Serialize(report with
     {
-        Errors = report.Errors.Select(e => e with { Args = e.Args.Select(a => (object)(Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")).ToArray() }).ToList(),
+        Errors = report.Errors.Select(Invariant).ToList(),
+        InvitationsRefused = report.InvitationsRefused is { } refused ? Invariant(refused) : null,
         WriteTime = null,
     });
 
@@ -126,6 +135,14 @@ public static class RunImport
         }
 
         var report = JsonSerializer.Deserialize<ImportReport>(json)!;
-        return report with { Errors = report.Errors.Select(e => e with { Args = e.Args.Select(a => (object)(a is JsonElement j ? j.GetString() ?? "" : a)).ToArray() }).ToList() };
+        return report with
+        {
+            Errors = report.Errors.Select(Read).ToList(),
+            InvitationsRefused = report.InvitationsRefused is { } refused ? Read(refused) : null,
+        };
     }
+
+    private static ImportRowError Invariant(ImportRowError e) => e with { Args = e.Args.Select(a => (object)(Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")).ToArray() };
+
+    private static ImportRowError Read(ImportRowError e) => e with { Args = e.Args.Select(a => (object)(a is JsonElement j ? j.GetString() ?? "" : a)).ToArray() };
 }

@@ -45,7 +45,10 @@ public sealed class ErrorAnswersTests(string provider) : CatalogFixture(provider
     }
 
     [Test]
-    [Ignore("Answered 500 in both full runs after the 2026-12-07 merges (404 when this class runs alone); cause not found yet: see the session note")]
+    [Ignore("500 after the Accounts and Enrolment tests have run in the same process (reproduced on both databases with --filter "
+        + "\"FullyQualifiedName~.Accounts.|FullyQualifiedName~.Enrolment.|FullyQualifiedName~.Home.\"), 404 when this class runs alone. The "
+        + "answer is a bare problem (title, status, traceId) and the host logs no error for it (host errors now show in the test output); "
+        + "cause not found yet: see the session note")]
     public async Task Enrolling_an_organisation_in_an_unknown_offering_is_404()
     {
         using var admin = await AdminApiAsync();

@@ -30,18 +30,12 @@ public sealed class ImportConcurrencyTests(string provider) : OnBothDatabases(pr
 
     protected override string? Isolation => "import-concurrency";
 
-    // SQLite has one writer, so there the import's write transaction itself must stay under the bound. It is now
-    // prepared before the lock is taken (ImportWrite.RunPreparedAsync) and only runs set-based inserts, yet at load ≈ 99
-    // on the shared 2-core machine (2026-12-07) it still held the lock 7.2 s for 5 000 people (PostgreSQL passed: short
-    // work within its time alone). So the SQLite case still runs on demand, TH_IMPORT_SQLITE_BOUND=1.
+    // SQLite has one writer, so there the import's final transaction itself must stay under the bound: its rows are
+    // staged in temporary tables of its connection beforehand (no lock on the database), and the transaction only checks
+    // and moves them into place with one INSERT … SELECT per table (ImportWrite.RunPreparedAsync).
     [Test]
     public async Task Check_ins_enrolments_and_roster_saves_go_on_while_a_large_import_commits()
     {
-        if (ProviderName == "Sqlite" && Environment.GetEnvironmentVariable("TH_IMPORT_SQLITE_BOUND") != "1")
-        {
-            Assert.Ignore("SQLite's single writer waits for the import's write transaction: 7.2 s for 5 000 people at load ≈ 99, over the 1 s bound on a busy machine. Run with TH_IMPORT_SQLITE_BOUND=1.");
-        }
-
         var n = int.TryParse(Environment.GetEnvironmentVariable("TH_IMPORT_VOLUME"), CultureInfo.InvariantCulture, out var v) ? v : 5000;
         var org = await ImportKit.OrganizationAsync(App);
         var imported = await Arrange.ClassAsync(App, seats: null);
@@ -138,12 +132,12 @@ public sealed class ImportConcurrencyTests(string provider) : OnBothDatabases(pr
             string.Create(CultureInfo.InvariantCulture, $"{w.Key} {w.Value.Count}× max {w.Value.Max():F0} ms p50 {w.Value.Order().ElementAt(w.Value.Count / 2):F0} ms")));
         var writeMs = report.Value.WriteTime!.Value.TotalMilliseconds;
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{ProviderName}: import of {n} people committed in {importTime.TotalSeconds:F1} s (write transaction {writeMs:F0} ms); alone: {Describe(alone)}; during the import: {Describe(during)}");
+            $"{ProviderName}: import of {n} people committed in {importTime.TotalSeconds:F1} s (write transaction {writeMs:F0} ms, load {Load()}); alone: {Describe(alone)}; during the import: {Describe(during)}");
         TestContext.Progress.WriteLine($"[import concurrency] {summary}");
         during["enrolment"].Count.ShouldBeGreaterThan(3, "the short work ran while the import committed");
         if (ProviderName == "Sqlite")
         {
-            // SQLite has one writer: every short write waits for the import's whole write transaction.
+            // SQLite has one writer: every short write may wait for the import's whole final transaction.
             writeMs.ShouldBeLessThan(BoundMs, summary);
         }
 
@@ -155,4 +149,7 @@ public sealed class ImportConcurrencyTests(string provider) : OnBothDatabases(pr
         await App.SealAuditAsync();
         (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
     }
+
+    /// <summary>The machine's load average over the last minute (Linux), for the figures the test prints.</summary>
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TrainingHub.Core.Accounts;
 using TrainingHub.Core.Audit;
 using TrainingHub.Core.Common;
 using TrainingHub.Core.Data;
@@ -94,5 +95,59 @@ public sealed class ImportRunTests(string provider) : OnBothDatabases(provider)
         (await ImportKit.CountsAsync(App)).ShouldBe(before);
         var state = await App.WithDbAsync(db => GetImportRun.HandleAsync(db, ImportKit.Root, id, CancellationToken.None));
         state.Value!.Report!.Errors.Select(e => (e.Line, e.Code)).ShouldBe([(3, "Cpf.Invalid")]);
+    }
+
+    [Test]
+    public async Task A_run_whose_invitations_are_refused_ends_imported_with_the_reason_and_stops_waiting()
+    {
+        // An organisation's administrator imports one person and asks for the invitation.
+        var org = await ImportKit.OrganizationAsync(App);
+        var path = await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.Path).SingleAsync());
+        var admin = new ReaderScope("org-import-admin", null, new HashSet<string> { Roles.Administrator }, org.Id, path);
+        var cpf = Data.NewCpf();
+        var file = ImportKit.Csv($"cpf;nome;email;orgao\n{cpf};Pessoa sem Convite;i{cpf}@example.gov.br;{org.Acronym}\n");
+        var id = await App.WithDbAsync(async db =>
+            (await StartImport.HandleAsync(db, admin, new SystemAuditActor(), App.Clock, "convite.csv", file, CancellationToken.None, "https://traininghub.test")).Value);
+
+        // The worker stopped between the commit and the invitations: the run waits for them.
+        (await RunAsync(id)).ShouldBe(ImportRunStatus.Succeeded);
+        var waiting = await App.WithDbAsync(db => GetImportRun.HandleAsync(db, ImportKit.Root, id, CancellationToken.None));
+        (waiting.Value!.Finished, waiting.Value.InvitationsPending).ShouldBe((false, true));
+
+        // Meanwhile the person moved to an organisation outside the importer's scope: inviting them is refused for good.
+        var elsewhere = await ImportKit.OrganizationAsync(App);
+        await App.WithDbAsync(db => db.People.Where(p => p.Cpf == cpf).ExecuteUpdateAsync(s => s.SetProperty(p => p.OrganizationId, elsewhere.Id)));
+        Task<ImportRunStatus?> RetryAsync() => App.WithDbAsync(db => RunImport.HandleAsync(db, App.Clock, id, null, CancellationToken.None,
+            (scope, people, url) => InvitePeople.HandleAsync(db, scope, new SystemAuditActor(), App.Clock, App.Services.GetRequiredService<InvitationSettings>(),
+                url, people, InvitationSource.Import, resend: false, CancellationToken.None)));
+        (await RetryAsync()).ShouldBe(ImportRunStatus.Succeeded);
+        var ended = (await App.WithDbAsync(db => GetImportRun.HandleAsync(db, ImportKit.Root, id, CancellationToken.None))).Value!;
+        (ended.Finished, ended.InvitationsPending, ended.Report!.Committed, ended.Report.InvitationsRefused?.Code).ShouldBe((true, false, true, "Person.NotFound"));
+        (await PeopleWithAsync(cpf)).ShouldBe(1, "the import stands");
+        (await App.WithDbAsync(db => db.Invitations.CountAsync(i => i.Person!.Cpf == cpf))).ShouldBe(0);
+
+        // The page and the API stop polling and say what happened and what to do, in both languages.
+        using var browser = NewBrowser();
+        await browser.SignInAsync(TestApp.AdminEmail, TestApp.AdminPassword);
+        var status = await ImportKit.WaitForRunAsync(browser.Client, $"/imports/runs/{id:N}/status");
+        (status.GetProperty("finished").GetBoolean(), status.GetProperty("text").GetString()).ShouldBe((true, "Importação concluída; os convites falharam."));
+        var (_, page) = await browser.GetPageAsync($"/imports/runs/{id:N}");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Importação concluída");
+        page.QuerySelector("[data-testid=invitations-failed]")!.TextContent.ShouldBe(
+            "As pessoas foram importadas, mas os convites falharam: Esta pessoa não foi encontrada entre as que você pode ver. Ninguém foi convidado. Depois de resolver a causa, "
+            + "convide as pessoas pelas páginas delas ou importe o mesmo arquivo de novo com a opção de convite marcada (nada é gravado duas vezes).");
+        (_, page) = await browser.GetPageAsync($"/imports/runs/{id:N}?culture=en");
+        page.QuerySelector("[data-testid=invitations-failed]")!.TextContent.ShouldStartWith(
+            "The people were imported, but the invitations failed: This person was not found among the people you can see. Nobody was invited.");
+        using var api = await App.ApiClientAsync(TestApp.AdminEmail);
+        var run = await ImportKit.WaitForRunAsync(api, $"/api/v1/imports/runs/{id}?culture=en");
+        (run.GetProperty("status").GetString(), run.GetProperty("finished").GetBoolean()).ShouldBe(("Succeeded", true));
+        run.GetProperty("report").GetProperty("invitationsFailed").GetString()!.ShouldStartWith("The people were imported, but the invitations failed:");
+
+        // A retried job leaves it there: nothing is tried again, nothing is written.
+        var before = await ImportKit.CountsAsync(App);
+        (await RetryAsync()).ShouldBe(ImportRunStatus.Succeeded);
+        (await ImportKit.CountsAsync(App)).ShouldBe(before);
+        (await App.WithDbAsync(db => db.Invitations.CountAsync(i => i.Person!.Cpf == cpf))).ShouldBe(0);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TrainingHub.Core.Data;
 
@@ -100,6 +101,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:PasswordPermitsPerMinute", "100");
         builder.UseSetting("Audit:SealingKeyFile", Path.Combine(AuditDirectory, "audit-sealing.key"));
         builder.UseSetting("Audit:CheckpointFile", Path.Combine(AuditDirectory, "audit-checkpoints.log"));
+        // What the server logs as an error (an unhandled exception behind a 500, say) shows in the test run's output.
+        builder.ConfigureLogging(l => l.AddProvider(new ServerErrorLog()));
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton<TimeProvider>(Clock);
@@ -178,6 +181,32 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Writes the host's errors (with their exception) to the test run's progress output, as they happen.</summary>
+internal sealed class ServerErrorLog : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                TestContext.Progress.WriteLine($"[server {logLevel} {category}] {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+            }
+        }
     }
 }
 

@@ -260,11 +260,12 @@ public sealed partial class ReportTests(string provider) : OnBothDatabases(provi
         await App.SealAuditAsync();
         (await App.VerifyAuditAsync()).Intact.ShouldBeTrue();
 
-        // The full-CPF export is a POST: a GET (a link elsewhere) on its address finds nothing and writes nothing; a GET
-        // export asking for full CPFs the old way gets masked ones and writes nothing either.
-        // (405 on the branch that made it a POST, 404 since the merge of 2026-12-07: either way refused and nothing written.)
-        (await admin.GetAsync(new Uri($"/api/v1/reports/HoursByPerson/export-full-cpf.csv?programmeId={programme}&{Period}", UriKind.Relative))).StatusCode
-            .ShouldBeOneOf([HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound], "the export is a form post: a GET on its address is refused");
+        // The full-CPF export is a POST: a GET (a link elsewhere) on its address is refused as a wrong method and writes
+        // nothing; a GET export asking for full CPFs the old way gets masked ones and writes nothing either.
+        var byGet = await admin.GetAsync(new Uri($"/api/v1/reports/HoursByPerson/export-full-cpf.csv?programmeId={programme}&{Period}", UriKind.Relative));
+        byGet.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed, "the export is a form post: a GET on its address is refused as such");
+        byGet.Content.Headers.Allow.ShouldBe(["POST"]);
+        byGet.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         var oldWay = ReportFiles.ParseCsv(await GetBytesAsync(admin, $"/api/v1/reports/HoursByPerson/export.csv?programmeId={programme}&{Period}&fullCpf=true"));
         oldWay.Skip(1).SkipLast(1).ShouldAllBe(l => MaskedCpf().IsMatch(l[1]));
         Exports().ShouldBe(before + 1);

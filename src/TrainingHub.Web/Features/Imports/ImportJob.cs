@@ -21,7 +21,7 @@ public sealed class ImportJob(TrainingHubDbContext db, TimeProvider time, IAudit
     [JobDisplayName("Import {0}")]
     public Task RunAsync(Guid id, CancellationToken cancellationToken) =>
         RunImport.HandleAsync(db, time, id, (userId, name) => (actor as HttpAuditActor)?.ActFor(userId, name), cancellationToken,
-            async (scope, people, url) => (await InvitePeople.HandleAsync(db, scope, actor, time, invitations, url, people, InvitationSource.Import, resend: false, cancellationToken)).Value);
+            (scope, people, url) => InvitePeople.HandleAsync(db, scope, actor, time, invitations, url, people, InvitationSource.Import, resend: false, cancellationToken));
 
     public static void Enqueue(IBackgroundJobClient jobs, Guid id)
     {

@@ -18,6 +18,9 @@ public sealed record ImportReportView(
     /// <summary>When the commit also invited the file's people: how many invitations were queued and who was skipped.</summary>
     public InvitationReport? Invitations { get; init; }
 
+    /// <summary>When inviting was refused after the import was written: why, and what to do next (translated); the run ends there.</summary>
+    public string? InvitationsFailed { get; init; }
+
     public static ImportReportView From(Guid id, string fileName, ImportReport r, IStringLocalizer t)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -26,6 +29,7 @@ public sealed record ImportReportView(
             r.Errors.Select(e => new ImportErrorView(e.Line, e.Column, e.Code, ImportText.Message(e.Code, e.Args, t))).ToList())
         {
             Invitations = r.Invitations,
+            InvitationsFailed = r.InvitationsRefused is { } refused ? t["Import.InvitationsRefused", ImportText.Message(refused.Code, refused.Args, t)].Value : null,
         };
     }
 }
@@ -58,6 +62,7 @@ public sealed record ImportRunView(Guid Id, string FileName, string Rows, string
             ImportRunStatus.Queued => t["Import.Run.Queued"].Value,
             ImportRunStatus.Running => t["Import.Run.Checking", done, total].Value,
             ImportRunStatus.Writing => t["Import.Run.Writing", total].Value,
+            ImportRunStatus.Succeeded when s.Report?.InvitationsRefused is not null => t["Import.Run.InvitationsFailed"].Value,
             ImportRunStatus.Succeeded => t["Import.Run.Succeeded"].Value,
             _ => t["Import.Run.Failed", s.Error ?? ""].Value,
         };

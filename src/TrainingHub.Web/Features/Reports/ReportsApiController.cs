@@ -70,6 +70,20 @@ public sealed class ReportsApiController(TrainingHubDbContext db, TimeProvider t
         int? organizationId = null, int? offeringId = null, CancellationToken ct = default) =>
         ExportAsync(format, new ReportRequest(kind, from, to, programmeId, organizationId, offeringId, FullCpf: true), ct);
 
+    /// <summary>
+    /// A GET on the full-CPF export's address is refused as a wrong method (405, Allow: POST). Routing would answer 404:
+    /// it treats the last segment of both export addresses as one parameter, finds the GET export there, and only then
+    /// sees that "export." does not match, too late to say the address takes a POST.
+    /// </summary>
+    [HttpGet("{kind}/export-full-cpf.{format}")]
+    [AllowAnonymous]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public IActionResult ExportFullCpfByGet()
+    {
+        Response.Headers.Allow = HttpMethods.Post;
+        return StatusCode(StatusCodes.Status405MethodNotAllowed);
+    }
+
     private async Task<IActionResult> ExportAsync(string format, ReportRequest request, CancellationToken ct)
     {
         format = (format ?? "").ToLowerInvariant();
