@@ -11,6 +11,8 @@ namespace TrainingHub.Web.Features.Audit;
 /// </summary>
 public sealed class AuditSealerService(IServiceScopeFactory scopes, AuditSealing sealing, TimeProvider time, ILogger<AuditSealerService> log) : BackgroundService
 {
+    private static readonly TimeSpan BatchPause = TimeSpan.FromMilliseconds(50);
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         if (sealing.KeyGenerated)
@@ -35,8 +37,17 @@ public sealed class AuditSealerService(IServiceScopeFactory scopes, AuditSealing
             try
             {
                 SealOutcome outcome;
+                var first = true;
                 do
                 {
+                    // Between back-to-back batches (a large import's entries), a pause leaves the database's writer
+                    // lock to short work: on SQLite a waiting writer otherwise loses the race to the next batch.
+                    if (!first)
+                    {
+                        await Task.Delay(BatchPause, stoppingToken);
+                    }
+
+                    first = false;
                     await using var scope = scopes.CreateAsyncScope();
                     outcome = await SealAuditEntries.HandleAsync(scope.ServiceProvider.GetRequiredService<TrainingHubDbContext>(), sealing, time, stoppingToken);
                     if (outcome.Refused && !refusedBefore)
