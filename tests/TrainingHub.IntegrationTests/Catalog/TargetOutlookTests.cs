@@ -42,8 +42,14 @@ public sealed class TargetOutlookTests(string provider) : CatalogFixture(provide
             var course = new Course { Code = code, Title = "Curso " + code, Programme = programme, WorkloadMinutes = 300 };
             var klass = new CourseClass
             {
-                Code = code, Title = "Turma " + code, Course = course, Programme = programme, Status = OfferingStatus.Published, CreatedAt = now,
-                StartsOn = DateOnly.FromDateTime(SaoPaulo.ToLocal(now.AddHours(-3))), EndsOn = DateOnly.FromDateTime(SaoPaulo.ToLocal(now.AddHours(4))),
+                Code = code,
+                Title = "Turma " + code,
+                Course = course,
+                Programme = programme,
+                Status = OfferingStatus.Published,
+                CreatedAt = now,
+                StartsOn = DateOnly.FromDateTime(SaoPaulo.ToLocal(now.AddHours(-3))),
+                EndsOn = DateOnly.FromDateTime(SaoPaulo.ToLocal(now.AddHours(4))),
             };
             var held = new Session { Title = "Encontro 1", StartsAt = now.AddHours(-3), EndsAt = now.AddHours(-1), CreditedMinutes = 120, Status = SessionStatus.Closed };
             var ahead = new Session { Title = "Encontro 2", StartsAt = now.AddMinutes(10), EndsAt = now.AddMinutes(70), CreditedMinutes = 60 };
@@ -55,8 +61,15 @@ public sealed class TargetOutlookTests(string provider) : CatalogFixture(provide
             klass.Sessions.Add(later);
             var series = new WebinarSeries
             {
-                Code = code + "-W", Title = "Websérie " + code, Programme = programme, Status = OfferingStatus.Published, CreatedAt = now, RegistrationByDate = true,
-                StartsOn = klass.StartsOn, EndsOn = klass.EndsOn, ChannelUrl = "https://video.example.gov.br/canal",
+                Code = code + "-W",
+                Title = "Websérie " + code,
+                Programme = programme,
+                Status = OfferingStatus.Published,
+                CreatedAt = now,
+                RegistrationByDate = true,
+                StartsOn = klass.StartsOn,
+                EndsOn = klass.EndsOn,
+                ChannelUrl = "https://video.example.gov.br/canal",
             };
             var first = new Session { Title = "Webinar 1", StartsAt = now.AddMinutes(30), EndsAt = now.AddMinutes(90), CreditedMinutes = 60 };
             var second = new Session { Title = "Webinar 2", StartsAt = now.AddMinutes(100), EndsAt = now.AddMinutes(160), CreditedMinutes = 60 };
