@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Options;
+using TrainingHub.Web.Features.Accounts;
 using TrainingHub.Web.Features.Audit;
 using TrainingHub.Web.Features.Catalog;
 using TrainingHub.Web.Features.Certificates;
@@ -42,6 +43,8 @@ public static class Scheduling
         JobDefinition.Every<VerifyAuditTrailJob>(seconds: 3600),
         // Every day at 08:00 São Paulo (Jobs:NeedsSurveyReminders:Cron): reminders of needs surveys closing within three days.
         JobDefinition.At<NeedsSurveyRemindersJob>("0 8 * * *"),
+        // Every day at 03:30 São Paulo: expired, never-confirmed self-registration requests lose their passphrase hash, then go.
+        JobDefinition.At<PurgeRegistrationRequestsJob>("30 3 * * *"),
     ];
 
     public static void AddScheduling(this WebApplicationBuilder builder)

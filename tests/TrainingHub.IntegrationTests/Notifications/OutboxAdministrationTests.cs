@@ -94,7 +94,7 @@ public sealed class OutboxAdministrationTests(string provider) : OnBothDatabases
 
         var (status, page) = await browser.GetPageAsync($"/admin/outbox?status=DeadLetter&search={Uri.EscapeDataString(email)}&culture=en");
         status.ShouldBe(HttpStatusCode.OK);
-        page.QuerySelectorAll("table[data-testid=jobs] tr[data-job]").Select(r => r.GetAttribute("data-job")).ShouldBe(["DispatchOutbox", "ExpireSeatOffers", "IssueCertificates", "SessionReminders", "MonthlyProgrammes", "ProgressDigests", "ApprovalDigests", "MonthlyReports", "VerifyAuditTrail", "NeedsSurveyReminders"]);
+        page.QuerySelectorAll("table[data-testid=jobs] tr[data-job]").Select(r => r.GetAttribute("data-job")).ShouldBe(["DispatchOutbox", "ExpireSeatOffers", "IssueCertificates", "SessionReminders", "MonthlyProgrammes", "ProgressDigests", "ApprovalDigests", "MonthlyReports", "VerifyAuditTrail", "NeedsSurveyReminders", "PurgeRegistrationRequests"]);
         page.QuerySelector("[data-testid=scheduler-off]").ShouldNotBeNull();
         page.QuerySelectorAll("table[data-testid=outbox] tr[data-id]").Select(r => r.GetAttribute("data-id")).ShouldBe([id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 

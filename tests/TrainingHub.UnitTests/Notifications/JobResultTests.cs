@@ -14,6 +14,8 @@ public sealed class JobResultTests
     [TestCase("pt-BR", "Queued:3", "3 mensagens na fila")]
     [TestCase("en", "Issued:1", "1 certificate issued")]
     [TestCase("pt-BR", "Expired:2", "2 ofertas de vaga expiradas")]
+    [TestCase("pt-BR", "Purged:1", "1 pedido de cadastro não confirmado limpo")]
+    [TestCase("en", "Purged:0", "no unconfirmed registration request to clear")]
     [TestCase("pt-BR", "WaitingForPublicUrl:0", "nada emitido: aguardando o endereço público (App:PublicUrl)")]
     [TestCase("pt-BR", "Intact:120", "trilha de auditoria íntegra, 120 registros conferidos")]
     [TestCase("pt-BR", "Dispatch:5:1:0:2", "enviadas: 5; para nova tentativa: 1; com falha definitiva: 0; canceladas: 2")]
