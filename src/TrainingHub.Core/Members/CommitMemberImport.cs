@@ -20,25 +20,14 @@ public static class CommitMemberImport
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(time);
-        if (!scope.IsAdministrator)
+        var prepared = await MemberImportPlan.PrepareAsync(db, scope, programmeId, content, ct);
+        if (!prepared.Succeeded)
         {
-            return Error.Forbidden("File", "Members.NotAllowed");
+            return prepared.Error!;
         }
 
-        if (!await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programmeId, ct))
-        {
-            return Error.NotFound("", "Programme.NotFound");
-        }
-
-        var parsed = ParseImportFile.Handle(content, ImportShape.CpfList);
-        if (!parsed.Succeeded)
-        {
-            return parsed.Error!;
-        }
-
-        var plan = await MemberImportPlan.BuildAsync(db, programmeId, parsed.Value!, ct);
+        var plan = prepared.Value!;
         if (plan.Errors.Count > 0)
         {
             return Result<MemberImportReport>.Ok(plan.Report(committed: false));

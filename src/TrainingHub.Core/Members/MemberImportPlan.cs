@@ -38,6 +38,29 @@ internal sealed class MemberImportPlan
     public MemberImportReport Report(bool committed) =>
         new(Table.Format, Table.Rows.Count, ToAdd.Count, AlreadyMembers, Table.Headers.Values.ToList(), Table.IgnoredColumns, Errors.OrderBy(e => e.Line).ToList(), committed);
 
+    /// <summary>
+    /// What preview and commit share: the reader may run the programme's members (an administrator whose scope holds its
+    /// owner), the file parses as a CPF list, and the plan of every line.
+    /// </summary>
+    public static async Task<Result<MemberImportPlan>> PrepareAsync(TrainingHubDbContext db, Accounts.ReaderScope scope, int programmeId, ReadOnlyMemory<byte> content,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.IsAdministrator)
+        {
+            return Error.Forbidden("File", "Members.NotAllowed");
+        }
+
+        if (!await db.Programmes.InScope(scope).AnyAsync(p => p.Id == programmeId, ct))
+        {
+            return Error.NotFound("", "Programme.NotFound");
+        }
+
+        var parsed = ParseImportFile.Handle(content, ImportShape.CpfList);
+        return parsed.Succeeded ? Result<MemberImportPlan>.Ok(await BuildAsync(db, programmeId, parsed.Value!, ct)) : parsed.Error!;
+    }
+
     public static async Task<MemberImportPlan> BuildAsync(TrainingHubDbContext db, int programmeId, ImportTable table, CancellationToken ct)
     {
         var plan = new MemberImportPlan(table);
