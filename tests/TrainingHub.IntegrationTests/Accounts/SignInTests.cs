@@ -208,10 +208,10 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
     {
         foreach (var (role, expected) in new[]
         {
-            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations", "tokens" }),
-            (Roles.Instructor, ["home", "justifications", "evaluation-results", "tokens"]),
-            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "surveys", "tokens"]),
-            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs", "tokens"]),
+            (Roles.Trainee, new[] { "home", "browse", "my-enrolments", "checkin", "hours", "certificates", "evaluations" }),
+            (Roles.Instructor, ["home", "justifications", "evaluation-results"]),
+            (Roles.Auditor, ["home", "catalogue", "organizations", "people", "reports", "surveys"]),
+            (Roles.Administrator, ["home", "catalogue", "organizations", "people", "reports", "surveys", "accounts", "imports", "outbox", "jobs"]),
         })
         {
             var email = await NewAccountAsync(role);
@@ -219,6 +219,7 @@ public sealed class SignInTests(string provider) : OnBothDatabases(provider)
             await browser.SignInAsync(email, "a long enough passphrase");
             var (_, html) = await browser.GetPageAsync("/");
             html.QuerySelectorAll("a[data-nav]").Select(a => a.GetAttribute("data-nav")).ShouldBe(expected, role);
+            html.QuerySelectorAll("a[data-menu]").Select(a => a.GetAttribute("data-menu")).ShouldBe(["account", "preferences", "password", "tokens", "privacy"], role);
             (await browser.GetPageAsync("/accounts")).Status.ShouldBe(role == Roles.Administrator ? HttpStatusCode.OK : HttpStatusCode.Redirect, role);
         }
     }
