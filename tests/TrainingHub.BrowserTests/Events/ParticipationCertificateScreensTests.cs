@@ -26,7 +26,8 @@ public sealed class ParticipationCertificateScreensTests : BrowserTest
 
         // Issue what is pending (both language runs may click; each certificate is issued once).
         await Page.GotoAsync($"/offerings/{seriesId}/certificates");
-        await Page.GetByTestId("issue").ClickAsync();
+        // Issuing renders and stores every PDF before the page answers: on a busy machine that takes a while.
+        await Page.GetByTestId("issue").ClickAsync(new() { Timeout = 90_000 });
         await Expect(Page.Locator("[data-testid=series-certificates] [data-testid=row]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Screenshots.SaveAsync(Page, DemoUser.Administrator.Key, "series-certificates", lang);
         await Axe.AssertNoSeriousViolationsAsync(Page);

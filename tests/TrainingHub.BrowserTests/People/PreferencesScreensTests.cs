@@ -9,7 +9,8 @@ public sealed class PreferencesScreensTests : BrowserTest
     {
         await UseLanguageAsync(lang);
         await OpenHomeAsAsync(DemoUser.Instructor);
-        await Page.Locator("[data-nav=tokens]").ClickAsync();
+        await Page.GetByTestId("signed-in-as").ClickAsync();
+        await Page.Locator("[data-menu=tokens]").ClickAsync();
         await Page.Locator("main a[href='/account/preferences']").ClickAsync();
         await Expect(Page.Locator("main input[type=checkbox]")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(Page, DemoUser.Instructor.Key, "preferences", lang);
