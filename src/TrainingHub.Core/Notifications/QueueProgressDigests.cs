@@ -34,6 +34,9 @@ public static class QueueProgressDigests
         var people = await db.People.AsNoTracking()
             .Where(p => p.AnonymizedAt == null && (members.Contains(p.Id) || enrolled.Contains(p.Id)))
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.Email, p.PreferredLanguage }).ToListAsync(ct);
+        // Booked minutes of everyone in the targeted programmes, read once rather than per person.
+        var booked = await TargetOutlook.Booked(db, now, yearEnd).Where(b => targeted.Contains(b.ProgrammeId))
+            .ToDictionaryAsync(b => (b.PersonId, b.ProgrammeId), b => b.Minutes, ct);
         var prefix = string.Create(CultureInfo.InvariantCulture, $"progress-digest:{today.Year:D4}-{today.Month:D2}:");
         var done = (await db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith(prefix)).Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
         var hoursUrl = string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl.TrimEnd('/') + "/hours";
@@ -61,11 +64,8 @@ public static class QueueProgressDigests
                 continue;
             }
 
-            var programmeIds = targets.Select(t => t.ProgrammeId).ToList();
-            var booked = await TargetOutlook.Booked(db, now, yearEnd).Where(b => b.PersonId == p.Id && programmeIds.Contains(b.ProgrammeId))
-                .ToDictionaryAsync(b => b.ProgrammeId, b => b.Minutes, ct);
             var message = new YearlyProgressDigest(h.FullName, h.Year, today.Month, today, h.CreditedMinutesThisYear,
-                [.. targets.Select(t => new ProgrammeTarget(t.Programme, t.TargetMinutes ?? 0, t.CreditedMinutes, t.Percent ?? 0, booked.GetValueOrDefault(t.ProgrammeId)))],
+                [.. targets.Select(t => new ProgrammeTarget(t.Programme, t.TargetMinutes ?? 0, t.CreditedMinutes, t.Percent ?? 0, booked.GetValueOrDefault((p.Id, t.ProgrammeId))))],
                 hoursUrl);
             Outbox.Add(db, p.Id, p.Email, p.PreferredLanguage, key, message, now);
             queued++;
